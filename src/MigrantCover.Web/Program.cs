@@ -1,6 +1,90 @@
+using FluentValidation;
+using MigrantCover.Web;
+using MigrantCover.Web.Api;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Infrastructure;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Logging: readable in Development, compact JSON elsewhere; never personal data (see docs/operations.md).
+builder.Logging.ClearProviders();
+builder.Services.AddMigrantCoverLogging(builder.Configuration, builder.Environment);
+
+// Time is injected everywhere, so tests can pin "today".
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Database: SQLite by default (zero set-up), PostgreSQL in production (Database:Provider).
+builder.Services.AddMigrantCoverDatabase(builder.Configuration, builder.Environment);
+
+// Staff accounts, sign-in cookie for pages, bearer tokens for /api/v1, policies per area.
+builder.Services.AddMigrantCoverAuth(builder.Configuration);
+
+// Data Protection keys live in the database, so every instance reads the others' cookies and tokens.
+builder.Services.AddMigrantCoverDataProtection();
+
+// Pages in Bahasa Indonesia by default, English by the visible switch (culture cookie).
+builder.Services.AddMigrantCoverLocalization();
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Workers", Policies.Officer);
+    options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+});
+
+// The JSON API: ProblemDetails for every error, one exception handler, Swagger at /swagger.
+builder.Services.AddMigrantCoverApi();
+
+// Validators of the Features (shared by pages and API).
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+
+// Health: /health/live (process) and /health/ready (database reachable and migrated).
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+// `create-admin`: the way to make the first admin outside Development (docs/operations.md).
+if (args.Length > 0 && args[0] == "create-admin")
+{
+    return await CreateAdminCommand.RunAsync(app.Services, args[1..]);
+}
 
+await app.Services.MigrateDatabaseAsync();
+if (app.Environment.IsDevelopment())
+{
+    await DemoSeeder.SeedAsync(app.Services);
+}
+
+app.UseMigrantCoverErrorHandling();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+if (app.Configuration.GetValue("Https:Redirect", !app.Environment.IsDevelopment()))
+{
+    app.UseHttpsRedirection();
+}
+
+app.UseResponseCompression();
+app.UseRouting();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+app.MapLanguageSwitch();
+app.MapHealth();
+app.MapSwaggerUi();
+
+var api = app.MapGroup("/api/v1").WithOpenApiDefaults();
+api.MapAuthApi();
+
+app.PrintStartupBanner();
 app.Run();
+return 0;
+
+/// <summary>The entry point, visible to the web tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,31 @@
+using MigrantCover.Domain;
+
+namespace MigrantCover.Web.Data.Entities;
+
+/// <summary>A stage change of §9 with who, when and why. Never deleted.</summary>
+public sealed class StageEvent
+{
+    public Guid Id { get; set; }
+
+    public Guid WorkerId { get; set; }
+
+    public StageEventKind Kind { get; set; }
+
+    public Stage? FromStage { get; set; }
+
+    public Stage ToStage { get; set; }
+
+    /// <summary>The date it happened (departure, arrival, ...), as opposed to when it was recorded.</summary>
+    public DateOnly OccurredOn { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>Months added, for an extension.</summary>
+    public int? Months { get; set; }
+
+    public Guid? PaymentId { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+}

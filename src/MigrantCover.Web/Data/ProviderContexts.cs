@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MigrantCover.Web.Infrastructure;
+
+namespace MigrantCover.Web.Data;
+
+/// <summary>The embedded default: migrations in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+    : AppDbContext(options, actor, clock)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // SQLite cannot order or compare DateTimeOffset text; store UTC ticks so it can.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>Production: migrations in Data/Migrations/Postgres.</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+    : AppDbContext(options, actor, clock)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Name prefix search (LIKE 'SITI%') can use this index whatever the database collation.
+        builder.Entity<Entities.Worker>().HasIndex(w => w.NameKey).HasOperators("text_pattern_ops");
+    }
+}
+
+/// <summary>Design-time factories so that `dotnet ef` can build each context without the app.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<SqliteAppDbContext>)new DbContextOptionsBuilder<SqliteAppDbContext>().UseMigrantCoverSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<PostgresAppDbContext>)new DbContextOptionsBuilder<PostgresAppDbContext>().UseMigrantCoverPostgres("Host=localhost;Database=migrantcover").Options);
+}
+
+public static class ProviderOptions
+{
+    public static DbContextOptionsBuilder UseMigrantCoverSqlite(this DbContextOptionsBuilder b, string connectionString) =>
+        b.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name))
+            .UseSnakeCaseNamingConvention();
+
+    public static DbContextOptionsBuilder UseMigrantCoverPostgres(this DbContextOptionsBuilder b, string connectionString) =>
+        b.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.OpenApi;
+
+namespace MigrantCover.Web.Infrastructure;
+
+public static class ApiSetup
+{
+    public static IServiceCollection AddMigrantCoverApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        // Malformed bodies become exceptions we turn into 400 problems (never an empty 400 or a 500).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        // The contract: camelCase, enumerations as lowercase codes with hyphens, dates YYYY-MM-DD.
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "image/svg+xml"]);
+        });
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "MigrantCover API",
+                Version = "v1",
+                Description = "Enrolment of Indonesian migrant workers (PMI) in BPJS Ketenagakerjaan. See the API contract in docs/.",
+            });
+            o.DocInclusionPredicate((_, api) => api.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "A token from POST /api/v1/auth/token.",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference("Bearer", document)] = [],
+            });
+        });
+        return services;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+    }
+
+    public static RouteGroupBuilder WithOpenApiDefaults(this RouteGroupBuilder group) =>
+        group.WithGroupName("v1")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+    public static void MapSwaggerUi(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "MigrantCover API v1");
+            o.DocumentTitle = "MigrantCover API";
+        });
+    }
+
+    /// <summary>A 401 problem for the token endpoint: wrong credentials or a locked account.</summary>
+    public static IResult Unauthorized(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: detail);
+
+    public static bool IsApi(this HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+
+    internal static string Describe(SignInResult result) => result.IsLockedOut ? "locked" : "failed";
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace MigrantCover.Web.Infrastructure;
+
+/// <summary>
+/// Bahasa Indonesia is the default; English is chosen by the visible switch (a culture cookie).
+/// The API also honours Accept-Language, so partners get problems in their language.
+/// </summary>
+public static class Localization
+{
+    public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+
+    public static IServiceCollection AddMigrantCoverLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Indonesian);
+            o.SupportedCultures = o.SupportedUICultures = [Indonesian, English];
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new ApiAcceptLanguageProvider(),
+            ];
+        });
+        return services;
+    }
+
+    /// <summary>"id" or "en": the language code the domain renders rule failures in.</summary>
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "id";
+
+    /// <summary>GET /language?culture=en-US&amp;returnUrl=/... sets the culture cookie and goes back.</summary>
+    public static void MapLanguageSwitch(this IEndpointRouteBuilder app) =>
+        app.MapGet("/language", (HttpContext http, TimeProvider clock, string? culture, string? returnUrl) =>
+            {
+                var chosen = culture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? English : Indonesian;
+                http.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                    new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+                    ? returnUrl
+                    : "/";
+                return Results.LocalRedirect(target);
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
+    private sealed class ApiAcceptLanguageProvider : AcceptLanguageHeaderRequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+            httpContext.Request.Path.StartsWithSegments("/api")
+                ? base.DetermineProviderCultureResult(httpContext)
+                : Task.FromResult<ProviderCultureResult?>(null);
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MigrantCover.Web.Pages;
+
+/// <summary>Helpers every form page uses to show an error next to its field.</summary>
+public abstract class FormPageModel : PageModel
+{
+    public bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+
+    public string? ErrorOf(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0
+            ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
+            : null;
+}
