@@ -61,7 +61,12 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
-app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+app.UseSerilogRequestLogging(o =>
+{
+    // Path without the query string: identifiers never reach a log line.
+    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+    o.Logger = app.Services.GetService<Serilog.ILogger>();
+});
 if (app.Configuration.GetValue("Https:Redirect", !app.Environment.IsDevelopment()))
 {
     app.UseHttpsRedirection();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Infrastructure;
@@ -56,6 +57,17 @@ public static class AuthApi
             .AllowAnonymous()
             .WithTags("Authentication")
             .WithSummary("Exchange staff credentials for a bearer token (one hour).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        // GET /api/v1/auth/me: who the token belongs to, so a partner can check its set-up.
+        api.MapGet("/auth/me", (ClaimsPrincipal user) => TypedResults.Ok(new
+            {
+                email = user.FindFirstValue(ClaimTypes.Email),
+                roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(),
+            }))
+            .RequireAuthorization(Policies.ApiOfficer)
+            .WithTags("Authentication")
+            .WithSummary("The account and roles of the bearer token.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 }

@@ -16,7 +16,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.IsApi())
+        // The middleware has already switched the path to /Error; the feature keeps the original.
+        var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -38,7 +40,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         if (problem is null)
         {
             // No message or data of the exception is logged: it may hold personal data.
-            logger.LogError("Unhandled {ExceptionType} at {Path}", exception.GetType().Name, httpContext.Request.Path);
+            logger.LogError("Unhandled {ExceptionType} at {Path}", exception.GetType().Name, path);
             problem = new ProblemDetails { Status = 500, Title = "An unexpected error occurred.", Detail = "Quote the trace id when you report it." };
         }
 
@@ -68,7 +70,14 @@ public static class ErrorHandling
 {
     public static void UseMigrantCoverErrorHandling(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = _ => 500 });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = _ => 500,
+
+            // The middleware's own log line carries the exception message, which may hold personal data.
+            SuppressDiagnosticsCallback = _ => true,
+        });
         app.UseWhen(ctx => ctx.IsApi(), a => a.UseStatusCodePages());
         app.UseWhen(ctx => !ctx.IsApi(), a => a.UseStatusCodePagesWithReExecute("/Status/{0}"));
     }

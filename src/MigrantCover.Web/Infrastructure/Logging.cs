@@ -29,6 +29,6 @@ public static class Logging
                     lc.WriteTo.Console(new RenderedCompactJsonFormatter());
                 }
             },
-            preserveStaticLogger: false,
+            preserveStaticLogger: true,
             writeToProviders: true);
 }

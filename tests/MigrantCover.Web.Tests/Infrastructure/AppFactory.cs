@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Infrastructure;
+
+namespace MigrantCover.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over real HTTP middleware, on a real database of its own (one per test class),
+/// schema from the migrations, with a fixed clock and every log line captured.
+/// </summary>
+public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>"Today" for the app under test, unless a test moves the clock.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 3, 1, 3, 0, 0, TimeSpan.Zero);
+
+    public const string OfficerEmail = DemoAccounts.OfficerEmail;
+    public const string OfficerPassword = DemoAccounts.OfficerPassword;
+    public const string AdminEmail = DemoAccounts.AdminEmail;
+    public const string AdminPassword = DemoAccounts.AdminPassword;
+
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    public ConcurrentQueue<string> LogLines { get; } = new();
+
+    public abstract string Provider { get; }
+
+    /// <summary>False when the provider's server is not configured (the tests of the class then skip).</summary>
+    public virtual bool Available => true;
+
+    public abstract string ConnectionString { get; }
+
+    /// <summary>Extra configuration, set before the first client is created.</summary>
+    public AppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        if (!Available)
+        {
+            return;
+        }
+
+        await PrepareDatabaseAsync();
+
+        // Starting the host applies the migrations.
+        _ = Services;
+        await using var scope = Services.CreateAsyncScope();
+        await StaffAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        await StaffAccounts.CreateAsync(users, Clock, OfficerEmail, "Petugas Uji", OfficerPassword, Roles.Officer);
+        await StaffAccounts.CreateAsync(users, Clock, AdminEmail, "Admin Uji", AdminPassword, Roles.Admin);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual Task PrepareDatabaseAsync() => Task.CompletedTask;
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider,
+            [$"ConnectionStrings:{Provider}"] = ConnectionString,
+            ["Database:MigrationAttempts"] = "1",
+            ["Https:Redirect"] = "false",
+        };
+        foreach (var (k, v) in _settings)
+        {
+            settings[k] = v;
+        }
+
+        // UseSetting, not ConfigureAppConfiguration: Program reads these while registering services.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(new CaptureLoggerProvider(LogLines)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Runs work against the app's database in a scope of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task WithDbAsync(Func<AppDbContext, Task> work) =>
+        WithDbAsync(async db =>
+        {
+            await work(db);
+            return true;
+        });
+
+    private sealed class CaptureLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CaptureLogger(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CaptureLogger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            // The rendered message and every structured property, so nothing slips through.
+            var line = $"{logLevel} {category}: {formatter(state, exception)}";
+            if (state is IEnumerable<KeyValuePair<string, object?>> props)
+            {
+                line += " | " + string.Join("; ", props.Select(p => $"{p.Key}={p.Value}"));
+            }
+
+            lines.Enqueue(line + (exception is null ? "" : " | " + exception));
+        }
+    }
+}
