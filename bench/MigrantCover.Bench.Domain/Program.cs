@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using MigrantCover.Bench.Domain;
+
+BenchmarkSwitcher.FromAssembly(typeof(CoverageBenchmarks).Assembly).Run(args);
