@@ -87,6 +87,12 @@ app.MapSwaggerUi();
 var api = app.MapGroup("/api/v1").WithOpenApiDefaults();
 api.MapAuthApi();
 
+// Officers: workers, documents, payments, stages (issue 4).
+
+// Workers: public coverage lookup (issue 5).
+
+// Admins: totals (issue 6).
+
 app.PrintStartupBanner();
 app.Run();
 return 0;
