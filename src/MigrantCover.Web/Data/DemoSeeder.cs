@@ -1,18 +1,21 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Data;
 
-/// <summary>Development only: the demo accounts and a demo population. Idempotent.</summary>
+/// <summary>Development only: the demo accounts and a demo population. Idempotent: a restart adds nothing.</summary>
 public static class DemoSeeder
 {
-    public static async Task SeedAsync(IServiceProvider services)
+    public static async Task SeedAsync(IServiceProvider services, int? workers = null)
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
         var clock = sp.GetRequiredService<TimeProvider>();
+        var config = sp.GetRequiredService<IConfiguration>();
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("MigrantCover.DemoSeeder");
         await StaffAccounts.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         if (await users.FindByEmailAsync(DemoAccounts.OfficerEmail) is null)
         {
@@ -23,5 +26,31 @@ public static class DemoSeeder
         {
             await StaffAccounts.CreateAsync(users, clock, DemoAccounts.AdminEmail, "Admin Demo", DemoAccounts.AdminPassword, Roles.Admin);
         }
+
+        var db = sp.GetRequiredService<AppDbContext>();
+        var count = workers ?? config.GetValue("Seed:DemoWorkers", 0);
+        if (count <= 0 || await db.Workers.AnyAsync())
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var population = new DemoPopulation(today);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        foreach (var chunk in population.Generate(count).Chunk(500))
+        {
+            db.Workers.AddRange(chunk);
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+
+        foreach (var (year, last) in population.Sequences)
+        {
+            db.MembershipCounters.Add(new MembershipCounter { Year = year, LastSequence = last });
+        }
+
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        logger.LogInformation("Seeded {Count} demo workers", count);
     }
 }

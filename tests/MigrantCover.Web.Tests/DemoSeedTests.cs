@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using MigrantCover.Domain;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Tests.Infrastructure;
+
+namespace MigrantCover.Web.Tests;
+
+/// <summary>The Development demo population: idempotent, every stage, and consistent with the rule book.</summary>
+public abstract class DemoSeedTests(AppFactory factory) : ProviderTests(factory)
+{
+    [Fact]
+    public async Task SeedsARealisticPopulationOnceAndARestartAddsNothing()
+    {
+        await DemoSeeder.SeedAsync(Factory.Services, workers: 400);
+        await DemoSeeder.SeedAsync(Factory.Services, workers: 400);
+
+        var workers = await Factory.WithDbAsync(db => db.Workers.AsNoTracking().Include(w => w.Payments).Include(w => w.Documents).ToListAsync());
+        Assert.Equal(400, workers.Count);
+        Assert.Equal(Enum.GetValues<Stage>().Order(), workers.Select(w => w.Stage).Distinct().Order());
+        var women = workers.Count(w => w.Sex == Sex.Female) * 100 / workers.Count;
+        Assert.InRange(women, 50, 70);
+        Assert.True(workers.Count(w => w.DestinationCountry == "TW") > workers.Count(w => w.DestinationCountry == "SG"));
+
+        foreach (var w in workers)
+        {
+            // R-NIK-3, R-AGE-1: every demo NIK agrees with the sex and date of birth; everyone is adult.
+            Assert.Empty(Nik.CheckAgainst(w.Nik, w.DateOfBirth, w.Sex));
+            Assert.True(Age.On(w.DateOfBirth, w.RegisteredOn) >= 18);
+
+            // R-KPJ-2: a participant is a worker who paid, and only they have a valid number.
+            Assert.Equal(w.Payments.Count > 0, w.MembershipNumber is not null);
+            Assert.True(w.MembershipNumber is null || MembershipNumber.IsValid(w.MembershipNumber));
+            foreach (var p in w.Payments)
+            {
+                var expected = Tariff.Expected(p.Kind, w.Scheme, w.ContractMonths, p.PaidOn, p.Months, p.MonthlyAmount);
+                Assert.Equal(expected.Amount, p.Amount);
+                Assert.Equal(expected.RuleSet!.Id, p.RuleSet);
+            }
+
+            // R-COV-8: whoever departed had the eight documents verified and a passport number.
+            if (w.DepartedOn is not null)
+            {
+                Assert.Equal(8, w.Documents.Count(d => d.Verified));
+                Assert.Null(PassportNumber.Check(w.PassportNumber));
+            }
+        }
+
+        Assert.Equal(workers.Count(w => w.MembershipNumber is not null), workers.Select(w => w.MembershipNumber).OfType<string>().Distinct().Count());
+        var counters = await Factory.WithDbAsync(db => db.MembershipCounters.AsNoTracking().ToListAsync());
+        Assert.Equal(workers.Count(w => w.MembershipNumber is not null), counters.Sum(c => c.LastSequence));
+    }
+}
+
+public sealed class DemoSeedTestsOnSqlite(SqliteAppFactory f) : DemoSeedTests(f), IClassFixture<SqliteAppFactory>;
+
+public sealed class DemoSeedTestsOnPostgres(PostgresAppFactory f) : DemoSeedTests(f), IClassFixture<PostgresAppFactory>;
