@@ -7,6 +7,10 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve wwwroot (and its precompressed copies) in every environment when run from a build, not only in
+// Development; a published app has no such manifest and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+
 // Logging: readable in Development, compact JSON elsewhere; never personal data (see docs/operations.md).
 builder.Logging.ClearProviders();
 builder.Services.AddMigrantCoverLogging(builder.Configuration, builder.Environment);

@@ -25,6 +25,26 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
     }
 
     [Fact]
+    public async Task EveryStylesheetAndScriptAPageReferencesIsServed()
+    {
+        var client = Factory.CreateBrowserClient();
+        var document = await client.GetDocumentAsync("/Account/SignIn");
+        var assets = document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href"))
+            .Concat(document.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")))
+            .OfType<string>().ToList();
+        Assert.NotEmpty(assets);
+        foreach (var url in assets)
+        {
+            // As a browser asks: compressed when possible.
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("Accept-Encoding", "br, gzip");
+            var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}");
+            Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100, url);
+        }
+    }
+
+    [Fact]
     public async Task AnonymousVisitorsAreSentToSignIn()
     {
         var response = await Factory.CreateBrowserClient().GetAsync("/Workers");
