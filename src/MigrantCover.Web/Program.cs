@@ -55,7 +55,7 @@ if (args.Length > 0 && args[0] == "create-admin")
 await app.Services.MigrateDatabaseAsync();
 if (app.Environment.IsDevelopment())
 {
-    await DemoSeeder.SeedAsync(app.Services);
+    await DemoSeeder.SeedForDevelopmentAsync(app);
 }
 
 app.UseMigrantCoverErrorHandling();

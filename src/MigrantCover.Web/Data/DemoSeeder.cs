@@ -10,12 +10,37 @@ public static class DemoSeeder
 {
     public static async Task SeedAsync(IServiceProvider services, int? workers = null)
     {
+        await SeedAccountsAsync(services);
+        await SeedPopulationAsync(services, workers);
+    }
+
+    /// <summary>
+    /// Development start-up: the accounts at once, the population in the background, so the sign-in
+    /// page answers while the demo workers are being written.
+    /// </summary>
+    public static async Task SeedForDevelopmentAsync(WebApplication app)
+    {
+        await SeedAccountsAsync(app.Services);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MigrantCover.DemoSeeder");
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+        {
+            try
+            {
+                await SeedPopulationAsync(app.Services, null, app.Lifetime.ApplicationStopping);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or DbUpdateException or InvalidOperationException)
+            {
+                logger.LogWarning("Demo population not seeded: {ExceptionType}", ex.GetType().Name);
+            }
+        }));
+    }
+
+    public static async Task SeedAccountsAsync(IServiceProvider services)
+    {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
         var clock = sp.GetRequiredService<TimeProvider>();
-        var config = sp.GetRequiredService<IConfiguration>();
-        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("MigrantCover.DemoSeeder");
         await StaffAccounts.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         if (await users.FindByEmailAsync(DemoAccounts.OfficerEmail) is null)
         {
@@ -26,21 +51,29 @@ public static class DemoSeeder
         {
             await StaffAccounts.CreateAsync(users, clock, DemoAccounts.AdminEmail, "Admin Demo", DemoAccounts.AdminPassword, Roles.Admin);
         }
+    }
 
+    public static async Task SeedPopulationAsync(IServiceProvider services, int? workers, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var config = sp.GetRequiredService<IConfiguration>();
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("MigrantCover.DemoSeeder");
         var db = sp.GetRequiredService<AppDbContext>();
         var count = workers ?? config.GetValue("Seed:DemoWorkers", 0);
-        if (count <= 0 || await db.Workers.AnyAsync())
+        if (count <= 0 || await db.Workers.AnyAsync(ct))
         {
             return;
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var population = new DemoPopulation(today);
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var chunk in population.Generate(count).Chunk(500))
         {
             db.Workers.AddRange(chunk);
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
 
@@ -49,8 +82,8 @@ public static class DemoSeeder
             db.MembershipCounters.Add(new MembershipCounter { Year = year, LastSequence = last });
         }
 
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("Seeded {Count} demo workers", count);
     }
 }
