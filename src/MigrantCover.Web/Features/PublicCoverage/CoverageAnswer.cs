@@ -103,9 +103,15 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
         return sb.ToString();
     }
 
+    // Plain English names where the system's name is long ("Hong Kong SAR China").
+    private static readonly Dictionary<string, string> EnglishCountryNames = new(StringComparer.Ordinal)
+    {
+        ["HK"] = "Hong Kong", ["MO"] = "Macao", ["TW"] = "Taiwan", ["KR"] = "South Korea",
+    };
+
     public static string CountryName(string code, string language)
     {
-        if (language != "en" && IndonesianCountryNames.TryGetValue(code, out var name))
+        if ((language == "en" ? EnglishCountryNames : IndonesianCountryNames).TryGetValue(code, out var name))
         {
             return name;
         }
