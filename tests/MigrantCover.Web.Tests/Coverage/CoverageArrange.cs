@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using MigrantCover.Domain;
 using MigrantCover.Web.Data.Entities;
@@ -7,15 +8,30 @@ using MigrantCover.Web.Tests.Infrastructure;
 
 namespace MigrantCover.Web.Tests.Coverage;
 
-/// <summary>A factory for the public coverage tests: the test client chooses its address by X-Forwarded-For.</summary>
+/// <summary>
+/// A factory for the public coverage tests: the test client chooses its address by X-Forwarded-For,
+/// and static assets are served as from a build (precompressed .gz included, see UseStaticWebAssets).
+/// </summary>
 public sealed class CoverageSqliteFactory : SqliteAppFactory
 {
     public CoverageSqliteFactory() => CoverageArrange.Configure(this);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseStaticWebAssets();
+    }
 }
 
 public sealed class CoveragePostgresFactory : PostgresAppFactory
 {
     public CoveragePostgresFactory() => CoverageArrange.Configure(this);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseStaticWebAssets();
+    }
 }
 
 /// <summary>Workers in each situation of R-COV-7, arranged as the officer pages would record them.</summary>
@@ -29,7 +45,11 @@ public static class CoverageArrange
         factory.With("Coverage:TrustForwardedFor", "true")
             .With("Coverage:HashKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()))
             .With("Coverage:PerClientPerMinute", "10")
-            .With("Coverage:FailuresBeforeLock", "5");
+            .With("Coverage:FailuresBeforeLock", "5")
+
+            // Serve the build's precompressed assets as they are, as a published app does; the
+            // development re-compression (for files changed after the build) sends gzip uncompressed.
+            .With("ReloadStaticAssetsAtRuntime", "false");
 
     /// <summary>A browser (cookies, no redirects) with an address of its own, so rate limits do not mix.</summary>
     public static HttpClient Client(AppFactory factory, string? acceptLanguage = null)

@@ -105,12 +105,14 @@ public abstract class CoverageProofTests(AppFactory factory) : ProviderTests(fac
             var encoding = string.Join(",", response.Content.Headers.ContentEncoding);
             total += wire.Length;
             report.AppendLine($"{url}: {wire.Length} bytes ({(encoding.Length == 0 ? "identity" : encoding)})");
-            return encoding switch
+            var decoded = encoding switch
             {
                 "br" => Decompress(new BrotliStream(new MemoryStream(wire), CompressionMode.Decompress)),
                 "gzip" => Decompress(new GZipStream(new MemoryStream(wire), CompressionMode.Decompress)),
                 _ => wire,
             };
+            Assert.True(decoded.Length > 0, $"{url} answered an empty body");
+            return decoded;
         }
 
         var html = Encoding.UTF8.GetString(await Fetch("/Coverage"));
@@ -125,6 +127,10 @@ public abstract class CoverageProofTests(AppFactory factory) : ProviderTests(fac
         foreach (var asset in assets)
         {
             var css = Encoding.UTF8.GetString(await Fetch(asset));
+            if (asset.Contains("bootstrap", StringComparison.Ordinal))
+            {
+                Assert.Contains(".btn-primary", css, StringComparison.Ordinal);
+            }
 
             // Images or fonts a stylesheet pulls in (Bootstrap's are data: URIs).
             foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(css, @"url\((?!['""]?data:)['""]?([^'"")]+)"))
