@@ -39,12 +39,45 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
     // Indonesian names of the usual destinations; others fall back to the English name.
     private static readonly Dictionary<string, string> IndonesianCountryNames = new(StringComparer.Ordinal)
     {
-        ["HK"] = "Hong Kong", ["TW"] = "Taiwan", ["MY"] = "Malaysia", ["SG"] = "Singapura", ["SA"] = "Arab Saudi",
-        ["KR"] = "Korea Selatan", ["JP"] = "Jepang", ["AE"] = "Uni Emirat Arab", ["QA"] = "Qatar", ["KW"] = "Kuwait",
-        ["OM"] = "Oman", ["BH"] = "Bahrain", ["BN"] = "Brunei Darussalam", ["TR"] = "Turki", ["PL"] = "Polandia",
-        ["DE"] = "Jerman", ["NL"] = "Belanda", ["GB"] = "Inggris", ["IT"] = "Italia", ["ES"] = "Spanyol",
-        ["US"] = "Amerika Serikat", ["AU"] = "Australia", ["NZ"] = "Selandia Baru", ["CN"] = "Tiongkok", ["MO"] = "Makau",
-        ["TH"] = "Thailand", ["PH"] = "Filipina", ["JO"] = "Yordania", ["EG"] = "Mesir", ["FR"] = "Prancis",
+        ["HK"] = "Hong Kong",
+        ["TW"] = "Taiwan",
+        ["MY"] = "Malaysia",
+        ["SG"] = "Singapura",
+        ["SA"] = "Arab Saudi",
+        ["KR"] = "Korea Selatan",
+        ["JP"] = "Jepang",
+        ["AE"] = "Uni Emirat Arab",
+        ["QA"] = "Qatar",
+        ["KW"] = "Kuwait",
+        ["OM"] = "Oman",
+        ["BH"] = "Bahrain",
+        ["BN"] = "Brunei Darussalam",
+        ["TR"] = "Turki",
+        ["PL"] = "Polandia",
+        ["DE"] = "Jerman",
+        ["NL"] = "Belanda",
+        ["GB"] = "Inggris",
+        ["IT"] = "Italia",
+        ["ES"] = "Spanyol",
+        ["US"] = "Amerika Serikat",
+        ["AU"] = "Australia",
+        ["NZ"] = "Selandia Baru",
+        ["CN"] = "Tiongkok",
+        ["MO"] = "Makau",
+        ["TH"] = "Thailand",
+        ["PH"] = "Filipina",
+        ["JO"] = "Yordania",
+        ["EG"] = "Mesir",
+        ["FR"] = "Prancis",
+    };
+
+    // Plain English names where the system's name is long ("Hong Kong SAR China").
+    private static readonly Dictionary<string, string> EnglishCountryNames = new(StringComparer.Ordinal)
+    {
+        ["HK"] = "Hong Kong",
+        ["MO"] = "Macao",
+        ["TW"] = "Taiwan",
+        ["KR"] = "South Korea",
     };
 
     /// <summary>
@@ -102,12 +135,6 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
 
         return sb.ToString();
     }
-
-    // Plain English names where the system's name is long ("Hong Kong SAR China").
-    private static readonly Dictionary<string, string> EnglishCountryNames = new(StringComparer.Ordinal)
-    {
-        ["HK"] = "Hong Kong", ["MO"] = "Macao", ["TW"] = "Taiwan", ["KR"] = "South Korea",
-    };
 
     public static string CountryName(string code, string language)
     {
