@@ -49,6 +49,7 @@ public static class CoverageApi
                 }
             })
             .AllowAnonymous()
+            .WithMetadata(new LookupEndpointAttribute())
             .WithName("LookupCoverage")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -90,6 +90,10 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
         await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.True(limited.Headers.RetryAfter?.Delta is { TotalSeconds: > 0 and <= 60 }, $"Retry-After: {limited.Headers.RetryAfter}");
 
+        // Other spellings of the path reach the same endpoint and the same limit.
+        var variant = await client.PostAsJsonAsync("/API/v1/Coverage/Lookup/", new { membershipNumber = MembershipNumber.Issue(2098, 202), dateOfBirth = "1990-01-01" });
+        await variant.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+
         // Another address is not affected.
         CoverageArrange.UseAddress(client, CoverageArrange.NextAddress());
         var other = await client.PostAsJsonAsync("/api/v1/coverage/lookup", new { membershipNumber = MembershipNumber.Issue(2098, 201), dateOfBirth = "1990-01-01" });
@@ -120,6 +124,17 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
         var page = await Forms.ParseAsync(limited);
         Assert.Equal("Too many attempts", page.QuerySelector("main h1")?.TextContent);
         Assert.Contains($"Try again in {seconds} seconds", page.QuerySelector("main")!.TextContent);
+
+        // Other spellings of the path reach the same page and the same limit.
+        foreach (var path in new[] { "/coverage/", "/Coverage/Index" })
+        {
+            var variant = await client.SubmitFormAsync(form, path, new Dictionary<string, string?>
+            {
+                ["Input.Identifier"] = MembershipNumber.Issue(2097, 301),
+                ["Input.DateOfBirth"] = "1990-01-01",
+            });
+            Assert.Equal(HttpStatusCode.TooManyRequests, variant.StatusCode);
+        }
     }
 
     [Fact]

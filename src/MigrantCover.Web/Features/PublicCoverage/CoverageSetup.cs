@@ -33,6 +33,10 @@ public sealed class CoverageOptions
     public string? HashKey { get; set; }
 }
 
+/// <summary>Marks the endpoints whose POSTs are coverage lookups, limited per client address.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class LookupEndpointAttribute : Attribute;
+
 public static class CoverageSetup
 {
     /// <summary>Set on a rejected page request, for the 429 status page (re-executed).</summary>
@@ -71,12 +75,13 @@ public static class CoverageSetup
         return services;
     }
 
-    /// <summary>The public lookups: the page's form posts and the API's lookup.</summary>
+    /// <summary>
+    /// The public lookups: POSTs to an endpoint marked <see cref="LookupEndpointAttribute"/> (the page's
+    /// form and the API). Matched by endpoint, not by path, so "/coverage/index/" counts as well.
+    /// </summary>
     public static bool IsLookup(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method)
-        && (http.Request.Path.Equals("/Coverage", StringComparison.OrdinalIgnoreCase)
-            || http.Request.Path.Equals("/Coverage/Index", StringComparison.OrdinalIgnoreCase)
-            || http.Request.Path.Equals("/api/v1/coverage/lookup", StringComparison.OrdinalIgnoreCase));
+        && http.GetEndpoint()?.Metadata.GetMetadata<LookupEndpointAttribute>() is not null;
 
     /// <summary>The connection's address; the first X-Forwarded-For entry only when configured to trust it.</summary>
     public static IPAddress? ClientAddress(HttpContext http, CoverageOptions options)

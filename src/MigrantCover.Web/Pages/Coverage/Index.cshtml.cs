@@ -11,6 +11,7 @@ namespace MigrantCover.Web.Pages.Coverage;
 /// no identifier ever appears in a URL. The answer is rendered in the POST's response.
 /// </summary>
 [AllowAnonymous]
+[LookupEndpoint]
 public sealed class IndexModel(
     CoverageLookups lookups,
     CoverageAnswers answers,
