@@ -2,6 +2,7 @@ using FluentValidation;
 using MigrantCover.Web;
 using MigrantCover.Web.Api;
 using MigrantCover.Web.Data;
+using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Infrastructure;
 using Serilog;
 
@@ -41,6 +42,9 @@ builder.Services.AddMigrantCoverApi();
 // Validators of the Features (shared by pages and API).
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 
+// Public coverage lookup: per-address rate limit, per-identifier lock, proof tokens (issue 5).
+builder.Services.AddCoverageLookup(builder.Configuration);
+
 // Health: /health/live (process) and /health/ready (database reachable and migrated).
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
 
@@ -79,6 +83,7 @@ if (app.Configuration.GetValue("Https:Redirect", !app.Environment.IsDevelopment(
 app.UseResponseCompression();
 app.UseRouting();
 app.UseRequestLocalization();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -94,6 +99,7 @@ api.MapAuthApi();
 // Officers: workers, documents, payments, stages (issue 4).
 
 // Workers: public coverage lookup (issue 5).
+api.MapCoverageApi();
 
 // Admins: totals (issue 6).
 

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using MigrantCover.Domain;
+using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Workers;
+using MigrantCover.Web.Infrastructure;
+
+namespace MigrantCover.Web.Features.PublicCoverage;
+
+/// <summary>The public coverage answer (API contract "Coverage"), plus the plain-language texts.</summary>
+public sealed record CoverageAnswer(
+    DateOnly AsOf,
+    string FullName,
+    Stage Stage,
+    string StageLabel,
+    string? MembershipNumber,
+    string DestinationCountry,
+    string DestinationCountryName,
+    IReadOnlyList<ProgrammeAnswer> Programmes,
+    string? RuleSet);
+
+/// <summary>R-COV-7 for one programme, with <see cref="Message"/>: the status, or the reason and next step.</summary>
+public sealed record ProgrammeAnswer(
+    Programme Programme,
+    string Name,
+    bool Active,
+    CoverPhase? Phase,
+    DateOnly? CoveredFrom,
+    DateOnly? CoveredUntil,
+    InactiveReason? Reason,
+    string Message);
+
+/// <summary>One §10 benefit of the rule set in force, in the request's language.</summary>
+public sealed record BenefitRow(string Key, string Description, string Amount);
+
+public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<CoverageResource> text)
+{
+    // Indonesian names of the usual destinations; others fall back to the English name.
+    private static readonly Dictionary<string, string> IndonesianCountryNames = new(StringComparer.Ordinal)
+    {
+        ["HK"] = "Hong Kong",
+        ["TW"] = "Taiwan",
+        ["MY"] = "Malaysia",
+        ["SG"] = "Singapura",
+        ["SA"] = "Arab Saudi",
+        ["KR"] = "Korea Selatan",
+        ["JP"] = "Jepang",
+        ["AE"] = "Uni Emirat Arab",
+        ["QA"] = "Qatar",
+        ["KW"] = "Kuwait",
+        ["OM"] = "Oman",
+        ["BH"] = "Bahrain",
+        ["BN"] = "Brunei Darussalam",
+        ["TR"] = "Turki",
+        ["PL"] = "Polandia",
+        ["DE"] = "Jerman",
+        ["NL"] = "Belanda",
+        ["GB"] = "Inggris",
+        ["IT"] = "Italia",
+        ["ES"] = "Spanyol",
+        ["US"] = "Amerika Serikat",
+        ["AU"] = "Australia",
+        ["NZ"] = "Selandia Baru",
+        ["CN"] = "Tiongkok",
+        ["MO"] = "Makau",
+        ["TH"] = "Thailand",
+        ["PH"] = "Filipina",
+        ["JO"] = "Yordania",
+        ["EG"] = "Mesir",
+        ["FR"] = "Prancis",
+    };
+
+    // Plain English names where the system's name is long ("Hong Kong SAR China").
+    private static readonly Dictionary<string, string> EnglishCountryNames = new(StringComparer.Ordinal)
+    {
+        ["HK"] = "Hong Kong",
+        ["MO"] = "Macao",
+        ["TW"] = "Taiwan",
+        ["KR"] = "South Korea",
+    };
+
+    /// <summary>
+    /// "Today" for coverage: the date in Western Indonesia Time (UTC+7, no daylight saving), the
+    /// calendar BPJS Ketenagakerjaan and the rule book count days in.
+    /// </summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public CoverageAnswer Of(Worker worker)
+    {
+        var language = Localization.Language;
+        var today = Today;
+        var status = WorkerCoverage.On(worker, today);
+        var programmes = status.Programmes.Select(p => Programme(worker, p, language)).ToList();
+        return new CoverageAnswer(
+            today,
+            Mask(worker.FullName),
+            worker.Stage,
+            RuleText.Label(Codes.Of(worker.Stage), language),
+            worker.MembershipNumber,
+            worker.DestinationCountry,
+            CountryName(worker.DestinationCountry, language),
+            programmes,
+            status.RuleSet?.Id);
+    }
+
+    /// <summary>§10: what the rule set in force today pays, amounts in rupiah (Rp85.000.000).</summary>
+    public IReadOnlyList<BenefitRow> Benefits()
+    {
+        var language = Localization.Language;
+        return RuleSets.For(Today)?.Benefits
+            .Select(b => new BenefitRow(b.Key, language == "en" ? b.En : b.Id, RuleText.BenefitAmount(b, language)))
+            .ToList() ?? [];
+    }
+
+    public string RuleSetTitle() => RuleSets.For(Today)?.Title ?? "";
+
+    /// <summary>"S*** A*****": the first letter of each word, the rest hidden.</summary>
+    public static string Mask(string fullName)
+    {
+        var words = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sb = new StringBuilder(fullName.Length);
+        foreach (var word in words)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            var first = char.IsSurrogate(word[0]) && word.Length > 1 ? 2 : 1;
+            sb.Append(word, 0, first).Append('*', Math.Max(0, new StringInfo(word).LengthInTextElements - 1));
+        }
+
+        return sb.ToString();
+    }
+
+    public static string CountryName(string code, string language)
+    {
+        if ((language == "en" ? EnglishCountryNames : IndonesianCountryNames).TryGetValue(code, out var name))
+        {
+            return name;
+        }
+
+        try
+        {
+            return new RegionInfo(code).EnglishName;
+        }
+        catch (ArgumentException)
+        {
+            return code;
+        }
+    }
+
+    /// <summary>"1 Maret 2026 10.00 WIB" / "1 March 2026 10:00 WIB".</summary>
+    public static string Timestamp(DateTimeOffset at, string language)
+    {
+        var wib = at.ToOffset(TimeSpan.FromHours(7));
+        var time = wib.ToString(language == "en" ? "HH:mm" : "HH.mm", CultureInfo.InvariantCulture);
+        return $"{RuleText.Date(DateOnly.FromDateTime(wib.DateTime), language)} {time} WIB";
+    }
+
+    private ProgrammeAnswer Programme(Worker worker, ProgrammeStatus p, string language)
+    {
+        var code = Codes.Of(p.Programme);
+        return new ProgrammeAnswer(
+            p.Programme,
+            text[$"Programme_{code}"],
+            p.Active,
+            p.Phase,
+            p.CoveredFrom,
+            p.CoveredUntil,
+            p.Reason,
+            Message(worker, p, language));
+    }
+
+    // R-COV-7: each reason in plain words, with the date it refers to and the next step.
+    private string Message(Worker worker, ProgrammeStatus p, string language)
+    {
+        string D(DateOnly? d) => d is { } x ? RuleText.Date(x, language) : "-";
+        if (p.Active)
+        {
+            return p.Phase is { } phase
+                ? Format("ActiveFrom", text[$"Phase_{Codes.Of(phase)}"], D(p.CoveredFrom), D(p.CoveredUntil))
+                : Format("ActiveJht", D(p.CoveredFrom), D(p.CoveredUntil));
+        }
+
+        var hasPlacementPayment = worker.Payments.Any(x => x.Kind == PaymentKind.Placement);
+        return p.Reason switch
+        {
+            InactiveReason.NotPaid => Format("Reason_not-paid"),
+            InactiveReason.Lapsed when worker.Scheme == Scheme.Individual => Format("Reason_lapsed-individual", D(p.LastCoveredUntil)),
+            InactiveReason.Lapsed => Format("Reason_lapsed", D(p.LastCoveredUntil)),
+            InactiveReason.AwaitingDeparturePayment when hasPlacementPayment && worker.DepartedOn is null => Format("Reason_awaiting-departure"),
+            InactiveReason.AwaitingDeparturePayment => Format("Reason_awaiting-departure-payment"),
+            InactiveReason.Ended when p.Programme == Domain.Programme.Jht => Format("Reason_jht-ended", D(p.LastCoveredUntil)),
+            InactiveReason.Ended => Format("Reason_ended", D(p.LastCoveredUntil ?? worker.ArrivedOn)),
+            InactiveReason.FailedDeparture => Format("Reason_failed-departure", D(worker.FailedDepartureOn)),
+            InactiveReason.Deceased => Format("Reason_deceased", D(worker.DiedOn)),
+            InactiveReason.NotEnrolled => Format("Reason_not-enrolled"),
+            _ => Format("Reason_unknown"),
+        };
+    }
+
+    private string Format(string key, params object[] args) =>
+        string.Format(CultureInfo.CurrentCulture, text[key], args);
+}

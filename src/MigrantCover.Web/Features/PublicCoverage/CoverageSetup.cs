@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace MigrantCover.Web.Features.PublicCoverage;
+
+/// <summary>Settings of the public coverage lookup (section "Coverage").</summary>
+public sealed class CoverageOptions
+{
+    /// <summary>Lookups (page and API together) per client address per minute.</summary>
+    public int PerClientPerMinute { get; set; } = 10;
+
+    /// <summary>Failed lookups on one identifier, within <see cref="LockMinutes"/>, before it is locked.</summary>
+    public int FailuresBeforeLock { get; set; } = 5;
+
+    /// <summary>Both the window the failures are counted in and how long the lock lasts.</summary>
+    public int LockMinutes { get; set; } = 15;
+
+    /// <summary>How long a proof of coverage (its QR code) can be verified.</summary>
+    public int ProofDays { get; set; } = 30;
+
+    /// <summary>
+    /// Honour X-Forwarded-For for the client address. Only behind a proxy that sets it; never on a
+    /// server clients reach directly, or anyone could choose their own rate-limit partition.
+    /// </summary>
+    public bool TrustForwardedFor { get; set; }
+
+    /// <summary>Base64 key (32 bytes or more) of the identifier and client address hashes.</summary>
+    public string? HashKey { get; set; }
+}
+
+/// <summary>Marks the endpoints whose POSTs are coverage lookups, limited per client address.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class LookupEndpointAttribute : Attribute;
+
+public static class CoverageSetup
+{
+    /// <summary>Set on a rejected page request, for the 429 status page (re-executed).</summary>
+    public const string RetryAfterItem = "coverage.retry-after";
+
+    public static IServiceCollection AddCoverageLookup(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CoverageOptions>(configuration.GetSection("Coverage"));
+        services.AddSingleton<CoverageHasher>();
+        services.AddSingleton<CoverageTokens>();
+        services.AddScoped<CoverageLookups>();
+        services.AddScoped<CoverageAnswers>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                if (!IsLookup(http))
+                {
+                    return RateLimitPartition.GetNoLimiter("");
+                }
+
+                var options = http.RequestServices.GetRequiredService<IOptions<CoverageOptions>>().Value;
+                var client = ClientAddress(http, options)?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, options.PerClientPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.OnRejected = OnRejectedAsync;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The public lookups: POSTs to an endpoint marked <see cref="LookupEndpointAttribute"/> (the page's
+    /// form and the API). Matched by endpoint, not by path, so "/coverage/index/" counts as well.
+    /// </summary>
+    public static bool IsLookup(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method)
+        && http.GetEndpoint()?.Metadata.GetMetadata<LookupEndpointAttribute>() is not null;
+
+    /// <summary>The connection's address; the first X-Forwarded-For entry only when configured to trust it.</summary>
+    public static IPAddress? ClientAddress(HttpContext http, CoverageOptions options)
+    {
+        if (options.TrustForwardedFor
+            && http.Request.Headers["X-Forwarded-For"].ToString().Split(',')[0].Trim() is { Length: > 0 } forwarded
+            && IPAddress.TryParse(forwarded, out var address))
+        {
+            return address;
+        }
+
+        return http.Connection.RemoteIpAddress;
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 60;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+
+        var lookups = http.RequestServices.GetRequiredService<CoverageLookups>();
+        var channel = http.Request.Path.StartsWithSegments("/api") ? CoverageLookups.ApiChannel : CoverageLookups.PageChannel;
+        await lookups.RecordRateLimitedAsync(channel, http, cancellationToken);
+
+        if (channel == CoverageLookups.ApiChannel)
+        {
+            var text = http.RequestServices.GetRequiredService<IStringLocalizer<CoverageResource>>();
+            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = text["TooManyTitle"],
+                    Detail = string.Format(CultureInfo.CurrentCulture, text["TooManyFromClient"], seconds),
+                },
+            });
+            return;
+        }
+
+        // The page gets the friendly status page (re-executed as /Status/429), which reads this.
+        http.Items[RetryAfterItem] = seconds;
+    }
+}

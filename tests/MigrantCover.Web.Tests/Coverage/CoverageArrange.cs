@@ -1,0 +1,195 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using MigrantCover.Domain;
+using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Workers;
+using MigrantCover.Web.Tests.Infrastructure;
+
+namespace MigrantCover.Web.Tests.Coverage;
+
+/// <summary>
+/// A factory for the public coverage tests: the test client chooses its address by X-Forwarded-For,
+/// and static assets are served as from a build (precompressed .gz included, see UseStaticWebAssets).
+/// </summary>
+public sealed class CoverageSqliteFactory : SqliteAppFactory
+{
+    public CoverageSqliteFactory() => CoverageArrange.Configure(this);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseStaticWebAssets();
+    }
+}
+
+public sealed class CoveragePostgresFactory : PostgresAppFactory
+{
+    public CoveragePostgresFactory() => CoverageArrange.Configure(this);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseStaticWebAssets();
+    }
+}
+
+/// <summary>Workers in each situation of R-COV-7, arranged as the officer pages would record them.</summary>
+public static class CoverageArrange
+{
+    public static readonly DateOnly BirthDate = new(1995, 7, 9);
+
+    private static int _address;
+
+    public static void Configure(AppFactory factory) =>
+        factory.With("Coverage:TrustForwardedFor", "true")
+            .With("Coverage:HashKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()))
+            .With("Coverage:PerClientPerMinute", "10")
+            .With("Coverage:FailuresBeforeLock", "5")
+
+            // Serve the build's precompressed assets as they are, as a published app does; the
+            // development re-compression (for files changed after the build) sends gzip uncompressed.
+            .With("ReloadStaticAssetsAtRuntime", "false");
+
+    /// <summary>A browser (cookies, no redirects) with an address of its own, so rate limits do not mix.</summary>
+    public static HttpClient Client(AppFactory factory, string? acceptLanguage = null)
+    {
+        var client = factory.CreateBrowserClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", NextAddress());
+        if (acceptLanguage is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(acceptLanguage));
+        }
+
+        return client;
+    }
+
+    public static string NextAddress()
+    {
+        var n = Interlocked.Increment(ref _address);
+        return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
+    }
+
+    public static void UseAddress(HttpClient client, string address)
+    {
+        client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+    }
+
+    /// <summary>Registration plus the given payments and stage events; membership number at the first payment (R-KPJ-2).</summary>
+    public static async Task<Worker> WorkerAsync(
+        AppFactory factory,
+        Scheme scheme = Scheme.Agency,
+        (PaymentKind Kind, DateOnly PaidOn, int? Months)[]? payments = null,
+        DateOnly? departedOn = null,
+        DateOnly? arrivedOn = null,
+        DateOnly? failedOn = null,
+        DateOnly? diedOn = null)
+    {
+        var w = TestData.Worker();
+        w.Scheme = scheme;
+        if (scheme == Scheme.Individual)
+        {
+            w.AgencyName = null;
+            w.AgencyLicence = null;
+        }
+
+        w.RegisteredOn = new DateOnly(2022, 11, 1);
+        w.PlacementAgreementSignedOn = new DateOnly(2022, 10, 30);
+        var events = new List<StageEvent> { Event(w, StageEventKind.Registration, null, Stage.Candidate, w.RegisteredOn) };
+        payments ??= [];
+        if (departedOn is { } d)
+        {
+            w.DepartedOn = d;
+            w.PassportNumber = "C1234567";
+            w.EmployerName = "Employer Ltd";
+            events.Add(Event(w, StageEventKind.Departure, Stage.Candidate, Stage.Placed, d));
+            w.Stage = Stage.Placed;
+        }
+
+        if (arrivedOn is { } a)
+        {
+            w.ArrivedOn = a;
+            events.Add(Event(w, StageEventKind.Return, Stage.Placed, Stage.Returned, a));
+            w.Stage = Stage.Returned;
+        }
+
+        if (failedOn is { } f)
+        {
+            w.FailedDepartureOn = f;
+            events.Add(Event(w, StageEventKind.FailedDeparture, Stage.Candidate, Stage.FailedDeparture, f));
+            w.Stage = Stage.FailedDeparture;
+        }
+
+        if (diedOn is { } died)
+        {
+            w.DiedOn = died;
+            events.Add(Event(w, StageEventKind.Death, w.Stage, Stage.Deceased, died));
+            w.Stage = Stage.Deceased;
+        }
+
+        await factory.WithDbAsync(async db =>
+        {
+            if (payments.Length > 0)
+            {
+                w.MembershipNumber = await MembershipNumbers.IssueAsync(db, payments.Min(p => p.PaidOn).Year);
+            }
+
+            foreach (var (kind, paidOn, months) in payments)
+            {
+                w.Payments.Add(new Payment
+                {
+                    Id = Guid.CreateVersion7(),
+                    WorkerId = w.Id,
+                    Kind = kind,
+                    Amount = kind switch
+                    {
+                        PaymentKind.PrePlacement => 37_500,
+                        PaymentKind.Placement => 332_500,
+                        PaymentKind.Jht => 50_000L * (months ?? 1),
+                        _ => 13_500L * (months ?? 1),
+                    },
+                    PaidOn = paidOn,
+                    Months = months,
+                    MonthlyAmount = kind == PaymentKind.Jht ? 50_000 : null,
+                    Reference = $"T-{Guid.NewGuid():N}"[..30],
+                    RuleSet = RuleSets.For(paidOn)!.Id,
+                    RecordedAt = AppFactory.DefaultNow,
+                    RecordedBy = "test",
+                });
+            }
+
+            w.StageEvents.AddRange(events);
+            WorkerCoverage.Refresh(w, new DateOnly(2026, 3, 1));
+            db.Workers.Add(w);
+            await db.SaveChangesAsync();
+        });
+        return w;
+    }
+
+    /// <summary>Records a failed departure on an existing candidate, as the officer page does.</summary>
+    public static Task RecordFailedDepartureAsync(AppFactory factory, Guid workerId, DateOnly on) =>
+        factory.WithDbAsync(async db =>
+        {
+            var w = await db.Workers.Include(x => x.Payments).SingleAsync(x => x.Id == workerId);
+            w.FailedDepartureOn = on;
+            db.StageEvents.Add(Event(w, StageEventKind.FailedDeparture, w.Stage, Stage.FailedDeparture, on));
+            w.Stage = Stage.FailedDeparture;
+            db.AuditReason = "test: failed departure";
+            WorkerCoverage.Refresh(w, on);
+            await db.SaveChangesAsync();
+        });
+
+    private static StageEvent Event(Worker w, StageEventKind kind, Stage? from, Stage to, DateOnly on) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        WorkerId = w.Id,
+        Kind = kind,
+        FromStage = from,
+        ToStage = to,
+        OccurredOn = on,
+        Reason = kind is StageEventKind.FailedDeparture or StageEventKind.Death ? "recorded by test" : null,
+        RecordedAt = AppFactory.DefaultNow,
+        RecordedBy = "test",
+    };
+}
