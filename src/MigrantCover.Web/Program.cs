@@ -36,6 +36,7 @@ builder.Services.AddMigrantCoverApi();
 
 // Validators of the Features (shared by pages and API).
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddScoped<MigrantCover.Web.Features.Stats.EnrollmentStats>();
 
 // Health: /health/live (process) and /health/ready (database reachable and migrated).
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
@@ -92,6 +93,7 @@ api.MapAuthApi();
 // Workers: public coverage lookup (issue 5).
 
 // Admins: totals (issue 6).
+api.MapStatsApi();
 
 app.PrintStartupBanner();
 app.Run();
