@@ -15,7 +15,7 @@ public sealed class GapsModel(AppDbContext db, EnrollmentStats stats) : PageMode
     [BindProperty(SupportsGet = true, Name = "kind")]
     public string? KindCode { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public GapKind Kind { get; private set; }
