@@ -41,6 +41,7 @@ builder.Services.AddMigrantCoverApi();
 
 // Validators of the Features (shared by pages and API).
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddScoped<MigrantCover.Web.Features.Stats.EnrollmentStats>();
 
 // Public coverage lookup: per-address rate limit, per-identifier lock, proof tokens (issue 5).
 builder.Services.AddCoverageLookup(builder.Configuration);
@@ -102,6 +103,7 @@ api.MapAuthApi();
 api.MapCoverageApi();
 
 // Admins: totals (issue 6).
+api.MapStatsApi();
 
 app.PrintStartupBanner();
 app.Run();

@@ -30,7 +30,8 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         // R-PAY-2: a payment reference is recorded once.
         b.HasIndex(p => p.Reference).IsUnique();
         b.HasIndex(p => new { p.WorkerId, p.PaidOn });
-        b.HasIndex(p => new { p.PaidMonth, p.Kind });
+        // Contributions by month and kind: an index-only scan with the amounts (admin dashboard).
+        b.HasIndex(p => new { p.PaidMonth, p.Kind }).IncludeProperties(p => new { p.Amount, p.PaidOn });
     }
 }
 

@@ -1,12 +1,72 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Web.Data;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MigrantCover.Web.Features.Stats;
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Admin;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+/// <summary>The admin dashboard: exact totals, breakdowns, contributions and gaps, with charts and CSV.</summary>
+public sealed class IndexModel(EnrollmentStats stats, IStringLocalizer<AdminResource> text) : FormPageModel
 {
-    public int Total { get; private set; }
+    // Dates are not personal data, so the filter is a GET form and the filtered page can be bookmarked.
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
 
-    public async Task OnGetAsync() => Total = await db.Workers.CountAsync();
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    public EnrollmentReport? Report { get; private set; }
+
+    public IReadOnlyList<StatsTable> Tables { get; private set; } = [];
+
+    public StatsTable Table(string id) => Tables.First(t => t.Id == id);
+
+    /// <summary>The query string of the current range, for the export links.</summary>
+    public string RangeQuery =>
+        "&from=" + Uri.EscapeDataString(From ?? "") + "&to=" + Uri.EscapeDataString(To ?? "");
+
+    /// <summary>A chart's data for data-* attributes (the CSP forbids inline scripts): labels and series as JSON.</summary>
+    public sealed record ChartData(string Type, string Labels, string Series);
+
+    public ChartData StageChart()
+    {
+        var t = Report!.Totals;
+        string[] labels = [text["TotalCandidates"], text["TotalPlaced"], text["TotalReturned"], text["TotalFailedDeparture"], text["TotalWithdrawn"], text["TotalDeceased"]];
+        return Chart("doughnut", labels, (text["ColWorkers"], [t.Candidates, t.Placed, t.Returned, t.FailedDeparture, t.Withdrawn, t.Deceased]));
+    }
+
+    public ChartData DestinationChart()
+    {
+        var top = Report!.ByDestination.Take(10).ToList();
+        return Chart("bar", [.. top.Select(b => b.Key)], (text["ColCandidates"], [.. top.Select(b => b.Candidates)]), (text["ColPlaced"], [.. top.Select(b => b.Placed)]));
+    }
+
+    public ChartData ProvinceChart()
+    {
+        var top = Report!.ByProvince.Take(10).ToList();
+        return Chart("bar", [.. top.Select(b => b.Name)], (text["ColCandidates"], [.. top.Select(b => b.Candidates)]), (text["ColPlaced"], [.. top.Select(b => b.Placed)]));
+    }
+
+    public ChartData MonthChart()
+    {
+        var months = Report!.ByMonth;
+        return Chart("line", [.. months.Select(m => m.Key)], (text["ColRegistered"], [.. months.Select(m => m.Registered)]), (text["ColPlaced"], [.. months.Select(m => m.Placed)]));
+    }
+
+    private static ChartData Chart(string type, string[] labels, params (string Label, int[] Data)[] series) =>
+        new(type, JsonSerializer.Serialize(labels), JsonSerializer.Serialize(series.Select(s => new { label = s.Label, data = s.Data })));
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var (range, errors) = StatsRange.Parse(From, To, Localization.Language);
+        foreach (var (field, messages) in errors)
+        {
+            ModelState.AddModelError(field, messages[0]);
+        }
+
+        // A wrong date shows its error and the unfiltered figures, never a blank page.
+        Report = await stats.GetAsync(errors.Count == 0 ? range.From : null, errors.Count == 0 ? range.To : null, ct);
+        Tables = StatsTables.All(Report, text);
+    }
 }

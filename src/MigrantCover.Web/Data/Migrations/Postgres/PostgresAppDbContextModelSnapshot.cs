@@ -481,6 +481,8 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                     b.HasIndex("PaidMonth", "Kind")
                         .HasDatabaseName("ix_payments_paid_month_kind");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PaidMonth", "Kind"), new[] { "Amount", "PaidOn" });
+
                     b.HasIndex("WorkerId", "PaidOn")
                         .HasDatabaseName("ix_payments_worker_id_paid_on");
 
@@ -1142,6 +1144,16 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Stage", "RegisteredOn")
                         .HasDatabaseName("ix_workers_stage_registered_on");
+
+                    b.HasIndex(new[] { "Stage", "AgencyName", "Occupation" }, "ix_workers_dashboard_agencies")
+                        .HasDatabaseName("ix_workers_stage_agency_name_occupation");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Stage", "AgencyName", "Occupation" }, "ix_workers_dashboard_agencies"), new[] { "RegisteredOn" });
+
+                    b.HasIndex(new[] { "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme" }, "ix_workers_dashboard_breakdowns")
+                        .HasDatabaseName("ix_workers_stage_destination_country_province_code_sex_scheme");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme" }, "ix_workers_dashboard_breakdowns"), new[] { "MembershipNumber", "RegisteredOn" });
 
                     b.ToTable("workers", (string)null);
                 });

@@ -464,7 +464,8 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_payments_reference");
 
                     b.HasIndex("PaidMonth", "Kind")
-                        .HasDatabaseName("ix_payments_paid_month_kind");
+                        .HasDatabaseName("ix_payments_paid_month_kind")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Amount", "PaidOn" });
 
                     b.HasIndex("WorkerId", "PaidOn")
                         .HasDatabaseName("ix_payments_worker_id_paid_on");
@@ -1123,6 +1124,14 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Stage", "RegisteredOn")
                         .HasDatabaseName("ix_workers_stage_registered_on");
+
+                    b.HasIndex(new[] { "Stage", "AgencyName", "Occupation" }, "ix_workers_dashboard_agencies")
+                        .HasDatabaseName("ix_workers_stage_agency_name_occupation")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RegisteredOn" });
+
+                    b.HasIndex(new[] { "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme" }, "ix_workers_dashboard_breakdowns")
+                        .HasDatabaseName("ix_workers_stage_destination_country_province_code_sex_scheme")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "MembershipNumber", "RegisteredOn" });
 
                     b.ToTable("workers", (string)null);
                 });

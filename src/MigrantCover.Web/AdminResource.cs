@@ -1,0 +1,4 @@
+namespace MigrantCover.Web;
+
+/// <summary>Marker for the admin area's strings (Resources/AdminResource.resx, .en.resx).</summary>
+public sealed class AdminResource;

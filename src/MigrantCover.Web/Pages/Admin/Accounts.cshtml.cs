@@ -1,0 +1,163 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Infrastructure;
+
+namespace MigrantCover.Web.Pages.Admin;
+
+/// <summary>Staff accounts: list, create (officer or admin), disable, re-enable, reset password.</summary>
+public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clock, IStringLocalizer<AdminResource> text, ILogger<AccountsModel> log) : FormPageModel
+{
+    [BindProperty]
+    public CreateInput Input { get; set; } = new();
+
+    public IReadOnlyList<AccountRow> Accounts { get; private set; } = [];
+
+    public string? Done { get; private set; }
+
+    public sealed class CreateInput
+    {
+        public string? Email { get; set; }
+
+        public string? DisplayName { get; set; }
+
+        public string? Password { get; set; }
+
+        public string? Role { get; set; }
+    }
+
+    public sealed record AccountRow(string Id, string Email, string DisplayName, string Role, bool IsDisabled, DateTimeOffset? LastSignInAt, DateTimeOffset CreatedAt);
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        var email = Input.Email?.Trim();
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
+        {
+            ModelState.AddModelError("Input.Email", text["AccountEmailRequired"]);
+        }
+        else if (await users.FindByEmailAsync(email) is not null)
+        {
+            ModelState.AddModelError("Input.Email", text["AccountEmailTaken"]);
+        }
+
+        if (string.IsNullOrWhiteSpace(Input.DisplayName))
+        {
+            ModelState.AddModelError("Input.DisplayName", text["AccountNameRequired"]);
+        }
+
+        if (Input.Role is not (Roles.Officer or Roles.Admin))
+        {
+            ModelState.AddModelError("Input.Role", text["AccountRoleRequired"]);
+        }
+
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            ModelState.AddModelError("Input.Password", text["AccountPasswordRules"]);
+        }
+        else
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                var check = await validator.ValidateAsync(users, new StaffUser { UserName = email, Email = email }, Input.Password);
+                if (!check.Succeeded)
+                {
+                    ModelState.AddModelError("Input.Password", text["AccountPasswordRules"]);
+                    break;
+                }
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var errors = await StaffAccounts.CreateAsync(users, clock, email!, Input.DisplayName!.Trim(), Input.Password!, Input.Role!);
+        if (errors.Count > 0)
+        {
+            ModelState.AddModelError("", string.Join(" ", errors));
+            await LoadAsync();
+            return Page();
+        }
+
+        log.LogInformation("Staff account created with role {Role}", Input.Role);
+        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountCreated"], email);
+        return RedirectToPage();
+    }
+
+    // Disabling renews the security stamp: the sign-in cookie and earlier bearer tokens stop working.
+    public async Task<IActionResult> OnPostDisableAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.Id == users.GetUserId(User))
+        {
+            ModelState.AddModelError("", text["AccountCannotDisableSelf"]);
+            await LoadAsync();
+            return Page();
+        }
+
+        user.IsDisabled = true;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountDisabled"], user.Email);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        user.IsDisabled = false;
+        await users.UpdateAsync(user);
+        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountEnabled"], user.Email);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResetPasswordAsync(string id, string? newPassword)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var result = string.IsNullOrEmpty(newPassword)
+            ? IdentityResult.Failed()
+            : await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("newPassword-" + id, text["AccountPasswordRules"]);
+            await LoadAsync();
+            return Page();
+        }
+
+        // A reset also ends a lock-out, so the person can sign in with the new password at once.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountPasswordReset"], user.Email);
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        Done = TempData["Done"] as string;
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        var admins = (await users.GetUsersInRoleAsync(Roles.Admin)).Select(u => u.Id).ToHashSet();
+        Accounts = [.. all.Select(u => new AccountRow(u.Id, u.Email ?? "", u.DisplayName, admins.Contains(u.Id) ? Roles.Admin : Roles.Officer, u.IsDisabled, u.LastSignInAt, u.CreatedAt))];
+    }
+}

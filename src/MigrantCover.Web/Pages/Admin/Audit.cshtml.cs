@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Stats;
+using MigrantCover.Web.Infrastructure;
+
+namespace MigrantCover.Web.Pages.Admin;
+
+/// <summary>
+/// Searching the audit trail by staff e-mail, date range (WIB days) and action. A GET form: its fields
+/// are staff e-mails, dates and action names, never a worker's personal data.
+/// </summary>
+public sealed class AuditModel(AppDbContext db) : FormPageModel
+{
+    public const int PageSize = 50;
+
+    public static readonly string[] Actions = ["registered", "updated", "payment", "document", "stage"];
+
+    [BindProperty(SupportsGet = true, Name = "actor")]
+    public string? Actor { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "action")]
+    public string? ActionName { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public int Total { get; private set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    public string QueryFor(int page) =>
+        $"/Admin/Audit?actor={Uri.EscapeDataString(Actor ?? "")}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}&action={Uri.EscapeDataString(ActionName ?? "")}&p={page.ToString(CultureInfo.InvariantCulture)}";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var (range, errors) = StatsRange.Parse(From, To, Localization.Language);
+        foreach (var (field, messages) in errors)
+        {
+            ModelState.AddModelError(field, messages[0]);
+        }
+
+        if (!string.IsNullOrEmpty(ActionName) && !Actions.Contains(ActionName))
+        {
+            ModelState.AddModelError("action", Localization.Language == "en" ? "Choose an action from the list." : "Pilih tindakan dari daftar.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return;
+        }
+
+        var q = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Actor))
+        {
+            var actor = Actor.Trim();
+            q = q.Where(a => a.ActorName == actor);
+        }
+
+        // Whole days in Indonesian western time (WIB).
+        if (range.From is { } f)
+        {
+            var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), EnrollmentStats.Wib).ToUniversalTime();
+            q = q.Where(a => a.At >= start);
+        }
+
+        if (range.To is { } t)
+        {
+            var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), EnrollmentStats.Wib).ToUniversalTime();
+            q = q.Where(a => a.At < end);
+        }
+
+        if (!string.IsNullOrEmpty(ActionName))
+        {
+            q = q.Where(a => a.Action == ActionName);
+        }
+
+        Total = await q.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Entries = await q.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+    }
+}

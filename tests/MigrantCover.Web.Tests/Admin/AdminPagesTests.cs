@@ -1,0 +1,264 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using MigrantCover.Domain;
+using MigrantCover.Web.Tests.Infrastructure;
+
+namespace MigrantCover.Web.Tests.Admin;
+
+/// <summary>Issue 6: admin-only pages and API, staff accounts, placement restrictions, audit search.</summary>
+public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factory)
+{
+    private const string NewPassword = "Nusantara#2026";
+
+    public static TheoryData<string> AdminPages =>
+    [
+        "/Admin", "/Admin/Gaps?kind=departed-without-cover", "/Admin/Export?table=totals", "/Admin/Accounts", "/Admin/Restrictions", "/Admin/Audit",
+    ];
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public async Task OfficerGetsForbiddenOnEveryAdminPage(string url)
+    {
+        var client = Factory.CreateBrowserClient();
+        await client.SignInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
+
+        var admin = Factory.CreateBrowserClient();
+        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task OfficerTokenGetsForbiddenOnStatsApiAndAnonymousUnauthorized()
+    {
+        var officer = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/v1/stats/enrollment")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.CreateClient().GetAsync("/api/v1/stats/enrollment")).StatusCode);
+
+        // The admin's sign-in cookie is not a bearer token: the API wants a token.
+        var cookie = Factory.CreateBrowserClient();
+        await cookie.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/v1/stats/enrollment")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminCreatesAnOfficerWhoCanSignInAndIsListedWithRole()
+    {
+        var admin = Factory.CreateBrowserClient();
+        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var email = $"petugas.{Guid.NewGuid():N}@bp2mi.go.id";
+        var created = await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?>
+        {
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "Petugas Baru",
+            ["Input.Password"] = NewPassword,
+            ["Input.Role"] = "officer",
+        }, "#create-form");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var page = await admin.GetDocumentAsync("/Admin/Accounts");
+        var row = page.QuerySelector($"#accounts tr[data-email='{email}']")!;
+        Assert.Contains("Petugas", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Belum pernah", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(email, page.QuerySelector("#done")!.TextContent, StringComparison.Ordinal);
+
+        var officer = Factory.CreateBrowserClient();
+        await officer.SignInAsync(email, NewPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/Admin")).StatusCode);
+        var after = await admin.GetDocumentAsync("/Admin/Accounts");
+        Assert.DoesNotContain("Belum pernah", after.QuerySelector($"#accounts tr[data-email='{email}']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreatingAnAccountWithBadInputShowsErrorsNextToFields()
+    {
+        var admin = Factory.CreateBrowserClient();
+        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var response = await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?>
+        {
+            ["Input.Email"] = AppFactory.OfficerEmail,
+            ["Input.DisplayName"] = "",
+            ["Input.Password"] = "short",
+            ["Input.Role"] = "root",
+        }, "#create-form");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector("#error-summary"));
+        foreach (var field in new[] { "Input_Email", "Input_DisplayName", "Input_Password", "Input_Role" })
+        {
+            Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector($"#{field}_error")!.TextContent), field);
+            Assert.Equal("true", page.QuerySelector($"#{field}")!.GetAttribute("aria-invalid"));
+        }
+    }
+
+    [Fact]
+    public async Task DisabledAccountCannotSignInNorUseItsEarlierCookieOrToken()
+    {
+        var admin = Factory.CreateBrowserClient();
+        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var email = $"admin2.{Guid.NewGuid():N}@bp2mi.go.id";
+        await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?>
+        {
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "Admin Kedua",
+            ["Input.Password"] = NewPassword,
+            ["Input.Role"] = "admin",
+        }, "#create-form");
+
+        var cookie = Factory.CreateBrowserClient();
+        await cookie.SignInAsync(email, NewPassword);
+        Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync("/Admin")).StatusCode);
+        var token = await Factory.CreateClient().AuthorizeAsync(email, NewPassword);
+        Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/v1/stats/enrollment")).StatusCode);
+
+        var id = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var disabled = await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?>(), $"form#disable-{id}");
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.True(await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.IsDisabled).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await token.GetAsync("/api/v1/stats/enrollment")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cookie.GetAsync("/Admin")).StatusCode);
+        var again = await Factory.CreateBrowserClient().SubmitFormAsync("/Account/SignIn", new Dictionary<string, string?>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = NewPassword,
+        });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email, password = NewPassword })).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminResetsAPasswordAndTheNewOneWorks()
+    {
+        var admin = Factory.CreateBrowserClient();
+        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var email = $"reset.{Guid.NewGuid():N}@bp2mi.go.id";
+        await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?>
+        {
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "Lupa Sandi",
+            ["Input.Password"] = NewPassword,
+            ["Input.Role"] = "officer",
+        }, "#create-form");
+        var id = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+        var weak = await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?> { ["newPassword"] = "abc" }, $"form#reset-{id}");
+        Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
+        Assert.NotNull((await Forms.ParseAsync(weak)).QuerySelector($"#newPassword-{id}-error"));
+
+        var reset = await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?> { ["newPassword"] = "Baru#Sandi2026" }, $"form#reset-{id}");
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        await Factory.CreateBrowserClient().SignInAsync(email, "Baru#Sandi2026");
+    }
+
+    [Fact]
+    [Trait("Rule", "R-DST-2")]
+    public async Task AdminAddsAndEndDatesARestrictionWhichIsNeverDeleted()
+    {
+        var admin = Factory.CreateBrowserClient();
+        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var page = await admin.GetDocumentAsync("/Admin/Restrictions");
+        Assert.NotNull(page.QuerySelector("#restrictions tr[data-country='SA']"));
+        var before = await Factory.WithDbAsync(db => db.PlacementRestrictions.CountAsync());
+
+        var added = await admin.SubmitFormAsync("/Admin/Restrictions", new Dictionary<string, string?>
+        {
+            ["Input.CountryCode"] = "ly",
+            ["Input.Category"] = "seafarer",
+            ["Input.ValidFrom"] = "2026-01-01",
+            ["Input.LegalBasis"] = "Kepmenaker Uji No. 1 Tahun 2026",
+        }, "#add-form");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var rule = await Factory.WithDbAsync(db => db.PlacementRestrictions.SingleAsync(r => r.LegalBasis == "Kepmenaker Uji No. 1 Tahun 2026"));
+        Assert.Equal("LY", rule.CountryCode);
+        Assert.Equal(Category.Seafarer, rule.Category);
+        Assert.Equal(AppFactory.AdminEmail, rule.CreatedBy);
+
+        var early = await admin.SubmitFormAsync("/Admin/Restrictions", new Dictionary<string, string?> { ["validTo"] = "2025-12-31" }, $"form#end-{rule.Id}");
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.NotNull((await Forms.ParseAsync(early)).QuerySelector($"#validTo-{rule.Id}-error"));
+
+        var ended = await admin.SubmitFormAsync("/Admin/Restrictions", new Dictionary<string, string?> { ["validTo"] = "2026-02-28" }, $"form#end-{rule.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal(new DateOnly(2026, 2, 28), await Factory.WithDbAsync(db => db.PlacementRestrictions.Where(r => r.Id == rule.Id).Select(r => r.ValidTo).SingleAsync()));
+        Assert.Equal(before + 1, await Factory.WithDbAsync(db => db.PlacementRestrictions.CountAsync()));
+        var after = await admin.GetDocumentAsync("/Admin/Restrictions");
+        Assert.Null(after.QuerySelector($"form#end-{rule.Id}"));
+    }
+
+    [Fact]
+    public async Task AddingARestrictionWithBadInputShowsErrors()
+    {
+        var admin = Factory.CreateBrowserClient();
+        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var response = await admin.SubmitFormAsync("/Admin/Restrictions", new Dictionary<string, string?>
+        {
+            ["Input.CountryCode"] = "XX",
+            ["Input.Category"] = "",
+            ["Input.ValidFrom"] = "31/12/2026",
+            ["Input.LegalBasis"] = "",
+        }, "#add-form");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        foreach (var field in new[] { "Input_CountryCode", "Input_Category", "Input_ValidFrom", "Input_LegalBasis" })
+        {
+            Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector($"#{field}_error")!.TextContent), field);
+        }
+    }
+
+    [Fact]
+    public async Task AuditSearchFindsEntriesByActorDateAndAction()
+    {
+        var worker = TestData.Worker();
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Workers.Add(worker);
+            await db.SaveChangesAsync();
+            db.AuditEntries.Add(new Data.Entities.AuditEntry
+            {
+                WorkerId = worker.Id,
+                At = new DateTimeOffset(2026, 2, 10, 2, 0, 0, TimeSpan.Zero),
+                ActorId = "x",
+                ActorName = "auditor.uji@bp2mi.go.id",
+                Action = "payment",
+                Field = "payments",
+                NewValue = "placement 332500",
+            });
+            db.AuditEntries.Add(new Data.Entities.AuditEntry
+            {
+                WorkerId = worker.Id,
+                At = new DateTimeOffset(2026, 2, 12, 2, 0, 0, TimeSpan.Zero),
+                ActorId = "x",
+                ActorName = "auditor.uji@bp2mi.go.id",
+                Action = "stage",
+                Field = "stageEvents",
+                NewValue = "departure 2026-02-12",
+            });
+            await db.SaveChangesAsync();
+        });
+        var admin = Factory.CreateBrowserClient();
+        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+
+        var all = await admin.GetDocumentAsync("/Admin/Audit?actor=auditor.uji%40bp2mi.go.id");
+        Assert.Equal(2, all.QuerySelectorAll("#audit tbody tr").Length);
+        Assert.Equal("/Workers/" + worker.Id, all.QuerySelector("#audit tbody a")!.GetAttribute("href"));
+
+        var payments = await admin.GetDocumentAsync("/Admin/Audit?actor=auditor.uji%40bp2mi.go.id&action=payment");
+        Assert.Single(payments.QuerySelectorAll("#audit tbody tr"));
+        var day = await admin.GetDocumentAsync("/Admin/Audit?actor=auditor.uji%40bp2mi.go.id&from=2026-02-12&to=2026-02-12");
+        Assert.Contains("departure", Assert.Single(day.QuerySelectorAll("#audit tbody tr")).TextContent, StringComparison.Ordinal);
+
+        // The search form is a GET of staff e-mail, dates and action only: no worker data in the URL.
+        var form = all.QuerySelector("#audit-form")!;
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal(["actor", "from", "to", "action"], form.QuerySelectorAll("[name]").Select(e => e.GetAttribute("name")!));
+
+        var bad = await admin.GetDocumentAsync("/Admin/Audit?from=kemarin");
+        Assert.NotNull(bad.QuerySelector("#error-summary"));
+    }
+}
+
+public sealed class AdminPagesTestsOnSqlite(SqliteAppFactory f) : AdminPagesTests(f), IClassFixture<SqliteAppFactory>;
+
+public sealed class AdminPagesTestsOnPostgres(PostgresAppFactory f) : AdminPagesTests(f), IClassFixture<PostgresAppFactory>;
