@@ -2,6 +2,7 @@ using FluentValidation;
 using MigrantCover.Web;
 using MigrantCover.Web.Api;
 using MigrantCover.Web.Data;
+using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 using Serilog;
 
@@ -36,6 +37,7 @@ builder.Services.AddMigrantCoverApi();
 
 // Validators of the Features (shared by pages and API).
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddWorkerFeatures();
 
 // Health: /health/live (process) and /health/ready (database reachable and migrated).
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
@@ -88,6 +90,7 @@ var api = app.MapGroup("/api/v1").WithOpenApiDefaults();
 api.MapAuthApi();
 
 // Officers: workers, documents, payments, stages (issue 4).
+api.MapWorkersApi();
 
 // Workers: public coverage lookup (issue 5).
 

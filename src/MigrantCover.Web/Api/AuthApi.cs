@@ -61,10 +61,10 @@ public static class AuthApi
 
         // GET /api/v1/auth/me: who the token belongs to, so a partner can check its set-up.
         api.MapGet("/auth/me", (ClaimsPrincipal user) => TypedResults.Ok(new
-            {
-                email = user.FindFirstValue(ClaimTypes.Email),
-                roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(),
-            }))
+        {
+            email = user.FindFirstValue(ClaimTypes.Email),
+            roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(),
+        }))
             .RequireAuthorization(Policies.ApiOfficer)
             .WithTags("Authentication")
             .WithSummary("The account and roles of the bearer token.")
