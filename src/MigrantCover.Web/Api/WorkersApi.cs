@@ -113,9 +113,12 @@ public static class WorkersApi
         RouteGroupBuilder workers,
         string action,
         string summary,
-        Func<StageActions.Handler, Guid, TRequest, CancellationToken, Task<Outcome<Data.Entities.Worker>>> run) =>
-        workers.MapPost($"/{{id:guid}}/{action}", async (Guid id, TRequest request, StageActions.Handler handler, TimeProvider clock, CancellationToken ct) =>
-                Answer(await run(handler, id, request, ct), clock))
+        Func<StageActions.Handler, Guid, TRequest, CancellationToken, Task<Outcome<Data.Entities.Worker>>> run)
+        where TRequest : class =>
+        workers.MapPost($"/{{id:guid}}/{action}", async (Guid id, TRequest? request, StageActions.Handler handler, TimeProvider clock, CancellationToken ct) =>
+                request is null
+                    ? Problem(Outcome<Data.Entities.Worker>.Invalid([new FieldError("body", Say.T("Isi permintaan (JSON) kosong.", "The request body (JSON) is empty."))]))
+                    : Answer(await run(handler, id, request, ct), clock))
             .WithSummary(summary)
             .Produces<WorkerView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 

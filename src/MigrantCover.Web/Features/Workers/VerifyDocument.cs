@@ -33,7 +33,12 @@ public static class VerifyDocument
             }
 
             var reader = new InputReader();
-            var verified = request.Verified ?? true;
+            var verified = request.Verified ?? false;
+            if (request.Verified is null)
+            {
+                reader.Add("verified", Say.Required("verified"));
+            }
+
             var reference = reader.Text(request.Reference, "reference", 100);
             string? passport = null;
             if (documentType == DocumentType.Passport && verified)
