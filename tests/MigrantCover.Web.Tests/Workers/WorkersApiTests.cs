@@ -394,9 +394,14 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     }
 
     [Fact]
-    public async Task ApiNeedsAnOfficerToken()
+    public async Task ApiNeedsAnOfficerTokenAndIsDocumentedInSwagger()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.CreateClient().GetAsync("/api/v1/workers")).StatusCode);
+        var swagger = JsonDocument.Parse(await Factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json")).RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/workers", "/api/v1/workers/{id}", "/api/v1/workers/{id}/history", "/api/v1/workers/{id}/documents/{type}", "/api/v1/workers/{id}/payments", "/api/v1/workers/{id}/departure", "/api/v1/workers/{id}/extension", "/api/v1/workers/{id}/return", "/api/v1/workers/{id}/failed-departure", "/api/v1/workers/{id}/withdrawal" })
+        {
+            Assert.True(swagger.TryGetProperty(path, out _), path);
+        }
     }
 }
 

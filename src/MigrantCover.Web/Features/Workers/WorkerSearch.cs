@@ -120,8 +120,23 @@ public static class WorkerSearch
             return q.Where(w => w.PassportNumber == passport);
         }
 
-        var prefix = Worker.NameKeyOf(s).Replace("\\", "\\\\", StringComparison.Ordinal)
+        var key = Worker.NameKeyOf(s);
+        var pattern = key.Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-        return q.Where(w => EF.Functions.Like(w.NameKey, prefix + "%", "\\"));
+        q = q.Where(w => EF.Functions.Like(w.NameKey, pattern + "%", "\\"));
+
+        // The same prefix as a key range, so the NameKey index serves it whatever the LIKE support of the
+        // provider and collation (SQLite's LIKE ignores case and PostgreSQL's needs a C collation to use
+        // a b-tree). Only after a letter or digit: collations may skip punctuation when ordering.
+        var last = key[^1];
+        if (char.IsLetterOrDigit(last) && last < char.MaxValue)
+        {
+            var upper = key[..^1] + (char)(last + 1);
+#pragma warning disable CA1309, CA1310 // Translated to SQL comparisons in the column's collation; no culture is involved.
+            q = q.Where(w => w.NameKey.CompareTo(key) >= 0 && w.NameKey.CompareTo(upper) < 0);
+#pragma warning restore CA1309, CA1310
+        }
+
+        return q;
     }
 }
