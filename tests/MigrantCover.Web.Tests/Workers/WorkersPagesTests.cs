@@ -249,6 +249,30 @@ public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(fact
     }
 
     [Fact]
+    public async Task EveryPageRendersItsTextsInBothLanguagesWithoutInlineStylesOrScripts()
+    {
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var id = await api.DepartedAsync(new DateOnly(2026, 2, 1), 24, new DateOnly(2026, 1, 20), 332_500);
+        var paymentId = (await api.GetWorkerAsync(id)).GetProperty("payments")[0].GetProperty("id").GetString();
+        var urls = new[] { "/Workers", "/Workers/Register", $"/Workers/{id}", $"/Workers/{id}/Edit", $"/Workers/{id}/Payment", $"/Workers/{id}/Receipts/{paymentId}" }
+            .Concat(new[] { "departure", "extension", "return", "failed-departure", "withdrawal", "death" }.Select(a => $"/Workers/{id}/Stage/{a}"));
+        var client = await OfficerAsync();
+        foreach (var culture in new[] { "id-ID", "en-US" })
+        {
+            await client.GetAsync($"/language?culture={culture}&returnUrl=/");
+            foreach (var url in urls)
+            {
+                var response = await client.GetAsync(url);
+                var html = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}");
+                Assert.DoesNotMatch(@"\b(code|action|help|reason|audit)\.[a-z-]+\b", html);
+                Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
+                Assert.DoesNotMatch("<script>", html);
+            }
+        }
+    }
+
+    [Fact]
     public async Task NoLogLineCarriesTheNikOrDateOfBirthOfARegisteredWorker()
     {
         var client = await OfficerAsync();
