@@ -3,6 +3,7 @@ using MigrantCover.Web;
 using MigrantCover.Web.Api;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.PublicCoverage;
+using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 using Serilog;
 
@@ -41,6 +42,7 @@ builder.Services.AddMigrantCoverApi();
 
 // Validators of the Features (shared by pages and API).
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddWorkerFeatures();
 builder.Services.AddScoped<MigrantCover.Web.Features.Stats.EnrollmentStats>();
 
 // Public coverage lookup: per-address rate limit, per-identifier lock, proof tokens (issue 5).
@@ -98,6 +100,7 @@ var api = app.MapGroup("/api/v1").WithOpenApiDefaults();
 api.MapAuthApi();
 
 // Officers: workers, documents, payments, stages (issue 4).
+api.MapWorkersApi();
 
 // Workers: public coverage lookup (issue 5).
 api.MapCoverageApi();

@@ -41,6 +41,10 @@ public static class ApiSetup
                 Description = "Enrolment of Indonesian migrant workers (PMI) in BPJS Ketenagakerjaan. See the API contract in docs/.",
             });
             o.DocInclusionPredicate((_, api) => api.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+
+            // Feature classes nest their Request records (RegisterWorker.Request, RecordPayment.Request):
+            // name schemas by their declaring type too, so the names stay unique.
+            o.CustomSchemaIds(SchemaId);
             o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -53,6 +57,12 @@ public static class ApiSetup
             });
         });
         return services;
+    }
+
+    private static string SchemaId(Type type)
+    {
+        var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(type.GetGenericArguments().Select(SchemaId)) : type.Name;
+        return type.IsNested && !type.IsGenericParameter ? SchemaId(type.DeclaringType!) + name : name;
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)

@@ -1,12 +1,48 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Data;
+using MigrantCover.Web.Features.Workers;
 
 namespace MigrantCover.Web.Pages.Workers;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+/// <summary>
+/// Finding a worker. Filters are GET parameters; the search box posts, so that a NIK, membership or
+/// passport number never appears in a URL or an access log.
+/// </summary>
+public sealed class IndexModel(AppDbContext db) : FormPageModel
 {
-    public int Total { get; private set; }
+    [BindProperty(SupportsGet = true)]
+    public WorkerSearch.Filter Filter { get; set; } = new();
 
-    public async Task OnGetAsync() => Total = await db.Workers.CountAsync();
+    public WorkerSearch.Result? Result { get; private set; }
+
+    public bool Searching => !string.IsNullOrWhiteSpace(Filter.Search);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Never from the query string: identifiers stay out of URLs.
+        Filter.Search = null;
+        await RunAsync(ct);
+    }
+
+    public async Task OnPostAsync(CancellationToken ct) => await RunAsync(ct);
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        ModelState.FixNumberBinding("Filter.Page");
+        ModelState.FixNumberBinding("Filter.PageSize");
+        if (ModelState.ErrorCount > 0)
+        {
+            return;
+        }
+
+        var outcome = await WorkerSearch.RunAsync(db, Filter, ct);
+        if (outcome.Succeeded)
+        {
+            Result = outcome.Value;
+        }
+        else
+        {
+            ModelState.AddErrors(outcome.AllErrors, ["search", "stage", "destinationCountry", "province", "scheme", "page", "pageSize"], "Filter");
+        }
+    }
 }

@@ -1,0 +1,185 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MigrantCover.Domain;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Features.Workers;
+using MigrantCover.Web.Infrastructure;
+
+namespace MigrantCover.Web.Api;
+
+/// <summary>The officers' API (api-contract.md, "Workers (officer)"): the same operations and validators as the pages.</summary>
+public static class WorkersApi
+{
+    /// <summary>A payment as the API answers it, with the worker's membership number after the write (R-KPJ-2).</summary>
+    public sealed record PaymentAnswer(
+        Guid Id,
+        Guid WorkerId,
+        PaymentKind Kind,
+        long Amount,
+        DateOnly PaidOn,
+        string Reference,
+        int? Months,
+        long? MonthlyAmount,
+        string RuleSet,
+        DateTimeOffset RecordedAt,
+        string RecordedBy,
+        string? MembershipNumber);
+
+    public static void MapWorkersApi(this RouteGroupBuilder api)
+    {
+        var workers = api.MapGroup("/workers").RequireAuthorization(Policies.ApiOfficer).WithTags("Workers")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        workers.MapPost("/", async (RegisterWorker.Request request, RegisterWorker.Handler handler, TimeProvider clock, CancellationToken ct) =>
+            {
+                var outcome = await handler.HandleAsync(request, ct);
+                return outcome.Succeeded
+                    ? TypedResults.Created($"/api/v1/workers/{outcome.Value!.Id}", WorkerView.From(outcome.Value, clock.Today()))
+                    : Problem(outcome);
+            })
+            .WithSummary("Register a candidate (R-REG-1, R-NIK-*, R-AGE-*, R-CAT-*, R-SCH-*, R-DST-*).")
+            .Produces<WorkerView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+
+        workers.MapGet("/", async ([AsParameters] WorkerSearch.Filter filter, AppDbContext db, CancellationToken ct) =>
+            {
+                var outcome = await WorkerSearch.RunAsync(db, filter, ct);
+                if (!outcome.Succeeded)
+                {
+                    return Problem(outcome);
+                }
+
+                var r = outcome.Value!;
+                return TypedResults.Ok(new { items = r.Items, page = r.Page, pageSize = r.PageSize, total = r.Total, totalIsLowerBound = r.TotalIsLowerBound });
+            })
+            .WithSummary("Find workers: search by NIK, membership number, passport number or name prefix; filters; paging.");
+
+        workers.MapGet("/{id:guid}", async (Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                await WorkerQueries.LoadAsync(db, id, ct) is { } w ? Results.Ok(WorkerView.From(w, clock.Today())) : NotFound())
+            .WithSummary("A worker with documents, payments, stage history and coverage as of today.")
+            .Produces<WorkerView>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        workers.MapPut("/{id:guid}", async (Guid id, UpdateWorker.Request request, UpdateWorker.Handler handler, TimeProvider clock, CancellationToken ct) =>
+                Answer(await handler.HandleAsync(id, request, ct), clock))
+            .WithSummary("Correct a worker's data, with a reason and the version it was read at (409 when stale).")
+            .Produces<WorkerView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        workers.MapGet("/{id:guid}/history", async (Guid id, AppDbContext db, CancellationToken ct) =>
+            {
+                var history = await WorkerQueries.HistoryAsync(db, id, ct);
+                return history.Count == 0 ? NotFound() : Results.Ok(history);
+            })
+            .WithSummary("Every change to the worker: when, who, what (field, old, new), why.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        workers.MapPut("/{id:guid}/documents/{type}", async (Guid id, string type, VerifyDocument.Request request, VerifyDocument.Handler handler, TimeProvider clock, CancellationToken ct) =>
+                Answer(await handler.HandleAsync(id, type, request, ct), clock))
+            .WithSummary("Record one of the eight R-DOC-1 documents as verified; the passport takes its number (R-DOC-2).")
+            .Produces<WorkerView>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        workers.MapPost("/{id:guid}/payments", async (Guid id, RecordPayment.Request request, RecordPayment.Handler handler, CancellationToken ct) =>
+            {
+                var outcome = await handler.HandleAsync(id, request, ct);
+                if (!outcome.Succeeded)
+                {
+                    return Problem(outcome);
+                }
+
+                var answer = ToAnswer(outcome.Value!);
+                return outcome.Value!.Existing
+                    ? Results.Ok(answer)
+                    : TypedResults.Created($"/api/v1/workers/{id}/payments/{answer.Id}", answer);
+            })
+            .WithSummary("Record a contribution (R-PAY-1..4); the same payment sent again answers the existing one (R-PAY-2).")
+            .Produces<PaymentAnswer>(StatusCodes.Status201Created).Produces<PaymentAnswer>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        workers.MapGet("/{id:guid}/payments/{paymentId:guid}", async (Guid id, Guid paymentId, AppDbContext db, CancellationToken ct) =>
+            {
+                var w = await WorkerQueries.LoadAsync(db, id, ct);
+                var p = w?.Payments.SingleOrDefault(x => x.Id == paymentId);
+                return p is null ? NotFound() : Results.Ok(ToAnswer(new RecordPayment.Result(w!, p, true)));
+            })
+            .WithSummary("One recorded payment.")
+            .Produces<PaymentAnswer>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapStage<StageActions.DepartureRequest>(workers, "departure", "Record the departure (guarded by R-COV-8; every unmet condition is listed).", (h, id, r, ct) => h.DepartAsync(id, r, ct));
+        MapStage<StageActions.ExtensionRequest>(workers, "extension", "Record an extension abroad with its payment (R-COV-5, R-TAR-4).", (h, id, r, ct) => h.ExtendAsync(id, r, ct));
+        MapStage<StageActions.ReturnRequest>(workers, "return", "Record the return (arrival date; R-COV-6).", (h, id, r, ct) => h.ReturnAsync(id, r, ct));
+        MapStage<StageActions.ReasonRequest>(workers, "failed-departure", "Record a failed departure with its reason (§9, R-COV-1).", (h, id, r, ct) => h.FailDepartureAsync(id, r, ct));
+        MapStage<StageActions.ReasonRequest>(workers, "withdrawal", "Withdraw a registration before any payment (§9).", (h, id, r, ct) => h.WithdrawAsync(id, r, ct));
+        MapStage<StageActions.DeathRequest>(workers, "death", "Record a death (§9).", (h, id, r, ct) => h.DieAsync(id, r, ct));
+    }
+
+    private static void MapStage<TRequest>(
+        RouteGroupBuilder workers,
+        string action,
+        string summary,
+        Func<StageActions.Handler, Guid, TRequest, CancellationToken, Task<Outcome<Data.Entities.Worker>>> run)
+        where TRequest : class =>
+        workers.MapPost($"/{{id:guid}}/{action}", async (Guid id, TRequest? request, StageActions.Handler handler, TimeProvider clock, CancellationToken ct) =>
+                request is null
+                    ? Problem(Outcome<Data.Entities.Worker>.Invalid([new FieldError("body", Say.T("Isi permintaan (JSON) kosong.", "The request body (JSON) is empty."))]))
+                    : Answer(await run(handler, id, request, ct), clock))
+            .WithSummary(summary)
+            .Produces<WorkerView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static PaymentAnswer ToAnswer(RecordPayment.Result r) =>
+        new(r.Payment.Id, r.Worker.Id, r.Payment.Kind, r.Payment.Amount, r.Payment.PaidOn, r.Payment.Reference, r.Payment.Months,
+            r.Payment.MonthlyAmount, r.Payment.RuleSet, r.Payment.RecordedAt, r.Payment.RecordedBy, r.Worker.MembershipNumber);
+
+    private static IResult Answer(Outcome<Data.Entities.Worker> outcome, TimeProvider clock) =>
+        outcome.Succeeded ? Results.Ok(WorkerView.From(outcome.Value!, clock.Today())) : Problem(outcome);
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Not found",
+            detail: Say.T("Pekerja atau data yang diminta tidak ada.", "The worker or record does not exist."));
+
+    /// <summary>400 with errors and ruleIds per field (and expectedAmount for a wrong amount), 404, or 409.</summary>
+    public static IResult Problem<T>(Outcome<T> outcome)
+    {
+        var extensions = new Dictionary<string, object?>();
+        var errors = outcome.AllErrors;
+        var ruleIds = errors.Where(e => e.RuleId is not null).GroupBy(e => e.Field)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.RuleId!).Distinct().ToArray());
+        if (ruleIds.Count > 0)
+        {
+            extensions["ruleIds"] = ruleIds;
+        }
+
+        if (errors.FirstOrDefault(e => e.ExpectedAmount is not null) is { } amount)
+        {
+            extensions["expectedAmount"] = amount.ExpectedAmount;
+        }
+
+        foreach (var (key, value) in outcome.Extras ?? new Dictionary<string, object?>())
+        {
+            extensions[key] = value;
+        }
+
+        var byField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        return outcome.Status switch
+        {
+            OutcomeStatus.NotFound => NotFound(),
+            OutcomeStatus.Conflict => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Conflict",
+                detail: outcome.Detail,
+                extensions: Merge(extensions, byField)),
+            _ => TypedResults.ValidationProblem(
+                byField,
+                title: Say.T("Data belum benar. Perbaiki kolom yang disebut lalu kirim lagi.", "Some fields are not valid. Correct them and send again."),
+                extensions: extensions),
+        };
+    }
+
+    private static Dictionary<string, object?> Merge(Dictionary<string, object?> extensions, Dictionary<string, string[]> errors)
+    {
+        if (errors.Count > 0)
+        {
+            extensions["errors"] = errors;
+        }
+
+        return extensions;
+    }
+}

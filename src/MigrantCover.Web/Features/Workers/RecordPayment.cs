@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using MigrantCover.Domain;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Data.Entities;
+
+namespace MigrantCover.Web.Features.Workers;
+
+/// <summary>Recording a contribution (R-PAY-1..4, R-COV-5, R-KPJ-2), for the page and the API.</summary>
+public static class RecordPayment
+{
+    public sealed record Request
+    {
+        public string? Kind { get; set; }
+
+        public long? Amount { get; set; }
+
+        public string? PaidOn { get; set; }
+
+        public string? Reference { get; set; }
+
+        public int? Months { get; set; }
+
+        public long? MonthlyAmount { get; set; }
+    }
+
+    /// <summary>The payment and its worker after the write; <see cref="Existing"/> when it was already recorded (R-PAY-2).</summary>
+    public sealed record Result(Worker Worker, Payment Payment, bool Existing);
+
+    /// <summary>What the payment should amount to, for the form's "expected amount" before submitting.</summary>
+    public static TariffResult Expected(Worker w, PaymentKind kind, DateOnly paidOn, int? months, long? monthlyAmount) =>
+        Tariff.Expected(kind, w.Scheme, w.ContractMonths, paidOn, months, monthlyAmount);
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    {
+        public async Task<Outcome<Result>> HandleAsync(Guid workerId, Request request, CancellationToken ct = default)
+        {
+            var worker = await WorkerQueries.LoadAsync(db, workerId, ct);
+            if (worker is null)
+            {
+                return Outcome<Result>.NotFound();
+            }
+
+            return await HandleAsync(worker, request, ct);
+        }
+
+        public async Task<Outcome<Result>> HandleAsync(Worker worker, Request request, CancellationToken ct = default)
+        {
+            var today = clock.Today();
+            var reader = new InputReader();
+            var kind = reader.Code<PaymentKind>(request.Kind, "kind", required: true);
+            var paidOn = reader.Date(request.PaidOn, "paidOn", required: true);
+            var reference = reader.Text(request.Reference, "reference", 60, required: true);
+            if (request.Amount is null)
+            {
+                reader.Add("amount", Say.Required("amount"));
+            }
+
+            if (reader.HasErrors)
+            {
+                return Outcome<Result>.Invalid(reader.Errors);
+            }
+
+            // R-PAY-2: a reference is recorded once; the same payment again is the existing one.
+            var normalized = PaymentDeduplication.NormalizeReference(reference!);
+            var incoming = new PaymentSubmission(normalized, kind!.Value, request.Amount!.Value, paidOn!.Value, request.Months, request.MonthlyAmount);
+            if (await SameOrConflictAsync(worker, incoming, ct) is { } earlier)
+            {
+                return earlier;
+            }
+
+            var history = WorkerCoverage.HistoryOf(worker, worker.Payments);
+            var facts = new PaymentFacts(
+                worker.Scheme, worker.Stage, worker.ContractMonths, worker.PlacementAgreementSignedOn, history,
+                kind.Value, request.Amount.Value, paidOn.Value, request.Months, request.MonthlyAmount);
+            var failures = PaymentRules.Check(facts, today);
+            if (failures.Count > 0)
+            {
+                return Outcome<Result>.Invalid([.. failures.Select(FieldError.From)]);
+            }
+
+            var expected = Expected(worker, kind.Value, paidOn.Value, request.Months, request.MonthlyAmount);
+            var payment = new Payment
+            {
+                Id = Guid.CreateVersion7(),
+                WorkerId = worker.Id,
+                Kind = kind.Value,
+                Amount = request.Amount.Value,
+                PaidOn = paidOn.Value,
+                Reference = normalized,
+                Months = kind is PaymentKind.Extension or PaymentKind.Jht ? request.Months : null,
+                MonthlyAmount = kind == PaymentKind.Jht ? request.MonthlyAmount : null,
+                RuleSet = expected.RuleSet!.Id,
+                RecordedAt = clock.GetUtcNow(),
+                RecordedBy = db.Actor.Name,
+            };
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                // R-KPJ-2: the first contribution makes a participant; the number never changes after.
+                if (Participation.NeedsMembershipNumber(worker.MembershipNumber, worker.Payments.Count == 0))
+                {
+                    worker.MembershipNumber = await MembershipNumbers.IssueAsync(db, paidOn.Value.Year, ct);
+                }
+
+                worker.Payments.Add(payment);
+                if (kind == PaymentKind.Extension)
+                {
+                    // R-COV-5: the extension lengthens the contract abroad; it is a stage event of its own.
+                    worker.ExtensionMonths += payment.Months!.Value;
+                    worker.StageEvents.Add(new StageEvent
+                    {
+                        Id = Guid.CreateVersion7(),
+                        WorkerId = worker.Id,
+                        Kind = StageEventKind.Extension,
+                        FromStage = worker.Stage,
+                        ToStage = worker.Stage,
+                        OccurredOn = payment.PaidOn,
+                        Months = payment.Months,
+                        PaymentId = payment.Id,
+                        RecordedAt = payment.RecordedAt,
+                        RecordedBy = payment.RecordedBy,
+                    });
+                }
+
+                WorkerCoverage.Refresh(worker, today);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Sent twice at the same moment: the unique reference let one through (R-PAY-2).
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                var reloaded = await WorkerQueries.LoadAsync(db, worker.Id, ct);
+                if (reloaded is not null && await SameOrConflictAsync(reloaded, incoming, ct) is { } raced)
+                {
+                    return raced;
+                }
+
+                return Outcome<Result>.Conflict(Say.Stale());
+            }
+
+            return Outcome<Result>.Created(new Result(worker, payment, false));
+        }
+
+        private async Task<Outcome<Result>?> SameOrConflictAsync(Worker worker, PaymentSubmission incoming, CancellationToken ct)
+        {
+            var existing = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Reference == incoming.Reference, ct);
+            if (existing is null)
+            {
+                return null;
+            }
+
+            var recorded = new PaymentSubmission(existing.Reference, existing.Kind, existing.Amount, existing.PaidOn, existing.Months, existing.MonthlyAmount);
+            if (existing.WorkerId == worker.Id && PaymentDeduplication.Compare(recorded, incoming) == DuplicateOutcome.Same)
+            {
+                return Outcome<Result>.Ok(new Result(worker, worker.Payments.Single(p => p.Id == existing.Id), true));
+            }
+
+            var failure = FieldError.From(PaymentDeduplication.ConflictFailure(recorded));
+            return Outcome<Result>.Conflict(failure.Message, [failure]);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Mvc;
+using MigrantCover.Domain;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Workers;
+
+namespace MigrantCover.Web.Pages.Workers;
+
+/// <summary>A worker's page: identity, stage, coverage timeline, documents (R-DOC-1), payments, history.</summary>
+public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify, TimeProvider clock) : FormPageModel
+{
+    public Worker Worker { get; private set; } = null!;
+
+    public DateOnly Today { get; private set; }
+
+    public CoverageStatus Status { get; private set; } = null!;
+
+    public IReadOnlyList<CoverPeriod> Periods { get; private set; } = [];
+
+    public IReadOnlyList<HistoryView> History { get; private set; } = [];
+
+    public Timeline Line { get; private set; } = null!;
+
+    [BindProperty]
+    public DocumentInput Document { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public sealed class DocumentInput
+    {
+        public string? Type { get; set; }
+
+        public string? Reference { get; set; }
+
+        public string? PassportNumber { get; set; }
+
+        public bool Verified { get; set; } = true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await verify.HandleAsync(id, Document.Type, new VerifyDocument.Request
+        {
+            Verified = Document.Verified,
+            Reference = Document.Reference,
+            PassportNumber = Document.PassportNumber,
+        }, ct);
+        if (outcome.Status == OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Succeeded)
+        {
+            Notice = "DocumentSaved";
+            return Redirect($"/Workers/{id}#documents");
+        }
+
+        ModelState.AddErrors(outcome.AllErrors, ["reference", "passportNumber"], "Document");
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var worker = await WorkerQueries.LoadAsync(db, id, ct);
+        if (worker is null)
+        {
+            return false;
+        }
+
+        Worker = worker;
+        Today = clock.Today();
+        Status = WorkerCoverage.On(worker, Today);
+        Periods = Coverage.Periods(WorkerCoverage.HistoryOf(worker, worker.Payments));
+        History = await WorkerQueries.HistoryAsync(db, id, ct);
+        Line = Timeline.Of(Periods, worker.RegisteredOn, Today);
+        return true;
+    }
+}
+
+/// <summary>The coverage time line drawn server-side as SVG (no inline styles: the CSP forbids them).</summary>
+public sealed record Timeline(DateOnly From, DateOnly Until, double TodayX, IReadOnlyList<Timeline.Bar> Bars, IReadOnlyList<Timeline.Tick> Ticks)
+{
+    public const double Width = 1000;
+    public const double Left = 60;
+
+    public sealed record Bar(Programme Programme, int Row, double X, double Width, string CssClass, CoverPeriod Period);
+
+    public sealed record Tick(double X, int Year);
+
+    public static Timeline Of(IReadOnlyList<CoverPeriod> periods, DateOnly registeredOn, DateOnly today)
+    {
+        var from = periods.Count == 0 ? registeredOn : periods.Min(p => p.From);
+        from = from < registeredOn ? from : registeredOn;
+        var until = periods.Count == 0 ? today : periods.Max(p => p.Until);
+        until = until > today ? until : today;
+        from = from.AddDays(-15);
+        until = until.AddDays(15);
+        var span = Math.Max(1, until.DayNumber - from.DayNumber);
+        double X(DateOnly d) => Left + ((Width - Left - 10) * (d.DayNumber - from.DayNumber) / span);
+        var bars = periods.Select(p => new Bar(
+            p.Programme,
+            (int)p.Programme,
+            X(p.From),
+            Math.Max(2, X(p.Until.AddDays(1)) - X(p.From)),
+            p.Phase switch
+            {
+                CoverPhase.PrePlacement => "tl-pre",
+                CoverPhase.Placement => "tl-placement",
+                CoverPhase.PostPlacement => "tl-post",
+                _ => "tl-jht",
+            },
+            p)).ToList();
+        var ticks = Enumerable.Range(from.Year + 1, Math.Max(0, until.Year - from.Year))
+            .Select(y => new Tick(X(new DateOnly(y, 1, 1)), y)).ToList();
+        return new Timeline(from, until, X(today), bars, ticks);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using MigrantCover.Domain;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Workers;
+
+namespace MigrantCover.Web.Pages.Workers;
+
+/// <summary>Recording a payment; the expected amount for the kind, date and months is shown before submitting (R-PAY-1).</summary>
+public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler, TimeProvider clock) : FormPageModel
+{
+    public Worker Worker { get; private set; } = null!;
+
+    [BindProperty]
+    public RecordPayment.Request Input { get; set; } = new();
+
+    public TariffResult? Expected { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(
+        Guid id,
+        [FromQuery(Name = "Input.Kind")] string? kind,
+        [FromQuery(Name = "Input.PaidOn")] string? paidOn,
+        [FromQuery(Name = "Input.Months")] string? months,
+        [FromQuery(Name = "Input.MonthlyAmount")] string? monthlyAmount,
+        CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        Input = new RecordPayment.Request
+        {
+            Kind = kind ?? (Worker.Payments.Count == 0 && Worker.Scheme != Scheme.Individual ? "pre-placement" : Worker.Stage == Stage.Placed ? "extension" : "placement"),
+            PaidOn = paidOn ?? WorkerForms.Iso(clock.Today()),
+            Months = int.TryParse(months, CultureInfo.InvariantCulture, out var m) ? m : null,
+            MonthlyAmount = long.TryParse(monthlyAmount, CultureInfo.InvariantCulture, out var a) ? a : null,
+        };
+        Compute();
+        Input.Amount = Expected?.Amount;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        foreach (var key in new[] { "Input.Amount", "Input.Months", "Input.MonthlyAmount" })
+        {
+            ModelState.FixNumberBinding(key);
+        }
+
+        if (ModelState.ErrorCount == 0)
+        {
+            var outcome = await handler.HandleAsync(Worker, Input, ct);
+            if (outcome.Succeeded)
+            {
+                return Redirect($"/Workers/{id}/Receipts/{outcome.Value!.Payment.Id}");
+            }
+
+            ModelState.AddErrors(outcome.AllErrors, ["kind", "amount", "paidOn", "reference", "months", "monthlyAmount"]);
+        }
+
+        Compute();
+        return Page();
+    }
+
+    private void Compute()
+    {
+        if (Codes.TryParse<PaymentKind>(Input.Kind, out var kind)
+            && DateOnly.TryParseExact(Input.PaidOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var paidOn))
+        {
+            Expected = RecordPayment.Expected(Worker, kind, paidOn, Input.Months, Input.MonthlyAmount);
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var worker = await WorkerQueries.LoadAsync(db, id, ct);
+        Worker = worker!;
+        return worker is not null;
+    }
+}

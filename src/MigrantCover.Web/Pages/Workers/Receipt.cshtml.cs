@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using MigrantCover.Domain;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Workers;
+
+namespace MigrantCover.Web.Pages.Workers;
+
+/// <summary>A printable receipt (A4): membership number, amount in words and figures, rule set, the cover it buys.</summary>
+public sealed class ReceiptModel(AppDbContext db) : FormPageModel
+{
+    public Worker Worker { get; private set; } = null!;
+
+    public Payment Payment { get; private set; } = null!;
+
+    public RuleSet? RuleSet { get; private set; }
+
+    /// <summary>The cover periods this payment opens or lengthens (as recorded now).</summary>
+    public IReadOnlyList<CoverPeriod> Cover { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid paymentId, CancellationToken ct)
+    {
+        var worker = await WorkerQueries.LoadAsync(db, id, ct);
+        var payment = worker?.Payments.SingleOrDefault(p => p.Id == paymentId);
+        if (worker is null || payment is null)
+        {
+            return NotFound();
+        }
+
+        Worker = worker;
+        Payment = payment;
+        RuleSet = RuleSets.ById(payment.RuleSet);
+        var periods = Coverage.Periods(WorkerCoverage.HistoryOf(worker, worker.Payments));
+        Cover = payment.Kind switch
+        {
+            PaymentKind.PrePlacement => [.. periods.Where(p => p.Phase == CoverPhase.PrePlacement && p.Contains(payment.PaidOn))],
+            PaymentKind.Jht => [.. periods.Where(p => p.Programme == Programme.Jht && p.Until >= payment.PaidOn)],
+            _ => [.. periods.Where(p => p.Phase is CoverPhase.Placement or CoverPhase.PostPlacement || (worker.Scheme == Scheme.Individual && p.Phase == CoverPhase.PrePlacement && p.Contains(payment.PaidOn)))],
+        };
+        return Page();
+    }
+}

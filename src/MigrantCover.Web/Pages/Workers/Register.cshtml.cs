@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using MigrantCover.Web.Features.Workers;
+
+namespace MigrantCover.Web.Pages.Workers;
+
+/// <summary>Registering a candidate: one form, identity as on the KTP and the placement agreement; the server decides.</summary>
+public sealed class RegisterModel(RegisterWorker.Handler handler, TimeProvider clock) : FormPageModel
+{
+    [BindProperty]
+    public RegisterWorker.Request Input { get; set; } = new();
+
+    /// <summary>R-NIK-4: the worker who already has this NIK.</summary>
+    public Guid? ExistingId { get; private set; }
+
+    /// <summary>Workers with the same name and date of birth, shown before the officer confirms.</summary>
+    public IReadOnlyList<Guid> Duplicates { get; private set; } = [];
+
+    public void OnGet()
+    {
+        Input.RegisteredOn = WorkerForms.Iso(clock.Today());
+        Input.Purpose = "work";
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.FixNumberBinding("Input.ContractMonths");
+        var numberError = ModelState.ErrorCount > 0;
+        var outcome = await handler.HandleAsync(Input, ct);
+        if (outcome.Succeeded && !numberError)
+        {
+            return Redirect($"/Workers/{outcome.Value!.Id}");
+        }
+
+        if (outcome.Extras?.GetValueOrDefault("id") is Guid existing)
+        {
+            ExistingId = existing;
+        }
+
+        if (outcome.Extras?.GetValueOrDefault("candidates") is IReadOnlyList<Guid> candidates)
+        {
+            Duplicates = candidates;
+        }
+
+        ModelState.AddErrors(outcome.AllErrors.Where(e => !(numberError && e.Field == "contractMonths")));
+        return Page();
+    }
+}

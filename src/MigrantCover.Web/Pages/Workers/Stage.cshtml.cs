@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Mvc;
+using MigrantCover.Domain;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Workers;
+
+namespace MigrantCover.Web.Pages.Workers;
+
+/// <summary>The stage actions of §9, one form each: departure (R-COV-8), extension, return, failed departure, withdrawal, death.</summary>
+public sealed class StageModel(AppDbContext db, StageActions.Handler handler, TimeProvider clock) : FormPageModel
+{
+    public static readonly IReadOnlyDictionary<string, (StageEventKind Kind, string[] Fields)> Actions = new Dictionary<string, (StageEventKind, string[])>
+    {
+        ["departure"] = (StageEventKind.Departure, ["departedOn", "employerName"]),
+        ["extension"] = (StageEventKind.Extension, ["months", "reference", "paidOn", "amount"]),
+        ["return"] = (StageEventKind.Return, ["arrivedOn"]),
+        ["failed-departure"] = (StageEventKind.FailedDeparture, ["reason", "occurredOn"]),
+        ["withdrawal"] = (StageEventKind.Withdrawal, ["reason"]),
+        ["death"] = (StageEventKind.Death, ["diedOn", "reason"]),
+    };
+
+    public Worker Worker { get; private set; } = null!;
+
+    public string Action { get; private set; } = "";
+
+    public string[] Fields { get; private set; } = [];
+
+    /// <summary>Unmet conditions that are fixed elsewhere (documents, payments, destination), each with where to fix it.</summary>
+    public IReadOnlyList<(string Message, string Href)> Unmet { get; private set; } = [];
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public string? DepartedOn { get; set; }
+
+        public string? EmployerName { get; set; }
+
+        public string? Months { get; set; }
+
+        public string? Reference { get; set; }
+
+        public string? PaidOn { get; set; }
+
+        public string? Amount { get; set; }
+
+        public string? ArrivedOn { get; set; }
+
+        public string? Reason { get; set; }
+
+        public string? OccurredOn { get; set; }
+
+        public string? DiedOn { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string action, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, action, ct))
+        {
+            return NotFound();
+        }
+
+        var today = WorkerForms.Iso(clock.Today());
+        Input.DepartedOn = Input.PaidOn = Input.ArrivedOn = Input.OccurredOn = Input.DiedOn = today;
+        Input.EmployerName = Worker.EmployerName;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string action, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, action, ct))
+        {
+            return NotFound();
+        }
+
+        var numberErrors = new List<FieldError>();
+        var months = Number(Input.Months, "months", numberErrors);
+        var amount = Number(Input.Amount, "amount", numberErrors);
+        if (numberErrors.Count > 0)
+        {
+            ModelState.AddErrors(numberErrors);
+            return Page();
+        }
+
+        var outcome = action switch
+        {
+            "departure" => await handler.DepartAsync(id, new() { DepartedOn = Input.DepartedOn, EmployerName = Input.EmployerName }, ct),
+            "extension" => await handler.ExtendAsync(id, new() { Months = (int?)months, Reference = Input.Reference, PaidOn = Input.PaidOn, Amount = amount }, ct),
+            "return" => await handler.ReturnAsync(id, new() { ArrivedOn = Input.ArrivedOn }, ct),
+            "failed-departure" => await handler.FailDepartureAsync(id, new() { Reason = Input.Reason, OccurredOn = Input.OccurredOn }, ct),
+            "withdrawal" => await handler.WithdrawAsync(id, new() { Reason = Input.Reason }, ct),
+            _ => await handler.DieAsync(id, new() { DiedOn = Input.DiedOn, Reason = Input.Reason }, ct),
+        };
+        if (outcome.Succeeded)
+        {
+            return Redirect($"/Workers/{id}");
+        }
+
+        var inForm = outcome.AllErrors.Where(e => Fields.Contains(e.Field)).ToList();
+        ModelState.AddErrors(inForm, Fields);
+        Unmet = [.. outcome.AllErrors.Except(inForm).Select(e => (e.RuleId is null ? e.Message : $"{e.Message} ({e.RuleId})", FixLink(e)))];
+        if (Unmet.Count == 0 && inForm.Count == 0 && outcome.Detail is not null)
+        {
+            Unmet = [(outcome.Detail, $"/Workers/{id}")];
+        }
+
+        return Page();
+    }
+
+    private string FixLink(FieldError e) => e.Field switch
+    {
+        "documents" => $"/Workers/{Worker.Id}#documents",
+        "passportNumber" => $"/Workers/{Worker.Id}#document-passport",
+        "payments" => $"/Workers/{Worker.Id}/Payment?Input.Kind=placement",
+        "destinationCountry" or "category" => $"/Workers/{Worker.Id}/Edit",
+        _ => $"/Workers/{Worker.Id}",
+    };
+
+    private static long? Number(string? text, string field, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (long.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= int.MinValue and <= int.MaxValue)
+        {
+            return n;
+        }
+
+        errors.Add(new FieldError(field, Say.T("Isi dengan bilangan bulat, misalnya 12.", "Enter a whole number, for example 12.")));
+        return null;
+    }
+
+    private async Task<bool> LoadAsync(Guid id, string action, CancellationToken ct)
+    {
+        if (!Actions.TryGetValue(action, out var a))
+        {
+            return false;
+        }
+
+        var worker = await WorkerQueries.LoadAsync(db, id, ct);
+        if (worker is null)
+        {
+            return false;
+        }
+
+        Worker = worker;
+        Action = action;
+        Fields = a.Fields;
+        return true;
+    }
+}

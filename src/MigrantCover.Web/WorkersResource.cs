@@ -1,0 +1,4 @@
+namespace MigrantCover.Web;
+
+/// <summary>Marker for the officers' pages strings (Resources/WorkersResource.resx Indonesian, .en English).</summary>
+public sealed class WorkersResource;

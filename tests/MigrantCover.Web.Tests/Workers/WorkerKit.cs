@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MigrantCover.Domain;
+
+namespace MigrantCover.Web.Tests.Workers;
+
+/// <summary>Arranging workers through the API, with identities that never collide within a test database.</summary>
+public static class WorkerKit
+{
+    private static int _serial = Random.Shared.Next(1, 4000);
+
+    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A NIK that matches the date of birth and sex (R-NIK-3), new on every call.</summary>
+    public static string NewNik(DateOnly dob, Sex sex) =>
+        Nik.Build("33", "02", "22", dob, sex, Interlocked.Increment(ref _serial));
+
+    /// <summary>The contract's register body, valid, with a new NIK and a unique name; overrides replace fields (null removes).</summary>
+    public static Dictionary<string, object?> Body(Dictionary<string, object?>? overrides = null)
+    {
+        var dob = new DateOnly(1995, 7, 9);
+        var body = new Dictionary<string, object?>
+        {
+            ["nik"] = NewNik(dob, Sex.Female),
+            ["familyCardNumber"] = "3302220101090007",
+            ["fullName"] = "Siti Aminah " + UniqueWord(),
+            ["sex"] = "female",
+            ["dateOfBirth"] = Iso(dob),
+            ["placeOfBirth"] = "Cilacap",
+            ["address"] = "Jl. Merdeka 1, Cilacap",
+            ["phone"] = "+6281234567890",
+            ["email"] = null,
+            ["purpose"] = "work",
+            ["category"] = "domestic",
+            ["scheme"] = "agency",
+            ["agencyName"] = "PT Contoh Jaya",
+            ["agencyLicence"] = "KEP.123/2024",
+            ["destinationCountry"] = "HK",
+            ["occupation"] = "caregiver",
+            ["employerName"] = null,
+            ["contractMonths"] = 24,
+            ["placementAgreementSignedOn"] = "2026-01-05",
+            ["registeredOn"] = "2026-01-06",
+        };
+        foreach (var (k, v) in overrides ?? [])
+        {
+            body[k] = v;
+        }
+
+        return body;
+    }
+
+    public static string UniqueWord()
+    {
+        var n = Interlocked.Increment(ref _serial) + 100_000;
+        var chars = new char[6];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)('A' + (n % 26));
+            n /= 26;
+        }
+
+        return new string(chars);
+    }
+
+    public static async Task<JsonElement> RegisterAsync(this HttpClient api, Dictionary<string, object?>? overrides = null)
+    {
+        var response = await api.PostAsJsonAsync("/api/v1/workers", Body(overrides));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"register answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    public static async Task<JsonElement> GetWorkerAsync(this HttpClient api, string id) =>
+        await (await api.GetAsync($"/api/v1/workers/{id}")).JsonAsync(HttpStatusCode.OK);
+
+    public static async Task<JsonElement> PayAsync(this HttpClient api, string id, object payment, HttpStatusCode expected = HttpStatusCode.Created) =>
+        await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/payments", payment)).JsonAsync(expected);
+
+    public static async Task VerifyAllDocumentsAsync(this HttpClient api, string id, string passport = "C1234567")
+    {
+        foreach (var type in Codes.All<DocumentType>())
+        {
+            var body = type == "passport"
+                ? (object)new { verified = true, reference = "DOC-" + type, passportNumber = passport }
+                : new { verified = true, reference = "DOC-" + type };
+            await (await api.PutAsJsonAsync($"/api/v1/workers/{id}/documents/{type}", body)).JsonAsync(HttpStatusCode.OK);
+        }
+    }
+
+    /// <summary>A worker registered, paid for placement and departed on <paramref name="departedOn"/>.</summary>
+    public static async Task<string> DepartedAsync(this HttpClient api, DateOnly departedOn, int contractMonths, DateOnly placementPaidOn, long placementAmount)
+    {
+        var registered = placementPaidOn.AddDays(-20);
+        var worker = await api.RegisterAsync(new()
+        {
+            ["contractMonths"] = contractMonths,
+            ["registeredOn"] = Iso(registered),
+            ["placementAgreementSignedOn"] = Iso(registered.AddDays(-1)),
+        });
+        var id = worker.GetProperty("id").GetString()!;
+        await api.PayAsync(id, new { kind = "placement", amount = placementAmount, paidOn = Iso(placementPaidOn), reference = "PL-" + UniqueWord() });
+        await api.VerifyAllDocumentsAsync(id);
+        await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/departure", new { departedOn = Iso(departedOn), employerName = "Mr Chan" })).JsonAsync(HttpStatusCode.OK);
+        return id;
+    }
+
+    public static IEnumerable<string> RuleIds(this JsonElement problem, string field) =>
+        problem.TryGetProperty("ruleIds", out var ids) && ids.TryGetProperty(field, out var list)
+            ? list.EnumerateArray().Select(e => e.GetString()!)
+            : [];
+
+    public static JsonElement Period(this JsonElement worker, string programme, string phase) =>
+        worker.GetProperty("coverPeriods").EnumerateArray()
+            .Single(p => p.GetProperty("programme").GetString() == programme && p.GetProperty("phase").GetString() == phase);
+}

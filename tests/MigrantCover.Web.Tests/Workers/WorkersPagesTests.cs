@@ -1,0 +1,299 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using MigrantCover.Domain;
+using MigrantCover.Web.Tests.Infrastructure;
+using static MigrantCover.Web.Tests.Workers.WorkerKit;
+
+namespace MigrantCover.Web.Tests.Workers;
+
+/// <summary>The officers' pages, by posting their rendered forms (antiforgery included), on each provider.</summary>
+public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(factory)
+{
+    private async Task<HttpClient> OfficerAsync()
+    {
+        var client = Factory.CreateBrowserClient();
+        await client.SignInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        return client;
+    }
+
+    private static Dictionary<string, string?> Form(Dictionary<string, object?>? overrides = null)
+    {
+        var body = Body(overrides);
+        return body.Where(kv => kv.Key != "confirmDuplicate")
+            .ToDictionary(kv => "Input." + char.ToUpperInvariant(kv.Key[0]) + kv.Key[1..], kv => kv.Value is null ? "" : Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string WorkerIdOf(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"expected a redirect, got {(int)response.StatusCode}");
+        var location = response.Headers.Location!.OriginalString;
+        Assert.Matches("^/Workers/[0-9a-f-]{36}$", location);
+        return location["/Workers/".Length..];
+    }
+
+    private static async Task<IHtmlDocument> PageAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Forms.ParseAsync(response);
+    }
+
+    private async Task<string> RegisterAsync(HttpClient client, Dictionary<string, object?>? overrides = null) =>
+        WorkerIdOf(await client.SubmitFormAsync("/Workers/Register", Form(overrides)));
+
+    [Fact]
+    public async Task RegistersThroughTheFormAndShowsTheWorkersPage()
+    {
+        var client = await OfficerAsync();
+        var word = UniqueWord();
+        var id = await RegisterAsync(client, new() { ["fullName"] = "Ani " + word });
+        var page = await client.GetDocumentAsync($"/Workers/{id}");
+        Assert.Equal("Ani " + word, page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("calon pekerja", page.QuerySelector("#stage")!.TextContent.Trim());
+        Assert.Contains("belum membayar iuran", page.QuerySelector("#coverage-status")!.TextContent);
+        Assert.NotNull(page.QuerySelector("svg.timeline-svg line.tl-today"));
+        Assert.Equal(8, page.QuerySelectorAll("#documents tbody tr").Length);
+        Assert.Contains(page.QuerySelectorAll("#history td"), td => td.TextContent.Trim() == AppFactory.OfficerEmail);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-NIK-3")]
+    public async Task ShowsEachRuleErrorNextToItsFieldAndInTheSummaryInIndonesianThenEnglish()
+    {
+        var client = await OfficerAsync();
+        var fields = Form(new() { ["nik"] = "3302224907950003", ["sex"] = "male", ["destinationCountry"] = "SA", ["dateOfBirth"] = "2025-02-30" });
+        var page = await PageAsync(await client.SubmitFormAsync("/Workers/Register", fields));
+        Assert.Contains("R-DST-2", page.QuerySelector("#Input_DestinationCountry_error")!.TextContent);
+        Assert.Contains("TTTT-BB-HH", page.QuerySelector("#Input_DateOfBirth_error")!.TextContent);
+        Assert.Equal("true", page.QuerySelector("#Input_DestinationCountry")!.GetAttribute("aria-invalid"));
+        Assert.Contains(page.QuerySelectorAll("#error-summary a"), a => a.GetAttribute("href") == "#Input_DestinationCountry");
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Workers.CountAsync(w => w.Nik == "3302224907950003" && w.Sex == Sex.Male)));
+
+        // R-NIK-3 with a valid date of birth; then the same in English.
+        fields["Input.DateOfBirth"] = "1995-07-09";
+        fields["Input.DestinationCountry"] = "HK";
+        page = await PageAsync(await client.SubmitFormAsync("/Workers/Register", fields));
+        Assert.Contains("R-NIK-3", page.QuerySelector("#Input_Nik_error")!.TextContent);
+        await client.GetAsync("/language?culture=en-US&returnUrl=/");
+        page = await PageAsync(await client.SubmitFormAsync("/Workers/Register", fields));
+        Assert.Contains("R-NIK-3", page.QuerySelector("#Input_Nik_error")!.TextContent);
+        Assert.Contains("Register a migrant worker candidate", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-NIK-4")]
+    public async Task ExistingNikLinksToTheExistingWorkerAndDuplicateNeedsConfirmation()
+    {
+        var client = await OfficerAsync();
+        var first = Form();
+        var id = WorkerIdOf(await client.SubmitFormAsync("/Workers/Register", first));
+
+        var again = await PageAsync(await client.SubmitFormAsync("/Workers/Register", Form(new() { ["nik"] = first["Input.Nik"] })));
+        Assert.Equal($"/Workers/{id}", again.QuerySelector("#existing-worker")!.GetAttribute("href"));
+
+        var twin = Form(new() { ["fullName"] = first["Input.FullName"] });
+        var warned = await client.SubmitFormAsync("/Workers/Register", twin);
+        var warning = await PageAsync(warned);
+        Assert.NotNull(warning.QuerySelector("#Input_ConfirmDuplicate"));
+        Assert.Contains(warning.QuerySelectorAll("#Input_ConfirmDuplicate_box a"), a => a.GetAttribute("href") == $"/Workers/{id}");
+
+        twin["Input.ConfirmDuplicate"] = "true";
+        var confirmed = await client.SubmitFormAsync(warning, "/Workers/Register", twin);
+        Assert.NotEqual(id, WorkerIdOf(confirmed));
+    }
+
+    [Fact]
+    public async Task FindsByNikThroughThePostedSearchAndFiltersByGet()
+    {
+        var client = await OfficerAsync();
+        var word = UniqueWord();
+        var form = Form(new() { ["fullName"] = "Rina " + word, ["destinationCountry"] = "MY" });
+        var id = WorkerIdOf(await client.SubmitFormAsync("/Workers/Register", form));
+
+        var found = await PageAsync(await client.SubmitFormAsync("/Workers", new Dictionary<string, string?> { ["Filter.Search"] = form["Input.Nik"] }));
+        var link = Assert.Single(found.QuerySelectorAll("#workers tbody a"));
+        Assert.Equal($"/Workers/{id}", link.GetAttribute("href"));
+
+        var byName = await PageAsync(await client.SubmitFormAsync("/Workers", new Dictionary<string, string?> { ["Filter.Search"] = "rina " + word.ToLowerInvariant() }));
+        Assert.Single(byName.QuerySelectorAll("#workers tbody a"));
+
+        var filtered = await client.GetDocumentAsync("/Workers?Filter.Stage=candidate&Filter.DestinationCountry=MY&Filter.Province=33&Filter.Scheme=agency");
+        Assert.Contains(filtered.QuerySelectorAll("#workers tbody a"), a => a.GetAttribute("href") == $"/Workers/{id}");
+        var none = await client.GetDocumentAsync("/Workers?Filter.Stage=placed&Filter.DestinationCountry=MY");
+        Assert.DoesNotContain(none.QuerySelectorAll("#workers tbody a"), a => a.GetAttribute("href") == $"/Workers/{id}");
+    }
+
+    [Fact]
+    [Trait("Rule", "R-COV-8")]
+    public async Task CandidateGoesThroughDocumentsPaymentReceiptDepartureExtensionAndReturnOnThePages()
+    {
+        var client = await OfficerAsync();
+        var id = await RegisterAsync(client, new() { ["registeredOn"] = "2025-12-01", ["placementAgreementSignedOn"] = "2025-12-01" });
+
+        // R-COV-8: every unmet condition, each with a link to fix it.
+        var blocked = await PageAsync(await client.SubmitFormAsync($"/Workers/{id}/Stage/departure", new Dictionary<string, string?> { ["Input.DepartedOn"] = "2026-02-01" }));
+        var unmet = blocked.QuerySelectorAll("#unmet-conditions li");
+        Assert.Equal(10, unmet.Length);
+        Assert.Contains(unmet, li => li.TextContent.Contains("R-PAY-4", StringComparison.Ordinal) && li.QuerySelector("a")!.GetAttribute("href")!.Contains("/Payment", StringComparison.Ordinal));
+        Assert.Contains(unmet, li => li.TextContent.Contains("R-DOC-2", StringComparison.Ordinal) && li.QuerySelector("a")!.GetAttribute("href") == $"/Workers/{id}#document-passport");
+
+        // The expected amount is shown before submitting.
+        var payment = await client.GetDocumentAsync($"/Workers/{id}/Payment?Input.Kind=placement&Input.PaidOn=2026-01-20");
+        Assert.Contains("Rp332.500", payment.QuerySelector("#expected-amount")!.TextContent);
+        var values = new Dictionary<string, string?> { ["Input.Kind"] = "placement", ["Input.PaidOn"] = "2026-01-20", ["Input.Reference"] = "PG-" + UniqueWord(), ["Input.Amount"] = "332500" };
+        var saved = await client.SubmitFormAsync(payment, $"/Workers/{id}/Payment", values);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // R-PAY-2: submitting the same form again is the same payment.
+        var twice = await client.SubmitFormAsync(payment, $"/Workers/{id}/Payment", values);
+        Assert.Equal(saved.Headers.Location, twice.Headers.Location);
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Payments.CountAsync(p => p.WorkerId == Guid.Parse(id))));
+
+        var receipt = await client.GetDocumentAsync(saved.Headers.Location!.OriginalString);
+        Assert.Equal("tiga ratus tiga puluh dua ribu lima ratus rupiah", receipt.QuerySelector("#receipt-words")!.TextContent.Trim());
+        Assert.Equal("Rp332.500", receipt.QuerySelector("#receipt-amount")!.TextContent.Trim());
+        Assert.True(MembershipNumber.IsValid(receipt.QuerySelector("#receipt-membership")!.TextContent.Trim()));
+        Assert.Contains("Permenaker", receipt.QuerySelector("#receipt-ruleset")!.TextContent);
+        Assert.True(receipt.QuerySelector("link[href*='receipt']") is not null, receipt.Head!.InnerHtml);
+
+        var details = await client.GetDocumentAsync($"/Workers/{id}");
+        foreach (var type in Codes.All<DocumentType>())
+        {
+            var fields = new Dictionary<string, string?> { ["Document.Reference"] = "REF-" + type };
+            if (type == "passport")
+            {
+                fields["Document.PassportNumber"] = "a1234567";
+            }
+
+            var verified = await client.SubmitFormAsync(details, $"/Workers/{id}", fields, $"#document-{type} form");
+            Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+        }
+
+        details = await client.GetDocumentAsync($"/Workers/{id}");
+        Assert.Equal(8, details.QuerySelectorAll("#documents .text-bg-success").Length);
+        Assert.Contains("A1234567", details.QuerySelector("#identity-heading")!.ParentElement!.TextContent);
+
+        var departed = await client.SubmitFormAsync($"/Workers/{id}/Stage/departure", new Dictionary<string, string?> { ["Input.DepartedOn"] = "2026-02-01", ["Input.EmployerName"] = "Mrs Wong" });
+        Assert.Equal($"/Workers/{id}", departed.Headers.Location!.OriginalString);
+        details = await client.GetDocumentAsync($"/Workers/{id}");
+        Assert.Equal("ditempatkan", details.QuerySelector("#stage")!.TextContent.Trim());
+        Assert.Contains("31 Januari 2028", details.QuerySelector("#contract-ends")!.TextContent);
+
+        var extended = await client.SubmitFormAsync($"/Workers/{id}/Stage/extension", new Dictionary<string, string?> { ["Input.Months"] = "6", ["Input.Reference"] = "EX-" + UniqueWord(), ["Input.PaidOn"] = "2026-02-20" });
+        Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
+        details = await client.GetDocumentAsync($"/Workers/{id}");
+        Assert.Contains("31 Juli 2028", details.QuerySelector("#contract-ends")!.TextContent);
+        Assert.Contains("Rp81.000", details.QuerySelector("#payments")!.TextContent);
+
+        var returned = await client.SubmitFormAsync($"/Workers/{id}/Stage/return", new Dictionary<string, string?> { ["Input.ArrivedOn"] = "2026-02-25" });
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        details = await client.GetDocumentAsync($"/Workers/{id}");
+        Assert.Equal("sudah pulang", details.QuerySelector("#stage")!.TextContent.Trim());
+        Assert.Contains("25 Februari 2026 – 26 Maret 2026", details.QuerySelector("#cover-periods")!.TextContent);
+    }
+
+    [Fact]
+    public async Task FailedDepartureWithdrawalAndDeathNeedTheirReasonsOnThePages()
+    {
+        var client = await OfficerAsync();
+        var id = await RegisterAsync(client);
+        var missing = await PageAsync(await client.SubmitFormAsync($"/Workers/{id}/Stage/withdrawal", new Dictionary<string, string?> { ["Input.Reason"] = "" }));
+        Assert.False(string.IsNullOrWhiteSpace(missing.QuerySelector("#Input_Reason_error")!.TextContent));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/Workers/{id}/Stage/withdrawal", new Dictionary<string, string?> { ["Input.Reason"] = "Batal" })).StatusCode);
+        Assert.Equal("dibatalkan", (await client.GetDocumentAsync($"/Workers/{id}")).QuerySelector("#stage")!.TextContent.Trim());
+
+        var other = await RegisterAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/Workers/{other}/Stage/failed-departure", new Dictionary<string, string?> { ["Input.Reason"] = "Sakit" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/Workers/{other}/Stage/death", new Dictionary<string, string?> { ["Input.DiedOn"] = "2026-02-27" })).StatusCode);
+        var page = await client.GetDocumentAsync($"/Workers/{other}");
+        Assert.Equal("meninggal dunia", page.QuerySelector("#stage")!.TextContent.Trim());
+        Assert.Contains(page.QuerySelectorAll("#history td"), td => td.TextContent.Trim() == "Sakit");
+    }
+
+    [Fact]
+    public async Task SecondOfficerEditingTheSameWorkerGetsTheConflictAndLosesNothing()
+    {
+        var first = await OfficerAsync();
+        var second = await OfficerAsync();
+        var id = await RegisterAsync(first);
+        var formOfFirst = await first.GetDocumentAsync($"/Workers/{id}/Edit");
+        var formOfSecond = await second.GetDocumentAsync($"/Workers/{id}/Edit");
+
+        var saved = await first.SubmitFormAsync(formOfFirst, $"/Workers/{id}/Edit", new Dictionary<string, string?> { ["Input.Address"] = "Jl. Pertama 1", ["Input.Reason"] = "Pindah" });
+        Assert.Equal($"/Workers/{id}", saved.Headers.Location!.OriginalString);
+
+        var conflict = await PageAsync(await second.SubmitFormAsync(formOfSecond, $"/Workers/{id}/Edit", new Dictionary<string, string?> { ["Input.Address"] = "Jl. Kedua 2", ["Input.Reason"] = "Salah ketik" }));
+        Assert.Contains("Jl. Pertama 1", conflict.QuerySelector("#conflict")!.TextContent);
+        Assert.Equal("Jl. Kedua 2", conflict.QuerySelector("#Input_Address")!.TextContent);
+        Assert.Equal("Salah ketik", conflict.QuerySelector("#Input_Reason")!.TextContent);
+
+        var worker = await Factory.WithDbAsync(db => db.Workers.SingleAsync(w => w.Id == Guid.Parse(id)));
+        Assert.Equal("Jl. Pertama 1", worker.Address);
+        var changes = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.WorkerId == Guid.Parse(id) && a.Action == "updated").ToListAsync());
+        var change = Assert.Single(changes);
+        Assert.Equal(("address", "Jl. Merdeka 1, Cilacap", "Jl. Pertama 1", "Pindah"), (change.Field, change.OldValue, change.NewValue, change.Reason));
+
+        // The conflict page starts from the stored version: saving it now is deliberate and works.
+        var resaved = await second.SubmitFormAsync(conflict, $"/Workers/{id}/Edit", new Dictionary<string, string?>());
+        Assert.Equal(HttpStatusCode.Redirect, resaved.StatusCode);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-NIK-3")]
+    public async Task EditRevalidatesNikAgainstDateOfBirth()
+    {
+        var client = await OfficerAsync();
+        var id = await RegisterAsync(client);
+        var page = await PageAsync(await client.SubmitFormAsync($"/Workers/{id}/Edit", new Dictionary<string, string?> { ["Input.DateOfBirth"] = "1995-07-10", ["Input.Reason"] = "Koreksi" }));
+        Assert.Contains("R-NIK-3", page.QuerySelector("#Input_Nik_error")!.TextContent);
+    }
+
+    [Fact]
+    public async Task EveryPageRendersItsTextsInBothLanguagesWithoutInlineStylesOrScripts()
+    {
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var id = await api.DepartedAsync(new DateOnly(2026, 2, 1), 24, new DateOnly(2026, 1, 20), 332_500);
+        var paymentId = (await api.GetWorkerAsync(id)).GetProperty("payments")[0].GetProperty("id").GetString();
+        var urls = new[] { "/Workers", "/Workers/Register", $"/Workers/{id}", $"/Workers/{id}/Edit", $"/Workers/{id}/Payment", $"/Workers/{id}/Receipts/{paymentId}" }
+            .Concat(new[] { "departure", "extension", "return", "failed-departure", "withdrawal", "death" }.Select(a => $"/Workers/{id}/Stage/{a}"));
+        var client = await OfficerAsync();
+        foreach (var culture in new[] { "id-ID", "en-US" })
+        {
+            await client.GetAsync($"/language?culture={culture}&returnUrl=/");
+            foreach (var url in urls)
+            {
+                var response = await client.GetAsync(url);
+                var html = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}");
+                Assert.DoesNotMatch(@"\b(code|action|help|reason|audit)\.[a-z-]+\b", html);
+                Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
+                Assert.DoesNotMatch("<script>", html);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task NoLogLineCarriesTheNikOrDateOfBirthOfARegisteredWorker()
+    {
+        var client = await OfficerAsync();
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var dob = new DateOnly(1991, 11, 23);
+        var pageNik = NewNik(dob, Sex.Male);
+        var apiNik = NewNik(dob, Sex.Male);
+        Factory.LogLines.Clear();
+        await RegisterAsync(client, new() { ["nik"] = pageNik, ["sex"] = "male", ["dateOfBirth"] = Iso(dob) });
+        await api.RegisterAsync(new() { ["nik"] = apiNik, ["sex"] = "male", ["dateOfBirth"] = Iso(dob) });
+        await client.SubmitFormAsync("/Workers", new Dictionary<string, string?> { ["Filter.Search"] = pageNik });
+
+        Assert.NotEmpty(Factory.LogLines);
+        Assert.Contains(Factory.LogLines, l => l.Contains("/Workers/Register", StringComparison.Ordinal));
+        foreach (var secret in new[] { pageNik, apiNik, Iso(dob), "23/11/1991", "11/23/1991" })
+        {
+            Assert.DoesNotContain(Factory.LogLines, l => l.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+}
+
+public sealed class WorkersPagesTestsOnSqlite(SqliteAppFactory f) : WorkersPagesTests(f), IClassFixture<SqliteAppFactory>;
+
+public sealed class WorkersPagesTestsOnPostgres(PostgresAppFactory f) : WorkersPagesTests(f), IClassFixture<PostgresAppFactory>;
