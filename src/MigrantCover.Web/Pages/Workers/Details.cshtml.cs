@@ -75,7 +75,7 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
         Worker = worker;
         Today = clock.Today();
         Status = WorkerCoverage.On(worker, Today);
-        Periods = Coverage.Periods(WorkerCoverage.HistoryOf(worker, worker.Payments));
+        Periods = MigrantCover.Domain.Coverage.Periods(WorkerCoverage.HistoryOf(worker, worker.Payments));
         History = await WorkerQueries.HistoryAsync(db, id, ct);
         Line = Timeline.Of(Periods, worker.RegisteredOn, Today);
         return true;

@@ -30,7 +30,7 @@ public sealed class ReceiptModel(AppDbContext db) : FormPageModel
         Worker = worker;
         Payment = payment;
         RuleSet = RuleSets.ById(payment.RuleSet);
-        var periods = Coverage.Periods(WorkerCoverage.HistoryOf(worker, worker.Payments));
+        var periods = MigrantCover.Domain.Coverage.Periods(WorkerCoverage.HistoryOf(worker, worker.Payments));
         Cover = payment.Kind switch
         {
             PaymentKind.PrePlacement => [.. periods.Where(p => p.Phase == CoverPhase.PrePlacement && p.Contains(payment.PaidOn))],
