@@ -62,7 +62,13 @@ public static class ApiSetup
     private static string SchemaId(Type type)
     {
         var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(type.GetGenericArguments().Select(SchemaId)) : type.Name;
-        return type.IsNested && !type.IsGenericParameter ? SchemaId(type.DeclaringType!) + name : name;
+        if (type.IsNested && !type.IsGenericParameter)
+        {
+            return SchemaId(type.DeclaringType!) + name;
+        }
+
+        // The public lookup's answer extends the officers' coverage view under the same type name.
+        return type.Namespace?.EndsWith(".PublicCoverage", StringComparison.Ordinal) == true ? "Public" + name : name;
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)

@@ -70,6 +70,20 @@ public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler,
         return Page();
     }
 
+    /// <summary>"Compute the expected amount": re-renders with the amount for the posted kind, date and months; saves nothing.</summary>
+    public async Task<IActionResult> OnPostComputeAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        Compute();
+        Input.Amount = Expected?.Amount ?? Input.Amount;
+        return Page();
+    }
+
     private void Compute()
     {
         if (Codes.TryParse<PaymentKind>(Input.Kind, out var kind)

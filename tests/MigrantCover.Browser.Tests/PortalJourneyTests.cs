@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Infrastructure;
+
+namespace MigrantCover.Browser.Tests;
+
+/// <summary>
+/// The three journeys of the portal in a real Chromium: the officer's working day, the worker checking
+/// her coverage on a phone in both languages, and the admin's totals and CSV. Every page the journeys
+/// visit is checked with axe-core (no serious or critical violations), and every step is screenshotted.
+/// </summary>
+public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(app), IClassFixture<BrowserApp>
+{
+    private const string Nik = "3302224907950003";
+    private const string WrongNik = "3302220907950003";
+    private const string DateOfBirth = "1995-07-09";
+
+    private static readonly SemaphoreSlim OfficerJourneyGate = new(1, 1);
+    private static Task<string>? _officerJourney;
+
+    private string Today => DateOnly.FromDateTime(App.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Journey1_OfficerRegistersVerifiesRecordsPaymentsAndDeparture()
+    {
+        var workerId = await OfficerJourneyOnceAsync();
+        Assert.NotEmpty(workerId);
+    }
+
+    [Fact]
+    public async Task Journey2_WorkerChecksHerCoverageOnAPhoneInBothLanguagesAndOpensTheProof()
+    {
+        await OfficerJourneyOnceAsync();
+        var membershipNumber = await App.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<AppDbContext>()
+            .Workers.Where(w => w.Nik == Nik).Select(w => w.MembershipNumber).SingleAsync();
+        Assert.NotNull(membershipNumber);
+
+        var page = await App.NewPageAsync(phone: true);
+        await page.GotoAsync("/Coverage");
+        await AssertAccessibleAsync(page, "coverage (id)");
+        await LookUpAsync(page, membershipNumber!);
+        await Assertions.Expect(page.Locator("#answer")).ToContainTextAsync("JKK");
+        await Assertions.Expect(page.Locator("#answer")).ToContainTextAsync("Aktif");
+        await BrowserApp.ScreenshotAsync(page, "worker-coverage-phone-id", forDocs: true);
+        await AssertAccessibleAsync(page, "coverage answer (id)");
+
+        await page.ClickAsync("a[lang=en]");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await LookUpAsync(page, membershipNumber!);
+        await Assertions.Expect(page.Locator("#answer")).ToContainTextAsync("Active");
+        await BrowserApp.ScreenshotAsync(page, "worker-coverage-phone-en", forDocs: true);
+        await AssertAccessibleAsync(page, "coverage answer (en)");
+
+        await page.ClickAsync("form[action*='Proof'] button[type=submit]");
+        await Assertions.Expect(page.Locator("#proof-qr")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "worker-proof-phone", forDocs: true);
+        await AssertAccessibleAsync(page, "proof (en)");
+        var verifyUrl = (await page.Locator("#proof-link").InnerTextAsync()).Trim();
+        Assert.Contains("/Coverage/Verify/", verifyUrl);
+        Assert.DoesNotContain(membershipNumber!, verifyUrl);
+
+        // An employer opens the link from the QR code, without signing in.
+        var employer = await App.NewPageAsync(phone: true);
+        await employer.GotoAsync(new Uri(verifyUrl).PathAndQuery);
+        await Assertions.Expect(employer.Locator("main")).ToContainTextAsync(membershipNumber!);
+        await Assertions.Expect(employer.Locator("main")).ToContainTextAsync("S*** A*****");
+        await BrowserApp.ScreenshotAsync(employer, "verify-phone");
+        await AssertAccessibleAsync(employer, "verify (id)");
+    }
+
+    [Fact]
+    public async Task Journey3_AdminSeesTheWorkerInTheTotalsAndDownloadsACsv()
+    {
+        await OfficerJourneyOnceAsync();
+        var page = await App.NewPageAsync();
+        await SignInAsync(page, DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+        await page.GotoAsync("/Admin");
+        await Assertions.Expect(page.Locator("#table-totals")).ToBeVisibleAsync();
+
+        // The only worker of this portal has departed: one placed worker, one participant.
+        var placedRow = page.Locator("#table-totals tr", new() { HasTextRegex = PlacedRow() });
+        await Assertions.Expect(placedRow).ToContainTextAsync("1");
+        await BrowserApp.ScreenshotAsync(page, "admin-dashboard", forDocs: true);
+        await AssertAccessibleAsync(page, "dashboard (id)");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#table-byDestination caption a"));
+        var path = await download.PathAsync();
+        var csv = await File.ReadAllTextAsync(path!);
+        Assert.StartsWith("\uFEFF", await File.ReadAllTextAsync(path!, System.Text.Encoding.Latin1) is { } raw && raw.StartsWith("ï»¿", StringComparison.Ordinal) ? "\uFEFF" : "no BOM");
+        Assert.Contains("HK", csv);
+
+        await page.ClickAsync("a[lang=en]");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await AssertAccessibleAsync(page, "dashboard (en)");
+    }
+
+    /// <summary>The officer's journey, run by whichever journey comes first; returns the worker's id.</summary>
+    private Task<string> OfficerJourneyOnceAsync()
+    {
+        OfficerJourneyGate.Wait();
+        try
+        {
+            return _officerJourney ??= OfficerJourneyAsync();
+        }
+        finally
+        {
+            OfficerJourneyGate.Release();
+        }
+    }
+
+    private async Task<string> OfficerJourneyAsync()
+    {
+        var page = await App.NewPageAsync();
+        await SignInAsync(page, DemoAccounts.OfficerEmail, DemoAccounts.OfficerPassword);
+        await AssertAccessibleAsync(page, "worker list (id)");
+
+        // Register, first with a NIK whose day part is not a woman's: refused next to the field (R-NIK-3).
+        await page.GotoAsync("/Workers/Register");
+        await AssertAccessibleAsync(page, "registration (id)");
+        await page.FillAsync("#Input_Nik", WrongNik);
+        await page.FillAsync("#Input_FamilyCardNumber", "3302220101090007");
+        await page.FillAsync("#Input_FullName", "Siti Aminah");
+        await page.SelectOptionAsync("#Input_Sex", "female");
+        await page.FillAsync("#Input_DateOfBirth", DateOfBirth);
+        await page.FillAsync("#Input_PlaceOfBirth", "Cilacap");
+        await page.FillAsync("#Input_Address", "Jl. Merdeka 1, Cilacap");
+        await page.FillAsync("#Input_Phone", "+6281234567890");
+        await page.SelectOptionAsync("#Input_Purpose", "work");
+        await page.SelectOptionAsync("#Input_Category", "domestic");
+        await page.SelectOptionAsync("#Input_Scheme", "agency");
+        await page.SelectOptionAsync("#Input_DestinationCountry", "HK");
+        await page.FillAsync("#Input_AgencyName", "PT Contoh Jaya");
+        await page.FillAsync("#Input_AgencyLicence", "KEP.123/2024");
+        await page.FillAsync("#Input_Occupation", "caregiver");
+        await page.FillAsync("#Input_ContractMonths", "24");
+        await page.FillAsync("#Input_PlacementAgreementSignedOn", Today);
+        await page.FillAsync("#Input_RegisteredOn", Today);
+        await page.ClickAsync("main form button.btn-primary");
+        await Assertions.Expect(page.Locator("#Input_Nik_error")).ToContainTextAsync("R-NIK-3");
+        await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "officer-register-wrong-nik", forDocs: true);
+        await AssertAccessibleAsync(page, "registration with errors (id)");
+
+        await page.FillAsync("#Input_Nik", Nik);
+        await page.ClickAsync("main form button.btn-primary");
+        await page.WaitForURLAsync(WorkerUrl());
+        var workerId = WorkerUrl().Match(page.Url).Groups[1].Value;
+
+        // Verify the eight documents of R-DOC-1 (the passport with its number, R-DOC-2).
+        for (var i = 0; i < 8 && await page.Locator("form.document-form").CountAsync() > 0; i++)
+        {
+            var form = page.Locator("form.document-form").First;
+            if (await form.Locator("#Document_PassportNumber").CountAsync() > 0)
+            {
+                await form.Locator("#Document_PassportNumber").FillAsync("C1234567");
+            }
+
+            await form.Locator("input[name='Document.Reference']").FillAsync($"DOC-{i + 1}");
+            await form.Locator("button[type=submit]").ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        }
+
+        await AssertAccessibleAsync(page, "worker (id)");
+
+        // The pre-placement and placement contributions (R-TAR-3): 37.500 and 332.500 for 24 months.
+        foreach (var (kind, amount) in new[] { ("pre-placement", "37500"), ("placement", "332500") })
+        {
+            await page.GotoAsync($"/Workers/{workerId}/Payment");
+            await page.SelectOptionAsync("#Input_Kind", kind);
+            await page.FillAsync("#Input_PaidOn", Today);
+            await page.ClickAsync("button[formnovalidate]");
+            await Assertions.Expect(page.Locator("#expected-amount")).ToContainTextAsync(kind == "placement" ? "332.500" : "37.500");
+            await AssertAccessibleAsync(page, $"payment {kind} (id)");
+            await page.FillAsync("#Input_Reference", $"BPJS-{kind}-{workerId[..8]}");
+            await page.FillAsync("#Input_Amount", amount);
+            await page.ClickAsync("main form button.btn-primary");
+            await page.WaitForURLAsync(ReceiptUrl());
+        }
+
+        await BrowserApp.ScreenshotAsync(page, "officer-receipt");
+
+        // Departure today (R-COV-8 satisfied), then the coverage time line.
+        await page.GotoAsync($"/Workers/{workerId}/Stage/departure");
+        await page.FillAsync("#Input_DepartedOn", Today);
+        await page.FillAsync("#Input_EmployerName", "Chan Family");
+        await page.ClickAsync("main form button.btn-primary");
+        await page.WaitForURLAsync(WorkerUrl());
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Chan Family");
+        await Assertions.Expect(page.Locator("main svg").First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "officer-worker-timeline", forDocs: true);
+        await AssertAccessibleAsync(page, "worker after departure (id)");
+
+        await page.ClickAsync("a[lang=en]");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await AssertAccessibleAsync(page, "worker (en)");
+        await page.GotoAsync("/Workers");
+        await AssertAccessibleAsync(page, "worker list (en)");
+        await page.GotoAsync("/Workers/Register");
+        await AssertAccessibleAsync(page, "registration (en)");
+        await page.GotoAsync($"/Workers/{workerId}/Payment");
+        await AssertAccessibleAsync(page, "payment (en)");
+        return workerId;
+    }
+
+    /// <summary>Signs in with the keyboard only: Tab into the fields, type, Enter.</summary>
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await page.Locator("#Input_Email").FocusAsync();
+        await page.Keyboard.TypeAsync(email);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+    }
+
+    private static async Task LookUpAsync(IPage page, string membershipNumber)
+    {
+        await page.FillAsync("#Input_Identifier", membershipNumber);
+        await page.FillAsync("#Input_DateOfBirth", DateOfBirth);
+        await page.Locator("#Input_DateOfBirth").PressAsync("Enter");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var violations = await BrowserApp.SeriousAccessibilityViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"{what}: {string.Join("; ", violations)}");
+    }
+
+    [GeneratedRegex(@"/Workers/([0-9a-f-]{36})$")]
+    private static partial Regex WorkerUrl();
+
+    [GeneratedRegex(@"/Workers/[0-9a-f-]{36}/Receipts/[0-9a-f-]{36}$")]
+    private static partial Regex ReceiptUrl();
+
+    [GeneratedRegex("Ditempatkan|Placed")]
+    private static partial Regex PlacedRow();
+}
