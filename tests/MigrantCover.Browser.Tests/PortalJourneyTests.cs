@@ -151,17 +151,17 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         var workerId = WorkerUrl().Match(page.Url).Groups[1].Value;
 
         // Verify the eight documents of R-DOC-1 (the passport with its number, R-DOC-2).
-        for (var i = 0; i < 8 && await page.Locator("form.document-form").CountAsync() > 0; i++)
+        foreach (var code in new[] { "marital-status", "family-permission", "competence", "health", "passport", "work-visa", "placement-agreement", "work-agreement" })
         {
-            var form = page.Locator("form.document-form").First;
-            if (await form.Locator("#Document_PassportNumber").CountAsync() > 0)
+            var form = page.Locator($"#document-{code} form");
+            if (code == "passport")
             {
                 await form.Locator("#Document_PassportNumber").FillAsync("C1234567");
             }
 
-            await form.Locator("input[name='Document.Reference']").FillAsync($"DOC-{i + 1}");
+            await form.Locator("input[name='Document.Reference']").FillAsync($"DOC-{code}");
             await form.Locator("button[type=submit]").ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            await Assertions.Expect(page.Locator($"#document-{code} .badge")).ToHaveClassAsync(new Regex("text-bg-success"));
         }
 
         await AssertAccessibleAsync(page, "worker (id)");
@@ -188,6 +188,7 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         await page.FillAsync("#Input_DepartedOn", Today);
         await page.FillAsync("#Input_EmployerName", "Chan Family");
         await page.ClickAsync("main form button.btn-primary");
+        await BrowserApp.ScreenshotAsync(page, "officer-departure-submitted");
         await page.WaitForURLAsync(WorkerUrl());
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Chan Family");
         await Assertions.Expect(page.Locator("main svg").First).ToBeVisibleAsync();
