@@ -47,7 +47,11 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         await Assertions.Expect(page.Locator("#answer")).ToContainTextAsync("Aktif");
         await BrowserApp.ScreenshotAsync(page, "worker-coverage-phone-id", forDocs: true);
         await AssertAccessibleAsync(page, "coverage answer (id)");
+        await page.ClickAsync("form[action*='Proof'] button[type=submit]");
+        await Assertions.Expect(page.Locator("#proof-qr")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "proof (id)");
 
+        await page.GotoAsync("/Coverage");
         await page.ClickAsync("a[lang=en]");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await LookUpAsync(page, membershipNumber!);
