@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using MigrantCover.Domain;
 using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Data;
 
@@ -37,14 +38,11 @@ public static class Tallies
 
     public readonly record struct PaymentKey(int PaidMonth, PaymentKind Kind);
 
-    /// <summary>The worker tally rows one worker (or <paramref name="workers"/> alike) adds to.</summary>
-    public static IEnumerable<(WorkerKey Key, long Workers, long Participants)> Of(WorkerFacts f, long workers = 1, long participants = -1)
+    /// <summary>The worker tally rows one worker adds 1 to (and 1 participant if it has a membership number).</summary>
+    public static IEnumerable<(WorkerKey Key, long Workers, long Participants)> Of(WorkerFacts f)
     {
-        if (participants < 0)
-        {
-            participants = f.Participant ? workers : 0;
-        }
-
+        const long workers = 1;
+        var participants = f.Participant ? 1L : 0L;
         (WorkerKey, long, long) Row(string dimension, string value) => (new WorkerKey(f.RegisteredMonth, f.Stage, dimension, value), workers, participants);
         yield return Row(TallyDimensions.All, "");
         yield return Row(TallyDimensions.Destination, f.DestinationCountry);
@@ -183,6 +181,17 @@ public static class Tallies
                 await tx.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>`rebuild-tallies`: migrates, then <see cref="RebuildAsync"/> on the configured database.</summary>
+    public static async Task<int> RebuildCommandAsync(IServiceProvider services)
+    {
+        await services.MigrateDatabaseAsync();
+        await using var scope = services.CreateAsyncScope();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        Console.WriteLine($"Tallies rebuilt in {started.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
     }
 
     /// <summary>yyyymmdd of workers.covered_until, 0 for none (dates are text on SQLite).</summary>

@@ -1216,15 +1216,10 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                     b.HasIndex("Stage", "RegisteredOn")
                         .HasDatabaseName("ix_workers_stage_registered_on");
 
-                    b.HasIndex(new[] { "Stage", "AgencyName", "Occupation" }, "ix_workers_dashboard_agencies")
-                        .HasDatabaseName("ix_workers_stage_agency_name_occupation");
+                    b.HasIndex(new[] { "RegisteredOn" }, "ix_workers_registered_on_tallied")
+                        .HasDatabaseName("ix_workers_registered_on");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Stage", "AgencyName", "Occupation" }, "ix_workers_dashboard_agencies"), new[] { "RegisteredOn" });
-
-                    b.HasIndex(new[] { "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme" }, "ix_workers_dashboard_breakdowns")
-                        .HasDatabaseName("ix_workers_stage_destination_country_province_code_sex_scheme");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme" }, "ix_workers_dashboard_breakdowns"), new[] { "MembershipNumber", "RegisteredOn" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegisteredOn" }, "ix_workers_registered_on_tallied"), new[] { "RegisteredMonth", "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme", "AgencyName", "Occupation", "DepartedMonth", "MembershipNumber" });
 
                     b.ToTable("workers", (string)null);
                 });

@@ -1196,14 +1196,6 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                     b.HasIndex("Stage", "RegisteredOn")
                         .HasDatabaseName("ix_workers_stage_registered_on");
 
-                    b.HasIndex(new[] { "Stage", "AgencyName", "Occupation" }, "ix_workers_dashboard_agencies")
-                        .HasDatabaseName("ix_workers_stage_agency_name_occupation")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RegisteredOn" });
-
-                    b.HasIndex(new[] { "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme" }, "ix_workers_dashboard_breakdowns")
-                        .HasDatabaseName("ix_workers_stage_destination_country_province_code_sex_scheme")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "MembershipNumber", "RegisteredOn" });
-
                     b.ToTable("workers", (string)null);
                 });
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace MigrantCover.Web.Data.Migrations.Sqlite
+namespace MigrantCover.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Tallies : Migration
@@ -10,14 +10,22 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_workers_stage_agency_name_occupation",
+                table: "workers");
+
+            migrationBuilder.DropIndex(
+                name: "ix_workers_stage_destination_country_province_code_sex_scheme",
+                table: "workers");
+
             migrationBuilder.CreateTable(
                 name: "cover_tallies",
                 columns: table => new
                 {
-                    stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    cover_phase = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
-                    covered_until = table.Column<int>(type: "INTEGER", nullable: false),
-                    workers = table.Column<long>(type: "INTEGER", nullable: false)
+                    stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    cover_phase = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    covered_until = table.Column<int>(type: "integer", nullable: false),
+                    workers = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,9 +36,9 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                 name: "departure_tallies",
                 columns: table => new
                 {
-                    registered_month = table.Column<int>(type: "INTEGER", nullable: false),
-                    departed_month = table.Column<int>(type: "INTEGER", nullable: false),
-                    workers = table.Column<long>(type: "INTEGER", nullable: false)
+                    registered_month = table.Column<int>(type: "integer", nullable: false),
+                    departed_month = table.Column<int>(type: "integer", nullable: false),
+                    workers = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,10 +49,10 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                 name: "payment_tallies",
                 columns: table => new
                 {
-                    paid_month = table.Column<int>(type: "INTEGER", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
-                    payments = table.Column<long>(type: "INTEGER", nullable: false),
-                    amount = table.Column<long>(type: "INTEGER", nullable: false)
+                    paid_month = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    payments = table.Column<long>(type: "bigint", nullable: false),
+                    amount = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,17 +63,23 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                 name: "worker_tallies",
                 columns: table => new
                 {
-                    registered_month = table.Column<int>(type: "INTEGER", nullable: false),
-                    stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    dimension = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    value = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    workers = table.Column<long>(type: "INTEGER", nullable: false),
-                    participants = table.Column<long>(type: "INTEGER", nullable: false)
+                    registered_month = table.Column<int>(type: "integer", nullable: false),
+                    stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    dimension = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    value = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    workers = table.Column<long>(type: "bigint", nullable: false),
+                    participants = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_worker_tallies", x => new { x.registered_month, x.stage, x.dimension, x.value });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workers_registered_on",
+                table: "workers",
+                column: "registered_on")
+                .Annotation("Npgsql:IndexInclude", new[] { "registered_month", "stage", "destination_country", "province_code", "sex", "scheme", "agency_name", "occupation", "departed_month", "membership_number" });
 
             // Backfill from the rows already there (the statements of Tallies.RebuildAsync).
             migrationBuilder.Sql("""
@@ -84,7 +98,7 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                 """);
             migrationBuilder.Sql("""
                 INSERT INTO cover_tallies (stage, cover_phase, covered_until, workers)
-                SELECT stage, COALESCE(cover_phase, ''), COALESCE(CAST(replace(covered_until, '-', '') AS INTEGER), 0), count(*) FROM workers GROUP BY stage, COALESCE(cover_phase, ''), COALESCE(CAST(replace(covered_until, '-', '') AS INTEGER), 0)
+                SELECT stage, COALESCE(cover_phase, ''), COALESCE(CAST(to_char(covered_until, 'YYYYMMDD') AS integer), 0), count(*) FROM workers GROUP BY stage, COALESCE(cover_phase, ''), COALESCE(CAST(to_char(covered_until, 'YYYYMMDD') AS integer), 0)
                 """);
             migrationBuilder.Sql("""
                 INSERT INTO payment_tallies (paid_month, kind, payments, amount)
@@ -106,6 +120,22 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "worker_tallies");
+
+            migrationBuilder.DropIndex(
+                name: "ix_workers_registered_on",
+                table: "workers");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workers_stage_agency_name_occupation",
+                table: "workers",
+                columns: new[] { "stage", "agency_name", "occupation" })
+                .Annotation("Npgsql:IndexInclude", new[] { "registered_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workers_stage_destination_country_province_code_sex_scheme",
+                table: "workers",
+                columns: new[] { "stage", "destination_country", "province_code", "sex", "scheme" })
+                .Annotation("Npgsql:IndexInclude", new[] { "membership_number", "registered_on" });
         }
     }
 }
