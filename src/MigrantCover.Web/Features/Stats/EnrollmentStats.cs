@@ -93,37 +93,61 @@ public sealed class EnrollmentStats(IServiceScopeFactory scopes, TimeProvider cl
         return [.. groups.Select(g => new WorkerRow(0, g.Stage, g.Dimension, g.Value, g.Workers, g.Participants))];
     }
 
-    // Workers registered on the days of one partially covered month, counted as the write path counts
-    // them (Tallies.Of). Nearly every worker differs in some column, so the rows are read (an index-only
-    // range scan on PostgreSQL) and summed here rather than grouped by the database.
+    // Workers registered on the days of one partially covered month, grouped by the database exactly as
+    // the tallies group them (one GROUP BY per dimension over an index range scan, as Tallies.RebuildAsync).
     private static async Task<(List<WorkerRow> Workers, List<DepartureRow> Departures)> EdgeWorkersAsync(
         AppDbContext db, (DateOnly First, DateOnly Last) days, CancellationToken ct)
     {
-        var (first, last) = days;
-        var workers = new Dictionary<Tallies.WorkerKey, (long Workers, long Participants)>();
-        var departures = new Dictionary<int, long>();
-        var rows = db.Workers.AsNoTracking()
-            .Where(w => w.RegisteredOn >= first && w.RegisteredOn <= last)
-            .Select(w => new Tallies.WorkerFacts(
-                w.RegisteredMonth, w.Stage, w.DestinationCountry, w.ProvinceCode, w.Sex, w.Scheme, w.AgencyName, w.Occupation, w.DepartedMonth, w.MembershipNumber != null, null, null))
-            .AsAsyncEnumerable();
-        await foreach (var facts in rows.WithCancellation(ct))
+        const string Where = "WHERE registered_on >= @first AND registered_on <= @last";
+        const string Counts = "count(*), count(membership_number)";
+        var sql = $"""
+            SELECT 'w', registered_month, stage, 'all', '', {Counts} FROM workers {Where} GROUP BY registered_month, stage
+            UNION ALL SELECT 'w', registered_month, stage, 'destination', destination_country, {Counts} FROM workers {Where} GROUP BY registered_month, stage, destination_country
+            UNION ALL SELECT 'w', registered_month, stage, 'province', province_code, {Counts} FROM workers {Where} GROUP BY registered_month, stage, province_code
+            UNION ALL SELECT 'w', registered_month, stage, 'sex', sex, {Counts} FROM workers {Where} GROUP BY registered_month, stage, sex
+            UNION ALL SELECT 'w', registered_month, stage, 'scheme', scheme, {Counts} FROM workers {Where} GROUP BY registered_month, stage, scheme
+            UNION ALL SELECT 'w', registered_month, stage, 'agency', COALESCE(agency_name, ''), {Counts} FROM workers {Where} GROUP BY registered_month, stage, COALESCE(agency_name, '')
+            UNION ALL SELECT 'w', registered_month, stage, 'occupation', occupation, {Counts} FROM workers {Where} GROUP BY registered_month, stage, occupation
+            UNION ALL SELECT 'd', departed_month, '', '', '', count(*), 0 FROM workers {Where} AND departed_month IS NOT NULL GROUP BY departed_month
+            """;
+        var workers = new List<WorkerRow>();
+        var departures = new List<DepartureRow>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            foreach (var (key, count, participants) in Tallies.Of(facts))
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in new[] { ("first", days.First), ("last", days.Last) })
             {
-                var (n, p) = workers.GetValueOrDefault(key);
-                workers[key] = (n + count, p + participants);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
             }
 
-            if (facts.DepartedMonth is { } departed)
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                departures[departed] = departures.GetValueOrDefault(departed) + 1;
+                var month = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+                var count = Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture);
+                if (reader.GetString(0) == "d")
+                {
+                    departures.Add(new DepartureRow(month, count));
+                }
+                else
+                {
+                    var stage = Codes.TryParse<Stage>(reader.GetString(2), out var st) ? st : throw new InvalidOperationException("Unknown stage code in the database.");
+                    workers.Add(new WorkerRow(month, stage, reader.GetString(3), reader.GetString(4), count, Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture)));
+                }
             }
         }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
 
-        return (
-            [.. workers.Select(w => new WorkerRow(w.Key.RegisteredMonth, w.Key.Stage, w.Key.Dimension, w.Key.Value, w.Value.Workers, w.Value.Participants))],
-            [.. departures.Select(d => new DepartureRow(d.Key, d.Value))]);
+        return (workers, departures);
     }
 
     private static async Task<List<PaymentRow>> PaymentRowsAsync(AppDbContext db, Span span, CancellationToken ct)
