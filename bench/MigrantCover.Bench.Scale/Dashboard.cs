@@ -39,6 +39,7 @@ public static partial class Dashboard
         await conn.OpenAsync();
         await Fill.ExecAsync(conn, "VACUUM (ANALYZE) workers");
         await Fill.ExecAsync(conn, "VACUUM (ANALYZE) payments");
+        await Fill.ExecAsync(conn, "VACUUM (ANALYZE) worker_tallies, departure_tallies, cover_tallies, payment_tallies");
         var workers = await ScalarAsync(conn, "SELECT count(*) FROM workers");
         Console.WriteLine($"Workers: {workers:N0}; {runs} runs each after 2 warm-ups; {Environment.ProcessorCount} cores");
 
@@ -62,6 +63,28 @@ public static partial class Dashboard
                 report = await scope.ServiceProvider.GetRequiredService<EnrollmentStats>().GetAsync(null, null);
                 return report.Totals.Registered;
             })));
+            await CheckAsync(conn, report!);
+
+            // A range that starts and ends inside months: whole months from the tallies, edge days from the rows.
+            var today = report!.AsOf;
+            var from = new DateOnly(today.Year - 1, today.Month, 10);
+            var to = new DateOnly(today.Year, today.Month, 1).AddDays(-12);
+            EnrollmentReport? ranged = null;
+            results.Add(($"EnrollmentStats.GetAsync, range {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} (partial first and last month)", await TimeAsync(runs, async () =>
+            {
+                await using var scope = provider.CreateAsyncScope();
+                ranged = await scope.ServiceProvider.GetRequiredService<EnrollmentStats>().GetAsync(from, to);
+                return ranged.Totals.Registered;
+            })));
+            var registered = await ScalarAsync(conn, $"SELECT count(*) FROM workers WHERE registered_on BETWEEN '{from:yyyy-MM-dd}' AND '{to:yyyy-MM-dd}'");
+            var placedInRange = await ScalarAsync(conn, $"SELECT count(*) FROM workers WHERE stage = 'placed' AND registered_on BETWEEN '{from:yyyy-MM-dd}' AND '{to:yyyy-MM-dd}'");
+            var collected = await ScalarAsync(conn, $"SELECT coalesce(sum(amount), 0) FROM payments WHERE paid_on BETWEEN '{from:yyyy-MM-dd}' AND '{to:yyyy-MM-dd}'");
+            if (registered != ranged!.Totals.Registered || placedInRange != ranged.Totals.Placed || collected != ranged.Contributions.Collected)
+            {
+                throw new InvalidOperationException("The ranged dashboard differs from plain counts.");
+            }
+
+            Console.WriteLine($"  range check: registered {registered:N0}, placed {placedInRange:N0}, collected Rp{collected:N0} equal plain counts");
             Console.WriteLine($"  registered {report!.Totals.Registered:N0}, candidates {report.Totals.Candidates:N0}, placed {report.Totals.Placed:N0}, participants {report.Totals.Participants:N0}, collected Rp{report.Contributions.Collected:N0}, departed without cover {report.Gaps.DepartedWithoutCover:N0}, placement ending in 30 days {report.Gaps.PlacementEndingIn30Days:N0}");
         }
 
@@ -96,6 +119,52 @@ public static partial class Dashboard
         {
             Console.WriteLine($"| {name} | {Median(ms):0.0} | {Percentile(ms, 0.95):0.0} | {Median(ms) / baseline:0.00} |");
         }
+    }
+
+    // The figures read from the tallies against plain GROUP BYs over the same rows; throws on a difference.
+    private static async Task CheckAsync(NpgsqlConnection conn, EnrollmentReport report)
+    {
+        var differences = new List<string>();
+        void Compare(string what, IEnumerable<(string Key, long N)> expected, IEnumerable<(string Key, long N)> actual)
+        {
+            var e = expected.Where(x => x.N != 0).OrderBy(x => x.Key, StringComparer.Ordinal).ToList();
+            var a = actual.Where(x => x.N != 0).OrderBy(x => x.Key, StringComparer.Ordinal).ToList();
+            if (!e.SequenceEqual(a))
+            {
+                differences.Add(what);
+            }
+        }
+
+        async Task<List<(string Key, long N)>> Rows(string sql)
+        {
+            var rows = new List<(string, long)>();
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.IsDBNull(0) ? "" : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!, Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            return rows;
+        }
+
+        var t = report.Totals;
+        Compare("stages", await Rows("SELECT stage, count(*) FROM workers GROUP BY stage"), [
+            ("candidate", t.Candidates), ("placed", t.Placed), ("returned", t.Returned), ("failed-departure", t.FailedDeparture), ("withdrawn", t.Withdrawn), ("deceased", t.Deceased)]);
+        Compare("participants", await Rows("SELECT 'p', count(membership_number) FROM workers"), [("p", t.Participants)]);
+        Compare("destinations", await Rows("SELECT destination_country, count(*) FROM workers GROUP BY destination_country"), report.ByDestination.Select(b => (b.Key, (long)b.Registered)));
+        Compare("provinces", await Rows("SELECT province_code, count(*) FROM workers GROUP BY province_code"), report.ByProvince.Select(b => (b.Key, (long)b.Registered)));
+        Compare("agencies", await Rows("SELECT agency_name, count(*) FROM workers GROUP BY agency_name"), report.ByAgency.Select(b => (b.Key, (long)b.Registered)));
+        Compare("departure months", await Rows("SELECT departed_month, count(*) FROM workers WHERE departed_month IS NOT NULL GROUP BY departed_month"), report.ByDepartureMonth.Select(d => (d.Key.Replace("-", "", StringComparison.Ordinal), (long)d.Departed)));
+        Compare("collected", await Rows("SELECT kind, sum(amount) FROM payments GROUP BY kind"), report.Contributions.ByKind.Select(k => (k.Key, k.Amount)));
+        Compare("departed without cover", await Rows($"SELECT 'g', count(*) FROM workers WHERE stage = 'placed' AND (covered_until IS NULL OR covered_until < '{report.AsOf:yyyy-MM-dd}')"), [("g", report.Gaps.DepartedWithoutCover)]);
+        Compare("placement ending in 30 days", await Rows($"SELECT 'g', count(*) FROM workers WHERE stage = 'placed' AND cover_phase = 'placement' AND covered_until >= '{report.AsOf:yyyy-MM-dd}' AND covered_until <= '{report.AsOf.AddDays(EnrollmentStats.SoonDays1):yyyy-MM-dd}'"), [("g", report.Gaps.PlacementEndingIn30Days)]);
+        if (differences.Count > 0)
+        {
+            throw new InvalidOperationException("The dashboard differs from plain GROUP BYs in: " + string.Join(", ", differences));
+        }
+
+        Console.WriteLine("  check: stages, participants, destinations, provinces, agencies, departure months, contributions by kind and two gap counts equal plain GROUP BYs");
     }
 
     private static async Task SignInAsync(HttpClient http)

@@ -181,10 +181,20 @@ public static class Fill
             await ExecAsync(conn, $"INSERT INTO membership_counters (year, last_sequence) VALUES ({year}, {last})");
         }
 
+        // COPY bypasses AppDbContext.SaveChanges, which keeps the dashboard's tallies: rebuild them.
+        sw.Restart();
+        await using (var db = new PostgresAppDbContext((DbContextOptions<PostgresAppDbContext>)new DbContextOptionsBuilder<PostgresAppDbContext>().UseMigrantCoverPostgres(connectionString).Options))
+        {
+            await Tallies.RebuildAsync(db);
+        }
+
+        Console.WriteLine($"tallies rebuilt in {sw.Elapsed.TotalSeconds:0.0} s");
+
         sw.Restart();
         await ExecAsync(conn, "VACUUM (ANALYZE) workers");
         await ExecAsync(conn, "VACUUM (ANALYZE) payments");
         await ExecAsync(conn, "VACUUM (ANALYZE) stage_events");
+        await ExecAsync(conn, "VACUUM (ANALYZE) worker_tallies, departure_tallies, cover_tallies, payment_tallies");
         Console.WriteLine($"VACUUM ANALYZE in {sw.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"Fill total: {total.Elapsed.TotalSeconds:0.0} s for {count:N0} workers, {paymentCount:N0} payments, {eventCount:N0} stage events");
     }

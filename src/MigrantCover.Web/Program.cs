@@ -59,6 +59,12 @@ if (args.Length > 0 && args[0] == "create-admin")
     return await CreateAdminCommand.RunAsync(app.Services, args[1..]);
 }
 
+// `rebuild-tallies`: recomputes the dashboard's tallies from the rows (repair, docs/operations.md).
+if (args.Length > 0 && args[0] == "rebuild-tallies")
+{
+    return await Tallies.RebuildCommandAsync(app.Services);
+}
+
 await app.Services.MigrateDatabaseAsync();
 if (app.Environment.IsDevelopment())
 {

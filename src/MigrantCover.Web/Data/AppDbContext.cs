@@ -53,6 +53,14 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<WorkerTally> WorkerTallies => Set<WorkerTally>();
+
+    public DbSet<DepartureTally> DepartureTallies => Set<DepartureTally>();
+
+    public DbSet<CoverTally> CoverTallies => Set<CoverTally>();
+
+    public DbSet<PaymentTally> PaymentTallies => Set<PaymentTally>();
+
     /// <summary>A reason for the changes about to be saved, copied into their audit entries.</summary>
     public string? AuditReason { get; set; }
 
@@ -78,16 +86,53 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         configurationBuilder.Properties<CoverPhase>().HaveConversion<CodeConverter<CoverPhase>>().HaveMaxLength(15);
     }
 
+    // The tallies (Tallies, docs/decisions/0006-tallies.md) change in the same transaction as the rows
+    // they count: the caller's transaction if one is open, else one of our own around the save and the
+    // upserts. The tracker accepts the changes only once both are done, so a failed save can be retried.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var deltas = Tallies.Collect(ChangeTracker);
+        if (deltas.IsEmpty)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var count = base.SaveChanges(acceptAllChangesOnSuccess: false);
+        Tallies.Apply(this, deltas);
+        own?.Commit();
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return count;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var deltas = Tallies.Collect(ChangeTracker);
+        if (deltas.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        await Tallies.ApplyAsync(this, deltas, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return count;
     }
 
     // Bookkeeping and the audit trail for every tracked change to a worker and its records.
@@ -121,6 +166,9 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
                         w.Version++;
                     }
 
+                    break;
+                case Payment p when entry.State == EntityState.Modified:
+                    p.PaidMonth = (p.PaidOn.Year * 100) + p.PaidOn.Month;
                     break;
                 case Payment p when entry.State == EntityState.Added:
                     p.PaidMonth = (p.PaidOn.Year * 100) + p.PaidOn.Month;

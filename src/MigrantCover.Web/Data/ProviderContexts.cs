@@ -28,6 +28,11 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
 
         // Name prefix search (LIKE 'SITI%') can use this index whatever the database collation.
         builder.Entity<Entities.Worker>().HasIndex(w => w.NameKey).HasOperators("text_pattern_ops");
+
+        // The dashboard counts the days of a partially covered month from the workers themselves
+        // (EnrollmentStats): an index-only range scan with every column the tallies count (decision 0006).
+        builder.Entity<Entities.Worker>().HasIndex(w => w.RegisteredOn, "ix_workers_registered_on_tallied")
+            .IncludeProperties(w => new { w.RegisteredMonth, w.Stage, w.DestinationCountry, w.ProvinceCode, w.Sex, w.Scheme, w.AgencyName, w.Occupation, w.DepartedMonth, w.MembershipNumber });
     }
 }
 

@@ -45,13 +45,6 @@ public sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         b.HasIndex(w => new { w.RegisteredMonth, w.Stage });
         b.HasIndex(w => w.DepartedMonth);
 
-        // The dashboard's two GROUP BYs over all workers read these instead of the wide table
-        // (PostgreSQL index-only scans, already grouped in index order); measured in bench/README.md.
-        b.HasIndex(w => new { w.Stage, w.DestinationCountry, w.ProvinceCode, w.Sex, w.Scheme }, "ix_workers_dashboard_breakdowns")
-            .IncludeProperties(w => new { w.MembershipNumber, w.RegisteredOn });
-        b.HasIndex(w => new { w.Stage, w.AgencyName, w.Occupation }, "ix_workers_dashboard_agencies")
-            .IncludeProperties(w => new { w.RegisteredOn });
-
         b.HasMany(w => w.Documents).WithOne().HasForeignKey(d => d.WorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(w => w.Payments).WithOne().HasForeignKey(p => p.WorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(w => w.StageEvents).WithOne().HasForeignKey(e => e.WorkerId).OnDelete(DeleteBehavior.Restrict);

@@ -8,14 +8,15 @@ namespace MigrantCover.Web.Features.Stats;
 
 /// <summary>
 /// The admin totals, shared by the dashboard page, its CSV export and GET /api/v1/stats/enrollment.
-/// Every figure is an exact GROUP BY or COUNT run by the database; no worker row is loaded.
+/// Every figure is exact and live: it is read from the tally tables (Data/Tallies.cs, decision 0006),
+/// which AppDbContext changes in the same transaction as the workers and payments they count.
 /// How the optional range applies: totals and breakdowns count workers whose registration date is in
 /// the range; the departure-month breakdown counts those same workers by departure month;
 /// contributions count payments whose payment date is in the range; gaps are always over all
 /// workers as of today, since a gap is a present fact whatever the registration date.
-/// Speed at a million workers: the stage × destination × province × sex × scheme breakdowns come
-/// from one GROUP BY of a few thousand groups, aggregated further in memory, and the independent
-/// queries run concurrently, each on a DbContext of its own scope.
+/// Whole months of the range come from the tallies; the days of a partially covered first or last month
+/// are counted from the workers and payments themselves (index range scans over those days).
+/// The independent queries run concurrently, each on a DbContext of its own scope.
 /// </summary>
 public sealed class EnrollmentStats(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -31,27 +32,32 @@ public sealed class EnrollmentStats(IServiceScopeFactory scopes, TimeProvider cl
     public async Task<EnrollmentReport> GetAsync(DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         var today = Today;
-        var main = RunAsync(db => MainGroupsAsync(db, from, to, ct));
-        var agencies = RunAsync(db => Workers(db, from, to)
-            .GroupBy(w => new { w.Stage, w.AgencyName, w.Occupation })
-            .Select(g => new AgencyGroup(g.Key.Stage, g.Key.AgencyName, g.Key.Occupation, g.Count()))
+        var span = Span.Of(from, to);
+        var dimensions = RunAsync(db => DimensionRowsAsync(db, span, ct));
+        var months = RunAsync(db => db.WorkerTallies.AsNoTracking()
+            .Where(t => t.Dimension == TallyDimensions.All && t.Workers != 0 && t.RegisteredMonth >= span.FirstMonth && t.RegisteredMonth <= span.LastMonth)
+            .Select(t => new WorkerRow(t.RegisteredMonth, t.Stage, t.Dimension, t.Value, t.Workers, t.Participants))
             .ToListAsync(ct));
-        var months = RunAsync(db => Workers(db, from, to)
-            .GroupBy(w => new { w.RegisteredMonth, w.Stage })
-            .Select(g => new MonthGroup(g.Key.RegisteredMonth, g.Key.Stage, g.Count()))
+        var departures = RunAsync(db => db.DepartureTallies.AsNoTracking()
+            .Where(t => t.Workers != 0 && t.RegisteredMonth >= span.FirstMonth && t.RegisteredMonth <= span.LastMonth)
+            .GroupBy(t => t.DepartedMonth)
+            .Select(g => new DepartureRow(g.Key, g.Sum(t => t.Workers)))
             .ToListAsync(ct));
-        var departures = RunAsync(db => Workers(db, from, to)
-            .Where(w => w.DepartedMonth != null)
-            .GroupBy(w => w.DepartedMonth)
-            .Select(g => new MonthGroup(g.Key!.Value, Stage.Placed, g.Count()))
-            .ToListAsync(ct));
-        var payments = RunAsync(db => Payments(db, from, to)
-            .GroupBy(p => new { p.PaidMonth, p.Kind })
-            .Select(g => new PaymentGroup(g.Key.PaidMonth, g.Key.Kind, g.Count(), g.Sum(p => p.Amount)))
-            .ToListAsync(ct));
+        var edges = span.EdgeDays.Select(days => RunAsync(db => EdgeWorkersAsync(db, days, ct))).ToList();
+        var payments = RunAsync(db => PaymentRowsAsync(db, span, ct));
         var gaps = RunAsync(db => GapsAsync(db, today, ct));
-        await Task.WhenAll(main, agencies, months, departures, payments, gaps);
-        return Build(today, from, to, main.Result, agencies.Result, months.Result, departures.Result, payments.Result, gaps.Result);
+        await Task.WhenAll(dimensions, months, departures, payments, gaps);
+        await Task.WhenAll(edges);
+
+        var workerRows = dimensions.Result.Concat(months.Result).ToList();
+        var departureRows = departures.Result.ToList();
+        foreach (var edge in edges)
+        {
+            workerRows.AddRange(edge.Result.Workers);
+            departureRows.AddRange(edge.Result.Departures);
+        }
+
+        return Build(today, from, to, workerRows, departureRows, payments.Result, gaps.Result);
     }
 
     /// <summary>The workers of one gap, newest cover end first, one page at a time.</summary>
@@ -76,62 +82,118 @@ public sealed class EnrollmentStats(IServiceScopeFactory scopes, TimeProvider cl
         return workers.Where(w => w.Stage == stage && w.CoverPhase == phase && w.CoveredUntil >= today && w.CoveredUntil <= last);
     }
 
-    private static IQueryable<Worker> Workers(AppDbContext db, DateOnly? from, DateOnly? to)
+    // Breakdown rows of the whole months, summed over the months in SQL (a few thousand rows).
+    private static async Task<List<WorkerRow>> DimensionRowsAsync(AppDbContext db, Span span, CancellationToken ct)
     {
-        var q = db.Workers.AsNoTracking();
-        if (from is { } f)
-        {
-            q = q.Where(w => w.RegisteredOn >= f);
-        }
-
-        if (to is { } t)
-        {
-            q = q.Where(w => w.RegisteredOn <= t);
-        }
-
-        return q;
-    }
-
-    private static IQueryable<Payment> Payments(AppDbContext db, DateOnly? from, DateOnly? to)
-    {
-        var q = db.Payments.AsNoTracking();
-        if (from is { } f)
-        {
-            q = q.Where(p => p.PaidOn >= f);
-        }
-
-        if (to is { } t)
-        {
-            q = q.Where(p => p.PaidOn <= t);
-        }
-
-        return q;
-    }
-
-    private static Task<List<MainGroup>> MainGroupsAsync(AppDbContext db, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-        Workers(db, from, to)
-            .GroupBy(w => new { w.Stage, w.DestinationCountry, w.ProvinceCode, w.Sex, w.Scheme })
-            .Select(g => new MainGroup(
-                g.Key.Stage,
-                g.Key.DestinationCountry,
-                g.Key.ProvinceCode,
-                g.Key.Sex,
-                g.Key.Scheme,
-                g.Count(),
-                g.Count(w => w.MembershipNumber != null)))
+        var groups = await db.WorkerTallies.AsNoTracking()
+            .Where(t => t.Dimension != TallyDimensions.All && t.Workers != 0 && t.RegisteredMonth >= span.FirstMonth && t.RegisteredMonth <= span.LastMonth)
+            .GroupBy(t => new { t.Stage, t.Dimension, t.Value })
+            .Select(g => new { g.Key.Stage, g.Key.Dimension, g.Key.Value, Workers = g.Sum(t => t.Workers), Participants = g.Sum(t => t.Participants) })
             .ToListAsync(ct);
+        return [.. groups.Select(g => new WorkerRow(0, g.Stage, g.Dimension, g.Value, g.Workers, g.Participants))];
+    }
+
+    // Workers registered on the days of one partially covered month, grouped by the database exactly as
+    // the tallies group them (one GROUP BY per dimension over an index range scan, as Tallies.RebuildAsync).
+    private static async Task<(List<WorkerRow> Workers, List<DepartureRow> Departures)> EdgeWorkersAsync(
+        AppDbContext db, (DateOnly First, DateOnly Last) days, CancellationToken ct)
+    {
+        const string Where = "WHERE registered_on >= @first AND registered_on <= @last";
+        const string Counts = "count(*), count(membership_number)";
+        var sql = $"""
+            SELECT 'w', registered_month, stage, 'all', '', {Counts} FROM workers {Where} GROUP BY registered_month, stage
+            UNION ALL SELECT 'w', registered_month, stage, 'destination', destination_country, {Counts} FROM workers {Where} GROUP BY registered_month, stage, destination_country
+            UNION ALL SELECT 'w', registered_month, stage, 'province', province_code, {Counts} FROM workers {Where} GROUP BY registered_month, stage, province_code
+            UNION ALL SELECT 'w', registered_month, stage, 'sex', sex, {Counts} FROM workers {Where} GROUP BY registered_month, stage, sex
+            UNION ALL SELECT 'w', registered_month, stage, 'scheme', scheme, {Counts} FROM workers {Where} GROUP BY registered_month, stage, scheme
+            UNION ALL SELECT 'w', registered_month, stage, 'agency', COALESCE(agency_name, ''), {Counts} FROM workers {Where} GROUP BY registered_month, stage, COALESCE(agency_name, '')
+            UNION ALL SELECT 'w', registered_month, stage, 'occupation', occupation, {Counts} FROM workers {Where} GROUP BY registered_month, stage, occupation
+            UNION ALL SELECT 'd', departed_month, '', '', '', count(*), 0 FROM workers {Where} AND departed_month IS NOT NULL GROUP BY departed_month
+            """;
+        var workers = new List<WorkerRow>();
+        var departures = new List<DepartureRow>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in new[] { ("first", days.First), ("last", days.Last) })
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var month = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+                var count = Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture);
+                if (reader.GetString(0) == "d")
+                {
+                    departures.Add(new DepartureRow(month, count));
+                }
+                else
+                {
+                    var stage = Codes.TryParse<Stage>(reader.GetString(2), out var st) ? st : throw new InvalidOperationException("Unknown stage code in the database.");
+                    workers.Add(new WorkerRow(month, stage, reader.GetString(3), reader.GetString(4), count, Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return (workers, departures);
+    }
+
+    private static async Task<List<PaymentRow>> PaymentRowsAsync(AppDbContext db, Span span, CancellationToken ct)
+    {
+        var rows = await db.PaymentTallies.AsNoTracking()
+            .Where(t => t.Payments != 0 && t.PaidMonth >= span.FirstMonth && t.PaidMonth <= span.LastMonth)
+            .Select(t => new PaymentRow(t.PaidMonth, t.Kind, t.Payments, t.Amount))
+            .ToListAsync(ct);
+        foreach (var (first, last) in span.EdgeDays)
+        {
+            // Within one month: the (paid_month, kind) index holds the dates and amounts.
+            var month = MonthOf(first);
+            rows.AddRange(await db.Payments.AsNoTracking()
+                .Where(p => p.PaidMonth == month && p.PaidOn >= first && p.PaidOn <= last)
+                .GroupBy(p => new { p.PaidMonth, p.Kind })
+                .Select(g => new PaymentRow(g.Key.PaidMonth, g.Key.Kind, g.LongCount(), g.Sum(p => p.Amount)))
+                .ToListAsync(ct));
+        }
+
+        return rows;
+    }
 
     private static async Task<GapCounts> GapsAsync(AppDbContext db, DateOnly today, CancellationToken ct)
     {
-        // Each count is a range scan of the (stage, covered_until) index; a few small queries in a row.
-        async Task<int> Count(GapKind kind) => await GapQuery(db, kind, today).CountAsync(ct);
+        // Workers per stage, cover phase and last day of cover, up to the furthest day a gap looks at.
+        var day = Tallies.DayOf(today);
+        var horizon = Tallies.DayOf(today.AddDays(SoonDays3));
+        var placed = Codes.Of(CoverPhase.Placement);
+        var prePlacement = Codes.Of(CoverPhase.PrePlacement);
+        var rows = await db.CoverTallies.AsNoTracking()
+            .Where(t => (t.Stage == Stage.Placed || t.Stage == Stage.Candidate) && t.CoveredUntil <= horizon && t.Workers != 0)
+            .ToListAsync(ct);
+        int Sum(Func<CoverTally, bool> which) => checked((int)rows.Where(which).Sum(t => t.Workers));
+        int Ending(Stage stage, string phase, int days)
+        {
+            var last = Tallies.DayOf(today.AddDays(days));
+            return Sum(t => t.Stage == stage && t.CoverPhase == phase && t.CoveredUntil >= day && t.CoveredUntil <= last);
+        }
+
         return new GapCounts(
-            await Count(GapKind.DepartedWithoutCover),
-            await Count(GapKind.PreplacementLapsed),
-            await Count(GapKind.PreplacementEndingIn30Days),
-            await Count(GapKind.PlacementEndingIn30Days),
-            await Count(GapKind.PlacementEndingIn60Days),
-            await Count(GapKind.PlacementEndingIn90Days));
+            Sum(t => t.Stage == Stage.Placed && t.CoveredUntil < day),
+            Sum(t => t.Stage == Stage.Candidate && t.CoverPhase == prePlacement && t.CoveredUntil > 0 && t.CoveredUntil < day),
+            Ending(Stage.Candidate, prePlacement, SoonDays1),
+            Ending(Stage.Placed, placed, SoonDays1),
+            Ending(Stage.Placed, placed, SoonDays2),
+            Ending(Stage.Placed, placed, SoonDays3));
     }
 
     private async Task<T> RunAsync<T>(Func<AppDbContext, Task<T>> query)
@@ -144,56 +206,63 @@ public sealed class EnrollmentStats(IServiceScopeFactory scopes, TimeProvider cl
         DateOnly today,
         DateOnly? from,
         DateOnly? to,
-        List<MainGroup> main,
-        List<AgencyGroup> agencies,
-        List<MonthGroup> months,
-        List<MonthGroup> departures,
-        List<PaymentGroup> payments,
+        List<WorkerRow> rows,
+        List<DepartureRow> departures,
+        List<PaymentRow> payments,
         GapCounts gaps)
     {
-        int Of(Stage s) => main.Where(g => g.Stage == s).Sum(g => g.Count);
+        var all = rows.Where(r => r.Dimension == TallyDimensions.All).ToList();
+        int Of(Stage s) => checked((int)all.Where(g => g.Stage == s).Sum(g => g.Workers));
         var totals = new Totals(
-            main.Sum(g => g.Count),
+            checked((int)all.Sum(g => g.Workers)),
             Of(Stage.Candidate),
             Of(Stage.Placed),
             Of(Stage.Returned),
             Of(Stage.FailedDeparture),
             Of(Stage.Withdrawn),
             Of(Stage.Deceased),
-            main.Sum(g => g.Participants));
+            checked((int)all.Sum(g => g.Participants)));
 
-        static List<Breakdown> By<T>(IEnumerable<T> groups, Func<T, string> key, Func<T, Stage> stage, Func<T, int> count) =>
+        List<Breakdown> By(string dimension) =>
         [
-            .. groups.GroupBy(key, StringComparer.Ordinal)
+            .. rows.Where(r => r.Dimension == dimension)
+                .GroupBy(r => r.Value, StringComparer.Ordinal)
                 .Select(g => new Breakdown(
                     g.Key,
-                    g.Where(x => stage(x) == Stage.Candidate).Sum(count),
-                    g.Where(x => stage(x) == Stage.Placed).Sum(count),
-                    g.Sum(count)))
+                    checked((int)g.Where(x => x.Stage == Stage.Candidate).Sum(x => x.Workers)),
+                    checked((int)g.Where(x => x.Stage == Stage.Placed).Sum(x => x.Workers)),
+                    checked((int)g.Sum(x => x.Workers))))
+                .Where(b => b.Registered != 0)
                 .OrderByDescending(b => b.Candidates + b.Placed)
                 .ThenByDescending(b => b.Registered)
                 .ThenBy(b => b.Key, StringComparer.Ordinal),
         ];
 
-        var byProvince = By(main, g => g.ProvinceCode, g => g.Stage, g => g.Count)
+        var byProvince = By(TallyDimensions.Province)
             .Select(b => new ProvinceBreakdown(b.Key, Provinces.NameOf(b.Key) ?? b.Key, b.Candidates, b.Placed, b.Registered))
             .ToList();
-        var byMonth = months.GroupBy(m => m.Month)
+        var byMonth = all.GroupBy(m => m.Month)
+            .Where(g => g.Sum(m => m.Workers) != 0)
             .OrderBy(g => g.Key)
             .Select(g => new MonthBreakdown(
                 MonthKey(g.Key),
-                g.Sum(m => m.Count),
-                g.Where(m => m.Stage == Stage.Candidate).Sum(m => m.Count),
-                g.Where(m => m.Stage == Stage.Placed).Sum(m => m.Count)))
+                checked((int)g.Sum(m => m.Workers)),
+                checked((int)g.Where(m => m.Stage == Stage.Candidate).Sum(m => m.Workers)),
+                checked((int)g.Where(m => m.Stage == Stage.Placed).Sum(m => m.Workers))))
             .ToList();
-        var byDepartureMonth = departures.OrderBy(d => d.Month).Select(d => new DepartureMonth(MonthKey(d.Month), d.Count)).ToList();
-        var byKind = payments.GroupBy(p => p.Kind)
+        var byDepartureMonth = departures.GroupBy(d => d.Month)
+            .Where(g => g.Sum(d => d.Workers) != 0)
             .OrderBy(g => g.Key)
-            .Select(g => new KindAmount(Codes.Of(g.Key), g.Sum(p => p.Count), g.Sum(p => p.Amount)))
+            .Select(g => new DepartureMonth(MonthKey(g.Key), checked((int)g.Sum(d => d.Workers))))
             .ToList();
-        var byPaidMonth = payments.GroupBy(p => p.Month)
+        var paid = payments.Where(p => p.Count != 0).ToList();
+        var byKind = paid.GroupBy(p => p.Kind)
             .OrderBy(g => g.Key)
-            .Select(g => new MonthAmount(MonthKey(g.Key), g.Sum(p => p.Count), g.Sum(p => p.Amount)))
+            .Select(g => new KindAmount(Codes.Of(g.Key), checked((int)g.Sum(p => p.Count)), g.Sum(p => p.Amount)))
+            .ToList();
+        var byPaidMonth = paid.GroupBy(p => p.Month)
+            .OrderBy(g => g.Key)
+            .Select(g => new MonthAmount(MonthKey(g.Key), checked((int)g.Sum(p => p.Count)), g.Sum(p => p.Amount)))
             .ToList();
 
         return new EnrollmentReport(
@@ -201,28 +270,63 @@ public sealed class EnrollmentStats(IServiceScopeFactory scopes, TimeProvider cl
             from,
             to,
             totals,
-            By(main, g => g.DestinationCountry, g => g.Stage, g => g.Count),
+            By(TallyDimensions.Destination),
             byProvince,
-            By(main, g => Codes.Of(g.Sex), g => g.Stage, g => g.Count),
-            By(main, g => Codes.Of(g.Scheme), g => g.Stage, g => g.Count),
-            By(agencies, g => g.AgencyName ?? "", g => g.Stage, g => g.Count),
-            By(agencies, g => g.Occupation, g => g.Stage, g => g.Count),
+            By(TallyDimensions.Sex),
+            By(TallyDimensions.Scheme),
+            By(TallyDimensions.Agency),
+            By(TallyDimensions.Occupation),
             byMonth,
             byDepartureMonth,
-            new Contributions(payments.Sum(p => p.Amount), payments.Sum(p => p.Count), byKind, byPaidMonth),
+            new Contributions(paid.Sum(p => p.Amount), checked((int)paid.Sum(p => p.Count)), byKind, byPaidMonth),
             gaps);
     }
+
+    private static int MonthOf(DateOnly d) => (d.Year * 100) + d.Month;
 
     private static string MonthKey(int yyyymm) =>
         string.Create(CultureInfo.InvariantCulture, $"{yyyymm / 100:0000}-{yyyymm % 100:00}");
 
-    private sealed record MainGroup(Stage Stage, string DestinationCountry, string ProvinceCode, Sex Sex, Scheme Scheme, int Count, int Participants);
+    /// <summary>
+    /// A registration or payment date range split into whole months (read from the tallies; none when
+    /// <see cref="FirstMonth"/> exceeds <see cref="LastMonth"/>) and at most two runs of days of partially
+    /// covered months, each within one month (counted from the rows).
+    /// </summary>
+    private sealed record Span(int FirstMonth, int LastMonth, IReadOnlyList<(DateOnly First, DateOnly Last)> EdgeDays)
+    {
+        public static Span Of(DateOnly? from, DateOnly? to)
+        {
+            if (from > to)
+            {
+                return new Span(1, 0, []);
+            }
 
-    private sealed record AgencyGroup(Stage Stage, string? AgencyName, string Occupation, int Count);
+            var firstMonth = from is { } f ? MonthOf(f.Day == 1 ? f : FirstDay(f).AddMonths(1)) : int.MinValue;
+            var lastMonth = to is { } t ? MonthOf(t.AddDays(1).Day == 1 ? t : FirstDay(t).AddMonths(-1)) : int.MaxValue;
+            var edges = new List<(DateOnly, DateOnly)>();
+            if (from is { Day: not 1 } start)
+            {
+                var end = FirstDay(start).AddMonths(1).AddDays(-1);
+                edges.Add((start, to is { } t1 && t1 < end ? t1 : end));
+            }
 
-    private sealed record MonthGroup(int Month, Stage Stage, int Count);
+            if (to is { } stop && stop.AddDays(1).Day != 1 && !(from is { Day: not 1 } s1 && FirstDay(s1) == FirstDay(stop)))
+            {
+                var begin = FirstDay(stop);
+                edges.Add((from is { } f1 && f1 > begin ? f1 : begin, stop));
+            }
 
-    private sealed record PaymentGroup(int Month, PaymentKind Kind, int Count, long Amount);
+            return new Span(firstMonth, lastMonth, edges);
+        }
+
+        private static DateOnly FirstDay(DateOnly d) => new(d.Year, d.Month, 1);
+    }
+
+    private sealed record WorkerRow(int Month, Stage Stage, string Dimension, string Value, long Workers, long Participants);
+
+    private sealed record DepartureRow(int Month, long Workers);
+
+    private sealed record PaymentRow(int Month, PaymentKind Kind, long Count, long Amount);
 }
 
 /// <summary>The gap lists an admin can open from the dashboard (query value in kebab case).</summary>

@@ -279,6 +279,32 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.CoverTally", b =>
+                {
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("CoverPhase")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("cover_phase");
+
+                    b.Property<int>("CoveredUntil")
+                        .HasColumnType("integer")
+                        .HasColumnName("covered_until");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workers");
+
+                    b.HasKey("Stage", "CoverPhase", "CoveredUntil")
+                        .HasName("pk_cover_tallies");
+
+                    b.ToTable("cover_tallies", (string)null);
+                });
+
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.CoverageLookup", b =>
                 {
                     b.Property<long>("Id")
@@ -324,6 +350,26 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_coverage_lookups_worker_id_at");
 
                     b.ToTable("coverage_lookups", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.DepartureTally", b =>
+                {
+                    b.Property<int>("RegisteredMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("registered_month");
+
+                    b.Property<int>("DepartedMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("departed_month");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workers");
+
+                    b.HasKey("RegisteredMonth", "DepartedMonth")
+                        .HasName("pk_departure_tallies");
+
+                    b.ToTable("departure_tallies", (string)null);
                 });
 
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.DocumentVerification", b =>
@@ -487,6 +533,31 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_payments_worker_id_paid_on");
 
                     b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.PaymentTally", b =>
+                {
+                    b.Property<int>("PaidMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_month");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Payments")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payments");
+
+                    b.HasKey("PaidMonth", "Kind")
+                        .HasName("pk_payment_tallies");
+
+                    b.ToTable("payment_tallies", (string)null);
                 });
 
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.PlacementRestrictionRule", b =>
@@ -1145,17 +1216,47 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                     b.HasIndex("Stage", "RegisteredOn")
                         .HasDatabaseName("ix_workers_stage_registered_on");
 
-                    b.HasIndex(new[] { "Stage", "AgencyName", "Occupation" }, "ix_workers_dashboard_agencies")
-                        .HasDatabaseName("ix_workers_stage_agency_name_occupation");
+                    b.HasIndex(new[] { "RegisteredOn" }, "ix_workers_registered_on_tallied")
+                        .HasDatabaseName("ix_workers_registered_on");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Stage", "AgencyName", "Occupation" }, "ix_workers_dashboard_agencies"), new[] { "RegisteredOn" });
-
-                    b.HasIndex(new[] { "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme" }, "ix_workers_dashboard_breakdowns")
-                        .HasDatabaseName("ix_workers_stage_destination_country_province_code_sex_scheme");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme" }, "ix_workers_dashboard_breakdowns"), new[] { "MembershipNumber", "RegisteredOn" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegisteredOn" }, "ix_workers_registered_on_tallied"), new[] { "RegisteredMonth", "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme", "AgencyName", "Occupation", "DepartedMonth", "MembershipNumber" });
 
                     b.ToTable("workers", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.WorkerTally", b =>
+                {
+                    b.Property<int>("RegisteredMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("registered_month");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("value");
+
+                    b.Property<long>("Participants")
+                        .HasColumnType("bigint")
+                        .HasColumnName("participants");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workers");
+
+                    b.HasKey("RegisteredMonth", "Stage", "Dimension", "Value")
+                        .HasName("pk_worker_tallies");
+
+                    b.ToTable("worker_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -266,6 +266,32 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.CoverTally", b =>
+                {
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("CoverPhase")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_phase");
+
+                    b.Property<int>("CoveredUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("covered_until");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workers");
+
+                    b.HasKey("Stage", "CoverPhase", "CoveredUntil")
+                        .HasName("pk_cover_tallies");
+
+                    b.ToTable("cover_tallies", (string)null);
+                });
+
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.CoverageLookup", b =>
                 {
                     b.Property<long>("Id")
@@ -309,6 +335,26 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_coverage_lookups_worker_id_at");
 
                     b.ToTable("coverage_lookups", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.DepartureTally", b =>
+                {
+                    b.Property<int>("RegisteredMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_month");
+
+                    b.Property<int>("DepartedMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("departed_month");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workers");
+
+                    b.HasKey("RegisteredMonth", "DepartedMonth")
+                        .HasName("pk_departure_tallies");
+
+                    b.ToTable("departure_tallies", (string)null);
                 });
 
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.DocumentVerification", b =>
@@ -471,6 +517,31 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_payments_worker_id_paid_on");
 
                     b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.PaymentTally", b =>
+                {
+                    b.Property<int>("PaidMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_month");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Payments")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payments");
+
+                    b.HasKey("PaidMonth", "Kind")
+                        .HasName("pk_payment_tallies");
+
+                    b.ToTable("payment_tallies", (string)null);
                 });
 
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.PlacementRestrictionRule", b =>
@@ -1125,15 +1196,42 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                     b.HasIndex("Stage", "RegisteredOn")
                         .HasDatabaseName("ix_workers_stage_registered_on");
 
-                    b.HasIndex(new[] { "Stage", "AgencyName", "Occupation" }, "ix_workers_dashboard_agencies")
-                        .HasDatabaseName("ix_workers_stage_agency_name_occupation")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RegisteredOn" });
-
-                    b.HasIndex(new[] { "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme" }, "ix_workers_dashboard_breakdowns")
-                        .HasDatabaseName("ix_workers_stage_destination_country_province_code_sex_scheme")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "MembershipNumber", "RegisteredOn" });
-
                     b.ToTable("workers", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.WorkerTally", b =>
+                {
+                    b.Property<int>("RegisteredMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_month");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<long>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workers");
+
+                    b.HasKey("RegisteredMonth", "Stage", "Dimension", "Value")
+                        .HasName("pk_worker_tallies");
+
+                    b.ToTable("worker_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
