@@ -86,8 +86,14 @@ public static class WorkerKit
     public static async Task<JsonElement> PayAsync(this HttpClient api, string id, object payment, HttpStatusCode expected = HttpStatusCode.Created) =>
         await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/payments", payment)).JsonAsync(expected);
 
-    public static async Task VerifyAllDocumentsAsync(this HttpClient api, string id, string passport = "C1234567")
+    private static int _passportSerial = 1_000_000;
+
+    /// <summary>A valid passport number (R-DOC-2) no other worker of this run has.</summary>
+    public static string NewPassport() => "C" + Interlocked.Increment(ref _passportSerial).ToString(CultureInfo.InvariantCulture);
+
+    public static async Task VerifyAllDocumentsAsync(this HttpClient api, string id, string? passport = null)
     {
+        passport ??= NewPassport();
         foreach (var type in Codes.All<DocumentType>())
         {
             var body = type == "passport"

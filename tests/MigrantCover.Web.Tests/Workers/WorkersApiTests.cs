@@ -361,11 +361,30 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
         Assert.Contains(entries, e => e.GetProperty("action").GetString() == "registered");
         Assert.Contains(entries, e => e.GetProperty("action").GetString() == "payment" && e.GetProperty("newValue").GetString()!.StartsWith("placement 332500 2026-01-20", StringComparison.Ordinal));
         Assert.Equal(8, entries.Count(e => e.GetProperty("action").GetString() == "document"));
-        Assert.Contains(entries, e => e.GetProperty("field").GetString() == "passportNumber" && e.GetProperty("newValue").GetString() == "C1234567");
+        Assert.Contains(entries, e => e.GetProperty("field").GetString() == "passportNumber" && PassportNumber.Check(e.GetProperty("newValue").GetString()) is null);
         Assert.Contains(entries, e => e.GetProperty("field").GetString() == "stage" && e.GetProperty("oldValue").GetString() == "candidate" && e.GetProperty("newValue").GetString() == "placed");
         Assert.Contains(entries, e => e.GetProperty("field").GetString() == "departedOn" && e.GetProperty("newValue").GetString() == "2026-02-01");
         Assert.Contains(entries, e => e.GetProperty("field").GetString() == "membershipNumber" && e.GetProperty("oldValue").ValueKind == JsonValueKind.Null);
         Assert.Contains(entries, e => e.GetProperty("action").GetString() == "stage" && e.GetProperty("newValue").GetString() == "departure 2026-02-01");
+    }
+
+    [Fact]
+    public async Task PassportNumberOfAnotherWorkerIsAWarningTheOfficerMustConfirm()
+    {
+        var api = await ApiAsync();
+        var first = (await api.RegisterAsync()).GetProperty("id").GetString()!;
+        var second = (await api.RegisterAsync()).GetProperty("id").GetString()!;
+        var passport = NewPassport();
+        await (await api.PutAsJsonAsync($"/api/v1/workers/{first}/documents/passport", new { verified = true, passportNumber = passport })).JsonAsync(HttpStatusCode.OK);
+
+        var clash = await api.PutAsJsonAsync($"/api/v1/workers/{second}/documents/passport", new { verified = true, passportNumber = passport.ToLowerInvariant() });
+        var problem = await clash.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(first, Assert.Single(problem.GetProperty("candidates").EnumerateArray()).GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("passportNumber", out _));
+        Assert.True((await api.GetWorkerAsync(second)).GetProperty("passportNumber").ValueKind == JsonValueKind.Null);
+
+        var confirmed = await (await api.PutAsJsonAsync($"/api/v1/workers/{second}/documents/passport", new { verified = true, passportNumber = passport, confirmDuplicate = true })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(passport, confirmed.GetProperty("passportNumber").GetString());
     }
 
     [Fact]

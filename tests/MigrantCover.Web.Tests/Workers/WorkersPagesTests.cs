@@ -42,6 +42,26 @@ public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(fact
         WorkerIdOf(await client.SubmitFormAsync("/Workers/Register", Form(overrides)));
 
     [Fact]
+    public async Task PassportNumberOfAnotherWorkerAsksTheOfficerToConfirmOnTheWorkersPage()
+    {
+        var client = await OfficerAsync();
+        var first = await RegisterAsync(client);
+        var second = await RegisterAsync(client);
+        var passport = NewPassport();
+        var fields = new Dictionary<string, string?> { ["Document.PassportNumber"] = passport };
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/Workers/{first}", fields, "#document-passport form")).StatusCode);
+
+        var warned = await PageAsync(await client.SubmitFormAsync($"/Workers/{second}", fields, "#document-passport form"));
+        Assert.Contains("sudah tercatat pada pekerja lain", warned.QuerySelector("#Document_PassportNumber_error")!.TextContent);
+        Assert.NotNull(warned.QuerySelector($"#document-passport a[href='/Workers/{first}']"));
+
+        var confirmed = await client.SubmitFormAsync(warned, $"/Workers/{second}", new Dictionary<string, string?> { ["Document.PassportNumber"] = passport, ["Document.ConfirmDuplicate"] = "true" }, "#document-passport form");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var saved = await Factory.WithDbAsync(db => db.Workers.Where(w => w.Id == Guid.Parse(second)).Select(w => w.PassportNumber).SingleAsync());
+        Assert.Equal(passport, saved);
+    }
+
+    [Fact]
     public async Task RegistersThroughTheFormAndShowsTheWorkersPage()
     {
         var client = await OfficerAsync();

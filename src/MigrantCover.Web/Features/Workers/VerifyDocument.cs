@@ -15,6 +15,9 @@ public static class VerifyDocument
         public string? Reference { get; set; }
 
         public string? PassportNumber { get; set; }
+
+        /// <summary>Set after the officer has seen that another worker has this passport number and confirmed.</summary>
+        public bool? ConfirmDuplicate { get; set; }
     }
 
     public sealed class Handler(AppDbContext db, TimeProvider clock)
@@ -54,6 +57,23 @@ public static class VerifyDocument
             if (reader.HasErrors)
             {
                 return Outcome<Worker>.Invalid(reader.Errors);
+            }
+
+            // A possible duplicate: another worker already holds this passport number (one person, one passport).
+            if (passport is not null && passport != worker.PassportNumber && request.ConfirmDuplicate != true)
+            {
+                var candidates = await db.Workers.Where(w => w.PassportNumber == passport && w.Id != worker.Id)
+                    .OrderBy(w => w.Id).Select(w => w.Id).Take(20).ToListAsync(ct);
+                if (candidates.Count > 0)
+                {
+                    var message = Say.T(
+                        "Nomor paspor ini sudah tercatat pada pekerja lain. Periksa apakah orang yang sama atau salah ketik; jika benar, konfirmasi lalu simpan lagi.",
+                        "This passport number is already recorded for another worker. Check whether it is the same person or a typing error; if it is right, confirm and save again.");
+                    return Outcome<Worker>.Conflict(
+                        message,
+                        [new FieldError("passportNumber", message)],
+                        new Dictionary<string, object?> { ["candidates"] = candidates });
+                }
             }
 
             var record = worker.Documents.SingleOrDefault(d => d.Type == documentType);

@@ -36,7 +36,12 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
         public string? PassportNumber { get; set; }
 
         public bool Verified { get; set; } = true;
+
+        public bool ConfirmDuplicate { get; set; }
     }
+
+    /// <summary>Other workers holding the passport number just entered, when the officer must confirm.</summary>
+    public IReadOnlyList<Guid> PassportDuplicates { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -48,6 +53,7 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
             Verified = Document.Verified,
             Reference = Document.Reference,
             PassportNumber = Document.PassportNumber,
+            ConfirmDuplicate = Document.ConfirmDuplicate,
         }, ct);
         if (outcome.Status == OutcomeStatus.NotFound)
         {
@@ -61,6 +67,11 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
         }
 
         ModelState.AddErrors(outcome.AllErrors, ["reference", "passportNumber"], "Document");
+        if (outcome.Extras?.TryGetValue("candidates", out var candidates) == true && candidates is IEnumerable<Guid> ids)
+        {
+            PassportDuplicates = [.. ids];
+        }
+
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
