@@ -1,4 +1,5 @@
 using MigrantCover.Web.Features.Stats;
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Bench.Scale;
 
@@ -31,7 +32,7 @@ public static class ScaleBench
             return 2;
         }
 
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().ToOffset(EnrollmentStats.Wib).DateTime);
+        var today = TimeProvider.System.Today();
         if (args[0] == "fill")
         {
             await Fill.RunAsync(connectionString, int.Parse(Option("--workers") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture), today);

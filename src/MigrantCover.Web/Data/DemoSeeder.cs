@@ -67,7 +67,7 @@ public static class DemoSeeder
             return;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var population = new DemoPopulation(today);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var chunk in population.Generate(count).Chunk(500))

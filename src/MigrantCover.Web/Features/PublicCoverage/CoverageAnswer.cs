@@ -84,7 +84,7 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
     /// "Today" for coverage: the date in Western Indonesia Time (UTC+7, no daylight saving), the
     /// calendar BPJS Ketenagakerjaan and the rule book count days in.
     /// </summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+    public DateOnly Today => clock.Today();
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -156,7 +156,7 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
     /// <summary>"1 Maret 2026 10.00 WIB" / "1 March 2026 10:00 WIB".</summary>
     public static string Timestamp(DateTimeOffset at, string language)
     {
-        var wib = at.ToOffset(TimeSpan.FromHours(7));
+        var wib = at.InWib();
         var time = wib.ToString(language == "en" ? "HH:mm" : "HH.mm", CultureInfo.InvariantCulture);
         return $"{RuleText.Date(DateOnly.FromDateTime(wib.DateTime), language)} {time} WIB";
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantCover.Domain;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.Stats;
 
@@ -20,14 +21,11 @@ namespace MigrantCover.Web.Features.Stats;
 /// </summary>
 public sealed class EnrollmentStats(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    /// <summary>Indonesia's western time (WIB), where the scheme's offices keep their calendar.</summary>
-    public static readonly TimeSpan Wib = TimeSpan.FromHours(7);
-
     public const int SoonDays1 = 30;
     public const int SoonDays2 = 60;
     public const int SoonDays3 = 90;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Wib).DateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<EnrollmentReport> GetAsync(DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantCover.Domain;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.Workers;
 

@@ -70,13 +70,13 @@ public sealed class AuditModel(AppDbContext db) : FormPageModel
         // Whole days in Indonesian western time (WIB).
         if (range.From is { } f)
         {
-            var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), EnrollmentStats.Wib).ToUniversalTime();
+            var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), OfficeTime.Wib).ToUniversalTime();
             q = q.Where(a => a.At >= start);
         }
 
         if (range.To is { } t)
         {
-            var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), EnrollmentStats.Wib).ToUniversalTime();
+            var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), OfficeTime.Wib).ToUniversalTime();
             q = q.Where(a => a.At < end);
         }
 

@@ -3,6 +3,7 @@ using MigrantCover.Domain;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Workers;
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Workers;
 

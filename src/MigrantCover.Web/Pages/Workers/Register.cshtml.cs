@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Features.Workers;
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Workers;
 
