@@ -56,6 +56,18 @@ public sealed class RuleSet
 
     public IReadOnlyList<Benefit> Benefits { get; }
 
+    /// <summary>R-CLM-1: the claims table of this rule set, one row per <see cref="ClaimType"/>.</summary>
+    public IReadOnlyList<ClaimBenefit> ClaimBenefits { get; internal init; } = [];
+
+    /// <summary>R-CLM-1 / R-HEIR-5: the funeral component inside the death amount.</summary>
+    public long FuneralComponent { get; internal init; }
+
+    /// <summary>R-CLM-7: a JKK claim expires this many years after the incident.</summary>
+    public int JkkClaimExpiryYears { get; internal init; }
+
+    /// <summary>R-CLM-1: the row of <paramref name="type"/> (a row with no basis when the rule set has no such benefit).</summary>
+    public ClaimBenefit BenefitFor(ClaimType type) => ClaimBenefits[(int)type];
+
     public bool IsInForceOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo.Value);
 
     /// <summary>Placement + post-placement price for a contract of <paramref name="contractMonths"/> months.</summary>
@@ -79,7 +91,7 @@ public sealed class RuleSet
     public override string ToString() => Id;
 }
 
-public static class RuleSets
+public static partial class RuleSets
 {
     public static readonly RuleSet Permenaker7Of2017 = new(
         "permenaker-7-2017",
@@ -89,7 +101,12 @@ public static class RuleSets
         new DateOnly(2018, 12, 9),
         37_000,
         333_000,
-        BenefitsFor(failedDeparture: null, earlier: true));
+        BenefitsFor(failedDeparture: null, earlier: true))
+    {
+        ClaimBenefits = ClaimTable(deathOutsidePlacement: 24_000_000, failedDeparture: 7_500_000, earlier: true),
+        FuneralComponent = 3_000_000,
+        JkkClaimExpiryYears = 2,
+    };
 
     public static readonly RuleSet Permenaker18Of2018 = new(
         "permenaker-18-2018",
@@ -99,7 +116,12 @@ public static class RuleSets
         new DateOnly(2023, 2, 21),
         37_500,
         332_500,
-        BenefitsFor(failedDeparture: 7_500_000, earlier: true));
+        BenefitsFor(failedDeparture: 7_500_000, earlier: true))
+    {
+        ClaimBenefits = ClaimTable(deathOutsidePlacement: 24_000_000, failedDeparture: 7_500_000, earlier: true),
+        FuneralComponent = 3_000_000,
+        JkkClaimExpiryYears = 2,
+    };
 
     public static readonly RuleSet Permenaker4Of2023 = new(
         "permenaker-4-2023",
@@ -109,7 +131,12 @@ public static class RuleSets
         null,
         37_500,
         null,
-        BenefitsFor(failedDeparture: 10_000_000, earlier: false));
+        BenefitsFor(failedDeparture: 10_000_000, earlier: false))
+    {
+        ClaimBenefits = ClaimTable(deathOutsidePlacement: 42_000_000, failedDeparture: 10_000_000, earlier: false),
+        FuneralComponent = 10_000_000,
+        JkkClaimExpiryYears = 5,
+    };
 
     /// <summary>Oldest first.</summary>
     public static IReadOnlyList<RuleSet> All { get; } = [Permenaker7Of2017, Permenaker18Of2018, Permenaker4Of2023];

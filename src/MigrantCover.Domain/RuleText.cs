@@ -8,7 +8,7 @@ namespace MigrantCover.Domain;
 /// English ("en"). Every message says what is wrong and how to fix it. Placeholders are
 /// <c>{name}</c> or <c>{name|format}</c> with format money, date, ordinal, label or moneylist.
 /// </summary>
-public static class RuleText
+public static partial class RuleText
 {
     private static readonly string[] MonthsId =
         ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
