@@ -228,6 +228,8 @@ public static class Claims
         var failures = Validate(report, worker, today);
         if (failures.Count > 0)
         {
+            // What can be said without valid input: the type's programme and stages, the last report day.
+            var last = report.Type is { } tl && report.IncidentOn is { } tt ? ClaimTypes.LastReportOn(tl, tt) : null;
             return new ClaimAssessment
             {
                 Failures = failures,
@@ -236,6 +238,8 @@ public static class Claims
                 ReportedOn = report.ReportedOn ?? today,
                 Programme = report.Type is { } ty ? ClaimTypes.Of(ty).Programme : null,
                 TwoStage = report.Type is { } tw && ClaimTypes.Of(tw).TwoStage,
+                LastReportOn = last,
+                Expired = last is { } l && (report.ReportedOn ?? today) > l,
                 RuleIds = [.. failures.Select(f => f.RuleId).Distinct(StringComparer.Ordinal)],
             };
         }
@@ -266,7 +270,7 @@ public static class Claims
 
         // R-CLM-7: JKK claims expire N years after t; the report is due the day before.
         var lastReportOn = ClaimTypes.LastReportOn(type, t);
-        var expired = lastReportOn is { } last && reportedOn > last;
+        var expired = lastReportOn is { } due && reportedOn > due;
         if (expired)
         {
             findings.Add(Finding(

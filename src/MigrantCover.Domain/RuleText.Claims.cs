@@ -125,8 +125,8 @@ public static partial class RuleText
             "{role|label} hanya melapor untuk kejadian selama penempatan di luar negeri; pada {incidentOn|date} pekerja tidak berada di luar negeri. Pilih pelapor lain, misalnya keluarga atau dinas ketenagakerjaan.",
             "The {role|label} reports only incidents during placement abroad; on {incidentOn|date} the worker was not abroad. Choose another reporter, for example the family or the manpower office."),
         ["claim.reporter-name-required"] = (
-            "Nama pelapor belum diisi.",
-            "The reporter's name is missing."),
+            "Nama pelapor belum diisi. Tulis nama orang atau lembaga yang melapor.",
+            "The reporter's name is missing. Write the name of the person or body reporting."),
         ["claim.reporter-contact-required"] = (
             "Kontak pelapor (telepon atau email) belum diisi, agar petugas dapat menghubunginya.",
             "The reporter's contact (phone or e-mail) is missing; the officer needs it to reach them."),
@@ -243,8 +243,8 @@ public static partial class RuleText
             "Nomor referensi {reference} sudah dipakai untuk pembayaran lain. Periksa referensi pada bukti transfer.",
             "The reference {reference} is already used by another payment. Check the reference on the transfer receipt."),
         ["claim.reject-reason-required"] = (
-            "Alasan penolakan belum dipilih.",
-            "The reason for the rejection is missing."),
+            "Alasan penolakan belum dipilih. Pilih alasan yang paling sesuai dari daftar.",
+            "The reason for the rejection is missing. Choose the one that fits best from the list."),
         ["claim.reject-text-required"] = (
             "Tulis penjelasan penolakan untuk keluarga dan arsip (misalnya sampai kapan perlindungan berlaku).",
             "Write the explanation of the rejection for the family and the file (for example until when cover ran)."),
@@ -407,10 +407,10 @@ public static partial class RuleText
         ["claim-document:heir-certificate"] = ("surat keterangan ahli waris dari pejabat berwenang", "heir certificate from the competent official"),
         ["claim-document:payee-savings-book"] = ("buku tabungan atas nama ahli waris penerima", "savings book in the payee heir's name"),
         ["claim-document:leave-letter"] = ("surat cuti (bila meninggal saat cuti di Indonesia)", "leave letter (for a death on leave in Indonesia)"),
-        ["claim-document:passport"] = ("paspor", "passport"),
+        ["claim-document:passport"] = ("paspor pekerja", "the worker's passport"),
         ["claim-document:employer-statement"] = ("surat keterangan dari pemberi kerja, Perwakilan RI, KDEI, atau otoritas ketenagakerjaan", "statement from the employer, the mission, KDEI or the manpower authority"),
         ["claim-document:medical-summary"] = ("diagnosis atau resume medis", "diagnosis or medical summary"),
-        ["claim-document:receipts"] = ("kuitansi biaya", "receipts"),
+        ["claim-document:receipts"] = ("kuitansi biaya", "receipts of the costs"),
         ["claim-document:payee-account"] = ("rekening bank penerima", "bank account of the payee"),
         ["claim-document:id-or-passport"] = ("KTP atau paspor", "ID card or passport"),
         ["claim-document:doctor-letter"] = ("surat keterangan dokter", "doctor's letter"),
