@@ -183,6 +183,9 @@ public sealed class ClaimAssessment
     /// <summary>R-CLM-7: reported after <see cref="LastReportOn"/> (the report is refused, whatever else holds).</summary>
     public bool Expired { get; init; }
 
+    /// <summary>R-CLM-7: the text of the expiry, for refusing the report (400) whatever reason comes first.</summary>
+    public RuleFailure? ExpiredText => Findings.FirstOrDefault(f => f.Reason == ClaimReason.Expired)?.Failure;
+
     /// <summary>R-CLM-6.</summary>
     public bool TwoStage { get; init; }
 

@@ -377,6 +377,8 @@ public class ClaimTests
         Assert.True(a.Expired);
         Assert.Equal([ClaimReason.NotInRuleSet, ClaimReason.Expired], a.Findings.Select(f => f.Reason));
         Assert.Equal(["R-CLM-1", "R-CLM-7"], a.RuleIds);
+        Assert.Equal(("R-CLM-7", "reportedOn"), (a.ExpiredText!.RuleId, a.ExpiredText.Field));
+        Assert.Null(Assess(ClaimType.Rape, D(2023, 10, 1), PlacedOn(D(2022, 1, 10), 36)).ExpiredText);
     }
 
     [Fact]
