@@ -1,0 +1,445 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MigrantCover.Bench.Scale;
+using MigrantCover.Web.Data;
+using MigrantCover.Web.Features.Stats;
+using MigrantCover.Web.Infrastructure;
+using Npgsql;
+
+namespace MigrantCover.Bench.Http;
+
+/// <summary>
+/// HTTP benchmark of the portal against a raw Npgsql baseline in the same run (bench/README.md):
+///   [--quick] [--postgres CS] [--workers N] [--skip-fill] [--only op,op] [--write-readme] [--readme-label L]
+///   mixed [--clients 200] [--seconds 60] (and the same database options)
+/// </summary>
+public static class HttpBench
+{
+    public static readonly string[] Operations = ["health", "lookup", "lookup-page", "search-nik", "search-name", "get-worker", "register", "payment"];
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "baseline")
+        {
+            return await Baseline.RunAsync(int.Parse(Option(args, "--port")!, CultureInfo.InvariantCulture), Option(args, "--postgres")!, AppProcess.HashKey);
+        }
+
+        var o = BenchOptions.Parse(args);
+        if (o.Error is not null)
+        {
+            Console.Error.WriteLine(o.Error);
+            Console.Error.WriteLine("Usage: [mixed] [--quick] [--postgres \"<connection string>\"] [--workers N] [--skip-fill] [--only op1,op2] [--write-readme] [--readme-label L] [--clients N] [--seconds N]");
+            Console.Error.WriteLine($"Operations: {string.Join(", ", Operations)}");
+            return 2;
+        }
+
+        // Ctrl-C and SIGTERM end the run through the finally blocks: apps stopped, cluster removed.
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            cts.Cancel();
+        });
+
+        var logs = Directory.CreateTempSubdirectory("mc-bench-http-logs.").FullName;
+        try
+        {
+            return await RunAsync(o, logs, cts.Token);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Interrupted: apps stopped, cluster removed.");
+            return 130;
+        }
+        finally
+        {
+            Directory.Delete(logs, recursive: true);
+        }
+    }
+
+    private static async Task<int> RunAsync(BenchOptions o, string logs, CancellationToken ct)
+    {
+        var started = Stopwatch.StartNew();
+        var today = TimeProvider.System.Today();
+        var run = new RunInfo(DateTimeOffset.UtcNow, o, ProcStat.LoadAverage());
+        await using var cluster = o.Postgres is null ? await Cluster.StartAsync(maxConnections: 400) : Cluster.Given(o.Postgres);
+        if (!o.SkipFill)
+        {
+            await Fill.RunAsync(cluster.ConnectionString, o.Workers, today);
+        }
+
+        ct.ThrowIfCancellationRequested();
+        var probe = new Probe(cluster, await cluster.EnableStatementStatsAsync());
+        var postmaster = await cluster.PostmasterPidAsync();
+        run.Workers = Convert.ToInt64(await cluster.ScalarAsync("SELECT count(*) FROM workers"), CultureInfo.InvariantCulture);
+        run.PostgresVersion = (string)(await cluster.ScalarAsync("SHOW server_version"))!;
+        Console.WriteLine($"{run.Workers:N0} workers; pg_stat_statements {(probe.Statements ? "on" : "not available")}; PostgreSQL CPU {(postmaster is null ? "not measurable (server not on this machine)" : $"from postmaster {postmaster} and its children")}");
+
+        var email = $"bench-{Guid.NewGuid():N}@bench.migrantcover.id";
+        await AppProcess.CreateAdminAsync(cluster.ConnectionString, email, Credentials.Password);
+        await using var portal = await AppProcess.StartPortalAsync("portal", cluster.ConnectionString, logs);
+        await using var baseline = o.Mixed ? null : await AppProcess.StartBaselineAsync(cluster.ConnectionString, logs);
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            MaxConnectionsPerServer = int.MaxValue,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        })
+        { Timeout = TimeSpan.FromSeconds(60) };
+        var portalTarget = new Target("portal", portal)
+        {
+            Token = await Credentials.TokenAsync(http, portal.Address, email),
+            Antiforgery = await Credentials.AntiforgeryAsync(http, portal.Address),
+        };
+        var (sample, firstBirthDate) = await Workload.SampleAsync(cluster, o.Quick ? 20_000 : 50_000);
+        var workload = new Workload(http, sample, today, firstBirthDate);
+        run.IdleRssMb = ProcStat.Memory(portal.Pid).Rss;
+        var load = new Load(postmaster);
+        using var rss = RssSampler.Start(portal.Pid);
+        Console.WriteLine($"Portal idle RSS {run.IdleRssMb:0} MB; start-up done in {started.Elapsed.TotalSeconds:0} s");
+
+        string report;
+        if (o.Mixed)
+        {
+            report = await MixedAsync(o, run, load, workload, portalTarget, rss, started, ct);
+        }
+        else
+        {
+            var rawTarget = new Target("raw", baseline!);
+            var plan = new Plan(o);
+            var results = await StandardAsync(plan, load, probe, workload, portalTarget, rawTarget, ct);
+            results.Logging = await LoggingAsync(plan, load, workload, portalTarget, cluster.ConnectionString, email, logs, ct);
+            run.PeakRssMb = Math.Max(rss.PeakMb, ProcStat.Memory(portal.Pid).Peak);
+            run.AfterRssMb = ProcStat.Memory(portal.Pid).Rss;
+            run.Seconds = started.Elapsed.TotalSeconds;
+            report = Report.Standard(run, plan, results);
+        }
+
+        await CheckTalliesAsync(cluster.ConnectionString);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        if (o.WriteReadme)
+        {
+            Report.WriteReadme(o.Mixed ? "mixed" : o.Quick ? "quick" : "full", o.ReadmeLabel, report);
+        }
+
+        Console.WriteLine($"Total {started.Elapsed.TotalMinutes:0.0} min");
+        if (!o.Mixed)
+        {
+            Console.WriteLine(Report.RatioLines);
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Closed loop per operation, concurrency and round, portal and baseline passes alternating (the
+    /// order flips every round); then the open loop of the lookup at fixed rates.
+    /// </summary>
+    private static async Task<RunResults> StandardAsync(Plan plan, Load load, Probe probe, Workload w, Target portal, Target raw, CancellationToken ct)
+    {
+        var portalApi = "portal";
+        var variants = new Dictionary<string, (string Who, Target Target, Func<Target, CancellationToken, Task<int>> Send)[]>
+        {
+            ["health"] = [(portalApi, portal, w.HealthAsync), ("raw", raw, w.HealthAsync)],
+            ["lookup"] = [(portalApi, portal, w.LookupAsync), ("raw", raw, w.LookupAsync), ("raw read only", raw, w.LookupReadAsync)],
+            ["lookup-page"] = [("portal page", portal, w.LookupPageAsync)],
+            ["search-nik"] = [(portalApi, portal, w.SearchNikAsync), ("raw", raw, w.SearchNikAsync)],
+            ["search-name"] = [(portalApi, portal, w.SearchNameAsync), ("raw", raw, w.SearchNameAsync)],
+            ["get-worker"] = [(portalApi, portal, w.GetWorkerAsync), ("raw", raw, w.GetWorkerAsync)],
+            ["register"] = [(portalApi, portal, w.RegisterAsync), ("raw", raw, w.RegisterAsync)],
+            ["payment"] = [(portalApi, portal, w.PayAsync), ("raw", raw, w.PayAsync)],
+        };
+        var results = new RunResults();
+        var warmed = new HashSet<string>();
+        var paymentRate = new Dictionary<string, double>();
+        foreach (var op in plan.Operations)
+        {
+            foreach (var c in plan.Concurrency.Prepend(op is "register" or "payment" ? 1 : 0).Where(c => c > 0))
+            {
+                for (var round = 0; round < (c == 1 ? 1 : plan.Rounds); round++)
+                {
+                    foreach (var (who, target, send) in round % 2 == 0 ? variants[op] : variants[op].Reverse())
+                    {
+                        var duration = c == 1 ? plan.Warmup : plan.PassTime;
+                        if (warmed.Add($"{op}/{who}"))
+                        {
+                            if (op == "payment")
+                            {
+                                await TopUpAsync(load, w, raw, (int)(plan.Warmup.TotalSeconds * 600), ct);
+                            }
+
+                            await load.ClosedAsync(op, target, send, 16, plan.Warmup, ct);
+                        }
+
+                        if (op == "payment")
+                        {
+                            await TopUpAsync(load, w, raw, (int)(paymentRate.GetValueOrDefault(who, 600) * duration.TotalSeconds * 1.3), ct);
+                        }
+
+                        await probe.StartAsync();
+                        var pass = await load.ClosedAsync(op, target, send, c, duration, ct) with { Target = who };
+                        var stats = await probe.StopAsync(pass);
+                        if (op == "payment")
+                        {
+                            paymentRate[who] = Math.Max(paymentRate.GetValueOrDefault(who), pass.PerSecond);
+                        }
+
+                        results.Closed.Add((pass, stats));
+                        Console.WriteLine(Report.Line(pass, stats));
+                    }
+                }
+            }
+        }
+
+        if (plan.Operations.Contains("lookup"))
+        {
+            for (var i = 0; i < plan.Rates.Length; i++)
+            {
+                var rate = plan.Rates[i];
+                foreach (var (who, target) in i % 2 == 0 ? new[] { ("portal", portal), ("raw", raw) } : [("raw", raw), ("portal", portal)])
+                {
+                    var pass = await load.OpenAsync("lookup", target, w.LookupAsync, rate, plan.OpenTime, ct) with { Target = who };
+                    results.Open.Add(pass);
+                    Console.WriteLine(Report.Line(pass, null));
+                }
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// The lookup on the portal as configured by default and on a second portal started with
+    /// Serilog__MinimumLevel__Default=Warning, alternating.
+    /// </summary>
+    private static async Task<List<Pass>> LoggingAsync(Plan plan, Load load, Workload w, Target portal, string connectionString, string email, string logs, CancellationToken ct)
+    {
+        var passes = new List<Pass>();
+        if (!plan.Operations.Contains("lookup"))
+        {
+            return passes;
+        }
+
+        await using var quiet = await AppProcess.StartPortalAsync("portal-warning", connectionString, logs, new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = "Warning" });
+        var quietTarget = new Target("portal-warning", quiet);
+
+        // A fresh process: long enough a warm-up for its JIT to reach the code the first portal runs.
+        await load.ClosedAsync("lookup", quietTarget, w.LookupAsync, 16, plan.Warmup * 4, ct);
+        for (var round = 0; round < plan.Rounds; round++)
+        {
+            foreach (var (who, target) in round % 2 == 0 ? new[] { ("portal", portal), ("portal, Serilog Warning", quietTarget) } : [("portal, Serilog Warning", quietTarget), ("portal", portal)])
+            {
+                var pass = await load.ClosedAsync("lookup", target, w.LookupAsync, 16, plan.PassTime, ct) with { Target = who };
+                passes.Add(pass);
+                Console.WriteLine(Report.Line(pass, null));
+            }
+        }
+
+        return passes;
+    }
+
+    /// <summary>
+    /// `mixed`: many clients on the portal alone, a mix of what a day brings: mostly public lookups, some
+    /// officers' searches and worker pages, registrations, first payments and identical re-sends.
+    /// </summary>
+    private static async Task<string> MixedAsync(BenchOptions o, RunInfo run, Load load, Workload w, Target portal, RssSampler rss, Stopwatch started, CancellationToken ct)
+    {
+        (string, int, Func<Target, CancellationToken, Task<int>>)[] mix =
+        [
+            ("lookup", 62, w.LookupAsync),
+            ("lookup-page", 5, w.LookupPageAsync),
+            ("search-nik", 8, w.SearchNikAsync),
+            ("search-name", 4, w.SearchNameAsync),
+            ("get-worker", 8, w.GetWorkerAsync),
+            ("register", 7, w.RegisterAsync),
+            ("payment", 4, w.PayAsync),
+            ("payment-resend", 1, w.ResendAsync),
+            ("payment-twin", 1, w.TwinAsync),
+        ];
+
+        // Workers to pay from the first second (registered through the portal, not measured).
+        await TopUpAsync(load, w, portal, 2000, ct);
+        Console.WriteLine($"mixed: {o.Clients} clients for {o.Seconds} s");
+        var load1 = ProcStat.LoadAverage();
+        var clock = Stopwatch.StartNew();
+        var byOp = await Load.MixedAsync(portal, mix, o.Clients, TimeSpan.FromSeconds(o.Seconds), ct);
+        run.PeakRssMb = Math.Max(rss.PeakMb, ProcStat.Memory(portal.App.Pid).Peak);
+        run.AfterRssMb = ProcStat.Memory(portal.App.Pid).Rss;
+        run.Seconds = started.Elapsed.TotalSeconds;
+        return Report.Mixed(run, byOp, clock.Elapsed.TotalSeconds, load1, ProcStat.LoadAverage());
+    }
+
+    // Registrations (not measured) until there are enough fresh workers for the next payment pass; at most a minute.
+    private static async Task TopUpAsync(Load load, Workload w, Target through, int needed, CancellationToken ct)
+    {
+        var started = Stopwatch.StartNew();
+        while (w.FreshWorkers < needed && started.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await load.ClosedAsync("top-up", through, w.RegisterAsync, 16, TimeSpan.FromSeconds(1), ct);
+        }
+    }
+
+    /// <summary>The dashboard's figures (from the tallies) against plain SQL over the rows, as the scale bench checks them.</summary>
+    private static async Task CheckTalliesAsync(string connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseMigrantCoverPostgres(connectionString));
+        services.AddScoped<EnrollmentStats>();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<EnrollmentStats>().GetAsync(null, null);
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await Dashboard.CheckAsync(conn, report);
+    }
+
+    public static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
+
+/// <summary>The command line.</summary>
+public sealed record BenchOptions(bool Mixed, bool Quick, string? Postgres, int Workers, bool SkipFill, string[]? Only, bool WriteReadme, string ReadmeLabel, int Clients, int Seconds, string? Error)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var known = new[] { "mixed", "--quick", "--skip-fill", "--write-readme" };
+        var valued = new[] { "--postgres", "--workers", "--only", "--readme-label", "--clients", "--seconds" };
+        string? error = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (valued.Contains(args[i]))
+            {
+                i++;
+            }
+            else if (!known.Contains(args[i]))
+            {
+                error = $"Unknown argument '{args[i]}'.";
+            }
+        }
+
+        int Int(string name, int fallback) => HttpBench.Option(args, name) is { } v ? int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1 : fallback;
+        var quick = args.Contains("--quick");
+        var only = HttpBench.Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var o = new BenchOptions(
+            args.Contains("mixed"),
+            quick,
+            HttpBench.Option(args, "--postgres"),
+            Int("--workers", quick ? 200_000 : 1_000_000),
+            args.Contains("--skip-fill"),
+            only,
+            args.Contains("--write-readme"),
+            HttpBench.Option(args, "--readme-label") ?? "latest",
+            Int("--clients", 200),
+            Int("--seconds", 60),
+            error);
+        if (o.Error is null && o.SkipFill && o.Postgres is null)
+        {
+            o = o with { Error = "--skip-fill needs --postgres: the throwaway cluster starts empty." };
+        }
+
+        if (o.Error is null && (o.Workers < 0 || o.Clients < 0 || o.Seconds < 0))
+        {
+            o = o with { Error = "--workers, --clients and --seconds take a positive number." };
+        }
+
+        if (o.Error is null && only?.FirstOrDefault(x => !HttpBench.Operations.Contains(x)) is { } unknown)
+        {
+            o = o with { Error = $"Unknown operation '{unknown}'." };
+        }
+
+        return o;
+    }
+}
+
+/// <summary>How long and how often: the quick mode fits in five minutes with the fill.</summary>
+public sealed class Plan(BenchOptions o)
+{
+    public string[] Operations { get; } = o.Only is { } only ? [.. HttpBench.Operations.Where(only.Contains)] : HttpBench.Operations;
+
+    public int[] Concurrency { get; } = o.Quick ? [16] : [8, 16, 32];
+
+    public int Rounds { get; } = o.Quick ? 1 : 2;
+
+    public TimeSpan PassTime { get; } = TimeSpan.FromSeconds(o.Quick ? 4 : 8);
+
+    public TimeSpan Warmup { get; } = TimeSpan.FromSeconds(o.Quick ? 1.5 : 3);
+
+    public double[] Rates { get; } = o.Quick ? [500, 1000] : [250, 500, 1000];
+
+    public TimeSpan OpenTime { get; } = TimeSpan.FromSeconds(o.Quick ? 4 : 10);
+}
+
+/// <summary>What the report says about the run and the machine.</summary>
+public sealed class RunInfo(DateTimeOffset at, BenchOptions options, double loadAtStart)
+{
+    public DateTimeOffset At { get; } = at;
+
+    public BenchOptions Options { get; } = options;
+
+    public double LoadAtStart { get; } = loadAtStart;
+
+    public long Workers { get; set; }
+
+    public string PostgresVersion { get; set; } = "";
+
+    public double IdleRssMb { get; set; }
+
+    public double PeakRssMb { get; set; }
+
+    public double AfterRssMb { get; set; }
+
+    public double Seconds { get; set; }
+}
+
+/// <summary>The passes of a run.</summary>
+public sealed class RunResults
+{
+    public List<(Pass Pass, ProbeResult Stats)> Closed { get; } = [];
+
+    public List<Pass> Open { get; } = [];
+
+    public List<Pass> Logging { get; set; } = [];
+}
+
+/// <summary>The portal's RSS sampled every 250 ms while the load runs.</summary>
+public sealed class RssSampler : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+
+    private RssSampler(int pid) =>
+        _ = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                PeakMb = Math.Max(PeakMb, ProcStat.Memory(pid).Rss);
+                await Task.Delay(250);
+            }
+        });
+
+    public double PeakMb { get; private set; }
+
+    public static RssSampler Start(int pid) => new(pid);
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
+}
