@@ -187,6 +187,13 @@ public sealed class Workload
     private byte[] PaymentBody() => Encoding.UTF8.GetBytes(
         $$"""{"kind":"pre-placement","amount":{{_prePlacementAmount}},"paidOn":"{{_today:yyyy-MM-dd}}","reference":"BENCH-{{_run}}-{{Interlocked.Increment(ref _payments)}}"}""");
 
+    /// <summary>One lookup that finds its worker, or one that does not.</summary>
+    public Task<int> LookupOneAsync(Target t, bool found, CancellationToken ct)
+    {
+        var (number, dob) = found ? (_withNumber[0].MembershipNumber!, _withNumber[0].DateOfBirth) : (MembershipNumber.Issue(2019, Random.Shared.Next(1, 99_999_999)), new DateOnly(1990, 1, 1));
+        return SendAsync(t, HttpMethod.Post, "/api/v1/coverage/lookup", Encoding.UTF8.GetBytes($$"""{"membershipNumber":"{{number}}","dateOfBirth":"{{dob:yyyy-MM-dd}}"}"""), ct);
+    }
+
     private Task<int> LookupAsync(Target t, string path, CancellationToken ct)
     {
         var (number, dob) = LookupKey();

@@ -16,6 +16,7 @@ namespace MigrantCover.Bench.Http;
 /// HTTP benchmark of the portal against a raw Npgsql baseline in the same run (bench/README.md):
 ///   [--quick] [--postgres CS] [--workers N] [--skip-fill] [--only op,op] [--write-readme] [--readme-label L]
 ///   mixed [--clients 200] [--seconds 60] (and the same database options)
+///   sql [--workers 2000]: the statements portal and baseline send per operation, from the server's log
 /// </summary>
 public static class HttpBench
 {
@@ -32,7 +33,7 @@ public static class HttpBench
         if (o.Error is not null)
         {
             Console.Error.WriteLine(o.Error);
-            Console.Error.WriteLine("Usage: [mixed] [--quick] [--postgres \"<connection string>\"] [--workers N] [--skip-fill] [--only op1,op2] [--write-readme] [--readme-label L] [--clients N] [--seconds N]");
+            Console.Error.WriteLine("Usage: [mixed|sql] [--quick] [--postgres \"<connection string>\"] [--workers N] [--skip-fill] [--only op1,op2] [--write-readme] [--readme-label L] [--clients N] [--seconds N]");
             Console.Error.WriteLine($"Operations: {string.Join(", ", Operations)}");
             return 2;
         }
@@ -71,7 +72,7 @@ public static class HttpBench
         var started = Stopwatch.StartNew();
         var today = TimeProvider.System.Today();
         var run = new RunInfo(DateTimeOffset.UtcNow, o, ProcStat.LoadAverage());
-        await using var cluster = o.Postgres is null ? await Cluster.StartAsync(maxConnections: 400) : Cluster.Given(o.Postgres);
+        await using var cluster = o.Postgres is null ? await Cluster.StartAsync(maxConnections: 400, logStatements: o.Sql) : Cluster.Given(o.Postgres);
         if (!o.SkipFill)
         {
             await Fill.RunAsync(cluster.ConnectionString, o.Workers, today);
@@ -111,6 +112,12 @@ public static class HttpBench
         Console.WriteLine($"Portal idle RSS {run.IdleRssMb:0} MB; start-up done in {started.Elapsed.TotalSeconds:0} s");
 
         string report;
+        if (o.Sql)
+        {
+            await SqlAsync(cluster, workload, portalTarget, new Target("raw", baseline!), ct);
+            return 0;
+        }
+
         if (o.Mixed)
         {
             report = await MixedAsync(o, run, load, workload, portalTarget, rss, started, ct);
@@ -163,7 +170,28 @@ public static class HttpBench
             ["payment"] = [(portalApi, portal, w.PayAsync), ("raw", raw, w.PayAsync)],
         };
         var results = new RunResults();
-        var warmed = new HashSet<string>();
+
+        // A fresh process runs far slower until its JIT has compiled the hot paths again (tiered
+        // compilation; about half a minute of load on this machine): warm every app on every
+        // operation, in turn, before measuring anything.
+        var warmup = Stopwatch.StartNew();
+        for (var cycle = 0; cycle < plan.WarmupCycles; cycle++)
+        {
+            foreach (var op in plan.Operations)
+            {
+                foreach (var (_, target, send) in variants[op])
+                {
+                    if (op == "payment")
+                    {
+                        await TopUpAsync(load, w, raw, (int)(plan.Warmup.TotalSeconds * 600), ct);
+                    }
+
+                    await load.ClosedAsync(op, target, send, 16, plan.Warmup, ct);
+                }
+            }
+        }
+
+        Console.WriteLine($"Warm-up: {warmup.Elapsed.TotalSeconds:0} s");
         var paymentRate = new Dictionary<string, double>();
         foreach (var op in plan.Operations)
         {
@@ -174,16 +202,6 @@ public static class HttpBench
                     foreach (var (who, target, send) in round % 2 == 0 ? variants[op] : variants[op].Reverse())
                     {
                         var duration = c == 1 ? plan.Warmup : plan.PassTime;
-                        if (warmed.Add($"{op}/{who}"))
-                        {
-                            if (op == "payment")
-                            {
-                                await TopUpAsync(load, w, raw, (int)(plan.Warmup.TotalSeconds * 600), ct);
-                            }
-
-                            await load.ClosedAsync(op, target, send, 16, plan.Warmup, ct);
-                        }
-
                         if (op == "payment")
                         {
                             await TopUpAsync(load, w, raw, (int)(paymentRate.GetValueOrDefault(who, 600) * duration.TotalSeconds * 1.3), ct);
@@ -237,7 +255,7 @@ public static class HttpBench
         var quietTarget = new Target("portal-warning", quiet);
 
         // A fresh process: long enough a warm-up for its JIT to reach the code the first portal runs.
-        await load.ClosedAsync("lookup", quietTarget, w.LookupAsync, 16, plan.Warmup * 4, ct);
+        await load.ClosedAsync("lookup", quietTarget, w.LookupAsync, 16, plan.QuietWarmup, ct);
         for (var round = 0; round < plan.Rounds; round++)
         {
             foreach (var (who, target) in round % 2 == 0 ? new[] { ("portal", portal), ("portal, Serilog Warning", quietTarget) } : [("portal, Serilog Warning", quietTarget), ("portal", portal)])
@@ -282,6 +300,75 @@ public static class HttpBench
         return Report.Mixed(run, byOp, clock.Elapsed.TotalSeconds, load1, ProcStat.LoadAverage());
     }
 
+    /// <summary>
+    /// `sql`: one request of each operation to the portal and to the baseline (after one unlogged, so that
+    /// caches are warm as under load), and the statements PostgreSQL logged for it (log_statement=all).
+    /// </summary>
+    private static async Task SqlAsync(Cluster cluster, Workload w, Target portal, Target raw, CancellationToken ct)
+    {
+        (string Name, Func<Target, CancellationToken, Task<int>> Send)[] ops =
+        [
+            ("lookup, found", (t, c) => w.LookupOneAsync(t, found: true, c)), ("lookup, miss", (t, c) => w.LookupOneAsync(t, found: false, c)),
+            ("lookup-page", w.LookupPageAsync), ("search-nik", w.SearchNikAsync), ("search-name", w.SearchNameAsync),
+            ("get-worker", w.GetWorkerAsync), ("register", w.RegisterAsync), ("payment", w.PayAsync),
+        ];
+
+        // Markers in the log from a connection that sends no DISCARD ALL of its own.
+        await using var markers = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { NoResetOnClose = true }.ConnectionString);
+        await markers.OpenAsync(ct);
+        async Task Mark(string text)
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT '{text}'", markers);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        foreach (var (name, send) in ops)
+        {
+            foreach (var target in name == "lookup-page" ? [portal] : new[] { portal, raw })
+            {
+                if (name == "payment")
+                {
+                    await w.RegisterAsync(raw, ct);
+                    await w.RegisterAsync(raw, ct);
+                }
+
+                await send(target, ct);
+                await Mark($"bench-sql {name} / {target.Name}");
+                var status = await send(target, ct);
+                await Mark("bench-sql end");
+                Console.WriteLine($"-- {name} / {target.Name} ({status})");
+                foreach (var statement in LoggedBetween(cluster.LogPath!, $"bench-sql {name} / {target.Name}"))
+                {
+                    Console.WriteLine(statement);
+                }
+
+                Console.WriteLine();
+            }
+        }
+    }
+
+    // The statements logged between a marker and the next "end" marker, one line each, without parameters.
+    private static IEnumerable<string> LoggedBetween(string log, string marker)
+    {
+        var entries = new List<string>();
+        foreach (var line in File.ReadLines(log))
+        {
+            if (line.StartsWith('\t') && entries.Count > 0)
+            {
+                entries[^1] += " " + line.Trim();
+            }
+            else if (line.Contains(" LOG:  ", StringComparison.Ordinal))
+            {
+                entries.Add(line[(line.IndexOf(" LOG:  ", StringComparison.Ordinal) + 7)..]);
+            }
+        }
+
+        var columns = string.Join(", ", RawHandlers.WorkerColumns.Split(", ").Select(c => "w." + c));
+        return entries.SkipWhile(e => !e.Contains(marker, StringComparison.Ordinal)).Skip(1).TakeWhile(e => !e.Contains("'bench-sql end'", StringComparison.Ordinal))
+            .Where(e => e.StartsWith("statement: ", StringComparison.Ordinal) || e.StartsWith("execute ", StringComparison.Ordinal))
+            .Select(e => e[(e.IndexOf(": ", StringComparison.Ordinal) + 2)..].Replace(columns, "w.<41 worker columns>", StringComparison.Ordinal).Replace(columns.Replace("w.", "w0.", StringComparison.Ordinal), "w0.<41 worker columns>", StringComparison.Ordinal));
+    }
+
     // Registrations (not measured) until there are enough fresh workers for the next payment pass; at most a minute.
     private static async Task TopUpAsync(Load load, Workload w, Target through, int needed, CancellationToken ct)
     {
@@ -315,11 +402,11 @@ public static class HttpBench
 }
 
 /// <summary>The command line.</summary>
-public sealed record BenchOptions(bool Mixed, bool Quick, string? Postgres, int Workers, bool SkipFill, string[]? Only, bool WriteReadme, string ReadmeLabel, int Clients, int Seconds, string? Error)
+public sealed record BenchOptions(bool Mixed, bool Sql, bool Quick, string? Postgres, int Workers, bool SkipFill, string[]? Only, bool WriteReadme, string ReadmeLabel, int Clients, int Seconds, string? Error)
 {
     public static BenchOptions Parse(string[] args)
     {
-        var known = new[] { "mixed", "--quick", "--skip-fill", "--write-readme" };
+        var known = new[] { "mixed", "sql", "--quick", "--skip-fill", "--write-readme" };
         var valued = new[] { "--postgres", "--workers", "--only", "--readme-label", "--clients", "--seconds" };
         string? error = null;
         for (var i = 0; i < args.Length; i++)
@@ -339,9 +426,10 @@ public sealed record BenchOptions(bool Mixed, bool Quick, string? Postgres, int 
         var only = HttpBench.Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var o = new BenchOptions(
             args.Contains("mixed"),
+            args.Contains("sql"),
             quick,
             HttpBench.Option(args, "--postgres"),
-            Int("--workers", quick ? 200_000 : 1_000_000),
+            Int("--workers", args.Contains("sql") ? 2_000 : quick ? 200_000 : 1_000_000),
             args.Contains("--skip-fill"),
             only,
             args.Contains("--write-readme"),
@@ -352,6 +440,11 @@ public sealed record BenchOptions(bool Mixed, bool Quick, string? Postgres, int 
         if (o.Error is null && o.SkipFill && o.Postgres is null)
         {
             o = o with { Error = "--skip-fill needs --postgres: the throwaway cluster starts empty." };
+        }
+
+        if (o.Error is null && o.Sql && o.Postgres is not null)
+        {
+            o = o with { Error = "sql reads the log of its own throwaway cluster: no --postgres." };
         }
 
         if (o.Error is null && (o.Workers < 0 || o.Clients < 0 || o.Seconds < 0))
@@ -379,7 +472,13 @@ public sealed class Plan(BenchOptions o)
 
     public TimeSpan PassTime { get; } = TimeSpan.FromSeconds(o.Quick ? 4 : 8);
 
-    public TimeSpan Warmup { get; } = TimeSpan.FromSeconds(o.Quick ? 1.5 : 3);
+    /// <summary>Warm-up per operation and app, in <see cref="WarmupCycles"/> rounds over all of them.</summary>
+    public TimeSpan Warmup { get; } = TimeSpan.FromSeconds(o.Quick ? 3 : 5);
+
+    public int WarmupCycles { get; } = o.Quick ? 1 : 2;
+
+    /// <summary>Warm-up of the second portal (Serilog at Warning), on the lookup alone.</summary>
+    public TimeSpan QuietWarmup { get; } = TimeSpan.FromSeconds(o.Quick ? 20 : 40);
 
     public double[] Rates { get; } = o.Quick ? [500, 1000] : [250, 500, 1000];
 

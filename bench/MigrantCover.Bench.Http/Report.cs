@@ -34,7 +34,7 @@ public static class Report
             .ToDictionary(g => g.Key, g => Merge([.. g.Select(x => x.Pass)]));
         var sb = new StringBuilder();
         Header(sb, run, [.. results.Closed.Select(x => x.Pass), .. results.Open, .. results.Logging]);
-        sb.AppendLine(F($"Closed loop: {plan.PassTime.TotalSeconds:0} s passes, {plan.Rounds} round(s) per concurrency, portal and baseline alternating (the order flips each round), after a {plan.Warmup.TotalSeconds:0.#} s warm-up of each; figures summed over the rounds. CPU per request: utime + stime from /proc of the app's process and of PostgreSQL (postmaster and all its children), divided by the requests of the pass."));
+        sb.AppendLine(F($"Closed loop: {plan.PassTime.TotalSeconds:0} s passes, {plan.Rounds} round(s) per concurrency, portal and baseline alternating (the order flips each round), after a warm-up of every app on every operation ({plan.WarmupCycles} × {plan.Warmup.TotalSeconds:0} s each, at c16); figures summed over the rounds. CPU per request: utime + stime from /proc of the app's process and of PostgreSQL (postmaster and all its children), divided by the requests of the pass."));
         sb.AppendLine();
         sb.AppendLine("| Operation | c | Portal req/s | p50 ms | p99 ms | Baseline | Baseline req/s | p50 ms | p99 ms | Ratio | Portal CPU ms/req (app + PG) | Baseline CPU ms/req (app + PG) |");
         sb.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
