@@ -40,16 +40,16 @@ public static class HttpBench
 
         // Ctrl-C and SIGTERM end the run through the finally blocks: apps stopped, cluster removed.
         using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+        void Stop(PosixSignalContext c)
         {
             c.Cancel = true;
+            Console.Error.WriteLine("Stopping after the current step (a fill runs to its end): apps and cluster are then stopped and removed.");
             cts.Cancel();
-        });
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
 
         var logs = Directory.CreateTempSubdirectory("mc-bench-http-logs.").FullName;
         try
@@ -120,21 +120,21 @@ public static class HttpBench
 
         if (o.Mixed)
         {
-            report = await MixedAsync(o, run, load, workload, portalTarget, rss, started, ct);
+            report = await MixedAsync(o, run, load, workload, portalTarget, rss, started, cluster.ConnectionString, ct);
         }
         else
         {
             var rawTarget = new Target("raw", baseline!);
             var plan = new Plan(o);
-            var results = await StandardAsync(plan, load, probe, workload, portalTarget, rawTarget, ct);
+            var results = await StandardAsync(plan, load, probe, workload, portalTarget, rawTarget, rss, ct);
             results.Logging = await LoggingAsync(plan, load, workload, portalTarget, cluster.ConnectionString, email, logs, ct);
             run.PeakRssMb = Math.Max(rss.PeakMb, ProcStat.Memory(portal.Pid).Peak);
             run.AfterRssMb = ProcStat.Memory(portal.Pid).Rss;
             run.Seconds = started.Elapsed.TotalSeconds;
+            await CheckTalliesAsync(cluster.ConnectionString);
             report = Report.Standard(run, plan, results);
         }
 
-        await CheckTalliesAsync(cluster.ConnectionString);
         Console.WriteLine();
         Console.WriteLine(report);
         if (o.WriteReadme)
@@ -155,7 +155,7 @@ public static class HttpBench
     /// Closed loop per operation, concurrency and round, portal and baseline passes alternating (the
     /// order flips every round); then the open loop of the lookup at fixed rates.
     /// </summary>
-    private static async Task<RunResults> StandardAsync(Plan plan, Load load, Probe probe, Workload w, Target portal, Target raw, CancellationToken ct)
+    private static async Task<RunResults> StandardAsync(Plan plan, Load load, Probe probe, Workload w, Target portal, Target raw, RssSampler rss, CancellationToken ct)
     {
         var portalApi = "portal";
         var variants = new Dictionary<string, (string Who, Target Target, Func<Target, CancellationToken, Task<int>> Send)[]>
@@ -222,6 +222,7 @@ public static class HttpBench
             }
         }
 
+        results.ClosedPeakRssMb = rss.PeakMb;
         if (plan.Operations.Contains("lookup"))
         {
             for (var i = 0; i < plan.Rates.Length; i++)
@@ -273,7 +274,7 @@ public static class HttpBench
     /// `mixed`: many clients on the portal alone, a mix of what a day brings: mostly public lookups, some
     /// officers' searches and worker pages, registrations, first payments and identical re-sends.
     /// </summary>
-    private static async Task<string> MixedAsync(BenchOptions o, RunInfo run, Load load, Workload w, Target portal, RssSampler rss, Stopwatch started, CancellationToken ct)
+    private static async Task<string> MixedAsync(BenchOptions o, RunInfo run, Load load, Workload w, Target portal, RssSampler rss, Stopwatch started, string connectionString, CancellationToken ct)
     {
         (string, int, Func<Target, CancellationToken, Task<int>>)[] mix =
         [
@@ -297,6 +298,7 @@ public static class HttpBench
         run.PeakRssMb = Math.Max(rss.PeakMb, ProcStat.Memory(portal.App.Pid).Peak);
         run.AfterRssMb = ProcStat.Memory(portal.App.Pid).Rss;
         run.Seconds = started.Elapsed.TotalSeconds;
+        await CheckTalliesAsync(connectionString);
         return Report.Mixed(run, byOp, clock.Elapsed.TotalSeconds, load1, ProcStat.LoadAverage());
     }
 
@@ -478,11 +480,11 @@ public sealed class Plan(BenchOptions o)
     public int WarmupCycles { get; } = o.Quick ? 1 : 2;
 
     /// <summary>Warm-up of the second portal (Serilog at Warning), on the lookup alone.</summary>
-    public TimeSpan QuietWarmup { get; } = TimeSpan.FromSeconds(o.Quick ? 20 : 40);
+    public TimeSpan QuietWarmup { get; } = TimeSpan.FromSeconds(o.Quick ? 15 : 40);
 
     public double[] Rates { get; } = o.Quick ? [500, 1000] : [250, 500, 1000];
 
-    public TimeSpan OpenTime { get; } = TimeSpan.FromSeconds(o.Quick ? 4 : 10);
+    public TimeSpan OpenTime { get; } = TimeSpan.FromSeconds(o.Quick ? 3 : 10);
 }
 
 /// <summary>What the report says about the run and the machine.</summary>
@@ -515,6 +517,9 @@ public sealed class RunResults
     public List<Pass> Open { get; } = [];
 
     public List<Pass> Logging { get; set; } = [];
+
+    /// <summary>The portal's peak RSS over the closed-loop passes (before the open loop overloads it).</summary>
+    public double ClosedPeakRssMb { get; set; }
 }
 
 /// <summary>The portal's RSS sampled every 250 ms while the load runs.</summary>

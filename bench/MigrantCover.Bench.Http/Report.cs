@@ -34,6 +34,8 @@ public static class Report
             .ToDictionary(g => g.Key, g => Merge([.. g.Select(x => x.Pass)]));
         var sb = new StringBuilder();
         Header(sb, run, [.. results.Closed.Select(x => x.Pass), .. results.Open, .. results.Logging]);
+        sb.AppendLine(F($"Portal RSS at the peak of the closed-loop passes (c ≤ {plan.Concurrency[^1]}): {results.ClosedPeakRssMb:0} MB; the open loop above its capacity (up to 2,000 requests in flight) takes it to the overall peak."));
+        sb.AppendLine();
         sb.AppendLine(F($"Closed loop: {plan.PassTime.TotalSeconds:0} s passes, {plan.Rounds} round(s) per concurrency, portal and baseline alternating (the order flips each round), after a warm-up of every app on every operation ({plan.WarmupCycles} × {plan.Warmup.TotalSeconds:0} s each, at c16); figures summed over the rounds. CPU per request: utime + stime from /proc of the app's process and of PostgreSQL (postmaster and all its children), divided by the requests of the pass."));
         sb.AppendLine();
         sb.AppendLine("| Operation | c | Portal req/s | p50 ms | p99 ms | Baseline | Baseline req/s | p50 ms | p99 ms | Ratio | Portal CPU ms/req (app + PG) | Baseline CPU ms/req (app + PG) |");
