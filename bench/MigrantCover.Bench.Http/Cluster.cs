@@ -170,7 +170,7 @@ public sealed class Cluster : IAsyncDisposable
 }
 
 /// <summary>CPU time and parent of a process from /proc/&lt;pid&gt;/stat; memory from /proc/&lt;pid&gt;/status.</summary>
-public readonly record struct ProcStat(int Pid, int ParentPid, long CpuTicks)
+public readonly record struct ProcStat(int Pid, int ParentPid, long CpuTicks, long ReapedChildrenTicks)
 {
     // USER_HZ: 100 on every Linux the bench targets (sysconf(_SC_CLK_TCK)).
     public const double TicksPerMs = 0.1;
@@ -183,7 +183,8 @@ public readonly record struct ProcStat(int Pid, int ParentPid, long CpuTicks)
 
             // "pid (comm) state ppid ... utime stime ...": comm may hold spaces, so split after the last ')'.
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            return new ProcStat(pid, int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture));
+            long Field(int i) => long.Parse(fields[i], System.Globalization.CultureInfo.InvariantCulture);
+            return new ProcStat(pid, (int)Field(1), Field(11) + Field(12), Field(13) + Field(14));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -191,15 +192,19 @@ public readonly record struct ProcStat(int Pid, int ParentPid, long CpuTicks)
         }
     }
 
-    /// <summary>CPU ticks of a process and every child it has now (PostgreSQL: postmaster and backends).</summary>
+    /// <summary>
+    /// CPU ticks of a process and its children (PostgreSQL: postmaster, backends, background workers):
+    /// the root's own and those of the children it has reaped (cutime + cstime: backends and autovacuum
+    /// workers that ended), plus those of the children alive now. The sum never goes down.
+    /// </summary>
     public static long TreeTicks(int root)
     {
         var total = 0L;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (int.TryParse(Path.GetFileName(dir), out var pid) && Read(pid) is { } s && (s.Pid == root || s.ParentPid == root))
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && Read(pid) is { } s)
             {
-                total += s.CpuTicks;
+                total += s.Pid == root ? s.CpuTicks + s.ReapedChildrenTicks : s.ParentPid == root ? s.CpuTicks : 0;
             }
         }
 

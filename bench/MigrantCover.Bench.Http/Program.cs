@@ -127,7 +127,7 @@ public static class HttpBench
             var rawTarget = new Target("raw", baseline!);
             var plan = new Plan(o);
             var results = await StandardAsync(plan, load, probe, workload, portalTarget, rawTarget, rss, ct);
-            results.Logging = await LoggingAsync(plan, load, workload, portalTarget, cluster.ConnectionString, email, logs, ct);
+            results.Logging = await LoggingAsync(plan, load, workload, portalTarget, cluster.ConnectionString, logs, ct);
             run.PeakRssMb = Math.Max(rss.PeakMb, ProcStat.Memory(portal.Pid).Peak);
             run.AfterRssMb = ProcStat.Memory(portal.Pid).Rss;
             run.Seconds = started.Elapsed.TotalSeconds;
@@ -244,7 +244,7 @@ public static class HttpBench
     /// The lookup on the portal as configured by default and on a second portal started with
     /// Serilog__MinimumLevel__Default=Warning, alternating.
     /// </summary>
-    private static async Task<List<Pass>> LoggingAsync(Plan plan, Load load, Workload w, Target portal, string connectionString, string email, string logs, CancellationToken ct)
+    private static async Task<List<Pass>> LoggingAsync(Plan plan, Load load, Workload w, Target portal, string connectionString, string logs, CancellationToken ct)
     {
         var passes = new List<Pass>();
         if (!plan.Operations.Contains("lookup"))
