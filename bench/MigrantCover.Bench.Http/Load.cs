@@ -158,11 +158,13 @@ public sealed class Workload
     /// <summary>The same payment sent again later (R-PAY-2: the answer is the recorded one, 200).</summary>
     public async Task<int> ResendAsync(Target t, CancellationToken ct)
     {
-        if (!_paid.TryPeek(out var earlier))
+        if (!_paid.TryDequeue(out var earlier))
         {
             return NoWork;
         }
 
+        // Back to the end of the queue: the next re-send is of another payment.
+        _paid.Enqueue(earlier);
         return await SendAsync(t, HttpMethod.Post, $"/api/v1/workers/{earlier.Worker}/payments", earlier.Body, ct);
     }
 

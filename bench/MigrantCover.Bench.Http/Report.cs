@@ -103,7 +103,7 @@ public static class Report
         var writes = results.Closed.Where(x => x.Pass.Operation is "register" or "payment").ToList();
         if (writes.Count > 0)
         {
-            sb.AppendLine("Registration and first payment: the tally upserts (`INSERT ... ON CONFLICT` on `*_tallies`) from pg_stat_statements, and lock waits per request from `pg_stat_activity` sampled every 20 ms (mean number of backends waiting on a lock ÷ requests per second). c1 is the same statements without contention:");
+            sb.AppendLine("Registration and first payment: the tally upserts (`INSERT ... ON CONFLICT` on `*_tallies`) from pg_stat_statements, and lock waits per request from `pg_stat_activity` sampled every 20 ms (mean number of backends waiting on a lock ÷ requests per second), one pass per row (the first round). c1 is the same statements without contention:");
             sb.AppendLine();
             sb.AppendLine("| Operation | Target | c | req/s | Tally upserts/req | Mean ms per tally upsert | Lock wait ms/req, all | on tally rows | on the membership counter |");
             sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
