@@ -269,7 +269,7 @@ public sealed class Workload
 }
 
 /// <summary>One measured pass: requests, latencies, status codes, and the CPU the processes spent on them.</summary>
-public sealed record Pass(string Operation, string Target, int Concurrency, double? Rate, double Seconds, double[] LatenciesMs, IReadOnlyDictionary<int, long> Codes, double AppCpuMs, double PostgresCpuMs, double ClientCpuMs, double LogBytesPerRequest, double LoadAverage)
+public sealed record Pass(string Operation, string Target, int Concurrency, double? Rate, double Seconds, double[] LatenciesMs, IReadOnlyDictionary<int, long> Codes, double AppCpuMs, double PostgresCpuMs, double ClientCpuMs, double LogBytesPerRequest)
 {
     public long Requests => LatenciesMs.Length;
 
@@ -446,8 +446,7 @@ public sealed class Load(int? postmaster)
             (after.App - before.App) / ProcStat.TicksPerMs / n,
             postmaster is null ? double.NaN : (after.Postgres - before.Postgres) / ProcStat.TicksPerMs / n,
             (after.Client - before.Client).TotalMilliseconds / n,
-            (after.Log - before.Log) / (double)n,
-            ProcStat.LoadAverage());
+            (after.Log - before.Log) / (double)n);
     }
 
     public static string Codes(IReadOnlyDictionary<int, long> codes) =>

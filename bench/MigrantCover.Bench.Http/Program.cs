@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -130,6 +131,7 @@ public static class HttpBench
             results.Logging = await LoggingAsync(plan, load, workload, portalTarget, cluster.ConnectionString, logs, ct);
             run.PeakRssMb = Math.Max(rss.PeakMb, ProcStat.Memory(portal.Pid).Peak);
             run.AfterRssMb = ProcStat.Memory(portal.Pid).Rss;
+            run.LoadAverages = rss.LoadAverages;
             run.Seconds = started.Elapsed.TotalSeconds;
             await CheckTalliesAsync(cluster.ConnectionString);
             report = Report.Standard(run, plan, results);
@@ -289,14 +291,17 @@ public static class HttpBench
             ("payment-twin", 1, w.TwinAsync),
         ];
 
-        // Workers to pay from the first second (registered through the portal, not measured).
-        await TopUpAsync(load, w, portal, 2000, ct);
+        // Workers to pay from the first second (registered through the portal, not measured), then the
+        // same mix with few clients, so that the portal's JIT has compiled its hot paths (not measured).
+        await TopUpAsync(load, w, portal, 2500, ct);
+        await Load.MixedAsync(portal, mix, 16, TimeSpan.FromSeconds(o.Quick ? 15 : 30), ct);
         Console.WriteLine($"mixed: {o.Clients} clients for {o.Seconds} s");
         var load1 = ProcStat.LoadAverage();
         var clock = Stopwatch.StartNew();
         var byOp = await Load.MixedAsync(portal, mix, o.Clients, TimeSpan.FromSeconds(o.Seconds), ct);
         run.PeakRssMb = Math.Max(rss.PeakMb, ProcStat.Memory(portal.App.Pid).Peak);
         run.AfterRssMb = ProcStat.Memory(portal.App.Pid).Rss;
+        run.LoadAverages = rss.LoadAverages;
         run.Seconds = started.Elapsed.TotalSeconds;
         await CheckTalliesAsync(connectionString);
         return Report.Mixed(run, byOp, clock.Elapsed.TotalSeconds, load1, ProcStat.LoadAverage());
@@ -507,6 +512,9 @@ public sealed class RunInfo(DateTimeOffset at, BenchOptions options, double load
     public double AfterRssMb { get; set; }
 
     public double Seconds { get; set; }
+
+    /// <summary>The 1-minute load average every 5 s from start-up to the end.</summary>
+    public IReadOnlyList<double> LoadAverages { get; set; } = [];
 }
 
 /// <summary>The passes of a run.</summary>
@@ -522,22 +530,30 @@ public sealed class RunResults
     public double ClosedPeakRssMb { get; set; }
 }
 
-/// <summary>The portal's RSS sampled every 250 ms while the load runs.</summary>
+/// <summary>The portal's RSS sampled every 250 ms and the load average every 5 s, from start-up to the end.</summary>
 public sealed class RssSampler : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentQueue<double> _loads = new();
 
     private RssSampler(int pid) =>
         _ = Task.Run(async () =>
         {
-            while (!_stop.IsCancellationRequested)
+            for (var i = 0; !_stop.IsCancellationRequested; i++)
             {
                 PeakMb = Math.Max(PeakMb, ProcStat.Memory(pid).Rss);
+                if (i % 20 == 0)
+                {
+                    _loads.Enqueue(ProcStat.LoadAverage());
+                }
+
                 await Task.Delay(250);
             }
         });
 
     public double PeakMb { get; private set; }
+
+    public IReadOnlyList<double> LoadAverages => [.. _loads];
 
     public static RssSampler Start(int pid) => new(pid);
 

@@ -33,7 +33,7 @@ public static class Report
         var closed = results.Closed.Where(x => x.Pass.Concurrency > 1).GroupBy(x => (x.Pass.Operation, x.Pass.Target, x.Pass.Concurrency))
             .ToDictionary(g => g.Key, g => Merge([.. g.Select(x => x.Pass)]));
         var sb = new StringBuilder();
-        Header(sb, run, [.. results.Closed.Select(x => x.Pass), .. results.Open, .. results.Logging]);
+        Header(sb, run);
         sb.AppendLine(F($"Portal RSS at the peak of the closed-loop passes (c ≤ {plan.Concurrency[^1]}): {results.ClosedPeakRssMb:0} MB; the open loop above its capacity (up to 2,000 requests in flight) takes it to the overall peak."));
         sb.AppendLine();
         sb.AppendLine(F($"Closed loop: {plan.PassTime.TotalSeconds:0} s passes, {plan.Rounds} round(s) per concurrency, portal and baseline alternating (the order flips each round), after a warm-up of every app on every operation ({plan.WarmupCycles} × {plan.Warmup.TotalSeconds:0} s each, at c16); figures summed over the rounds. CPU per request: utime + stime from /proc of the app's process and of PostgreSQL (postmaster and all its children), divided by the requests of the pass."));
@@ -144,7 +144,7 @@ public static class Report
     public static string Mixed(RunInfo run, Dictionary<string, (List<double> Ms, Dictionary<int, long> Codes)> byOp, double seconds, double loadBefore, double loadAfter)
     {
         var sb = new StringBuilder();
-        Header(sb, run, []);
+        Header(sb, run);
         var total = byOp.Sum(o => o.Value.Ms.Count);
         sb.AppendLine(F($"{run.Options.Clients} concurrent clients on the portal alone for {seconds:0} s (closed loop, no think time), load average {loadBefore:0.0} before and {loadAfter:0.0} after; {total:N0} requests, {total / seconds:0} req/s in all. `payment-twin` sends one first payment twice at the same moment (codes shown as first+second); `payment-resend` sends an earlier payment again (200 expected)."));
         sb.AppendLine();
@@ -178,15 +178,15 @@ public static class Report
         Console.WriteLine($"bench/README.md: section {label}:{mode} written");
     }
 
-    private static void Header(StringBuilder sb, RunInfo run, IReadOnlyList<Pass> passes)
+    private static void Header(StringBuilder sb, RunInfo run)
     {
         var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
         var memory = File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-        var loads = passes.Select(p => p.LoadAverage).DefaultIfEmpty(ProcStat.LoadAverage()).ToList();
+        var loads = run.LoadAverages.DefaultIfEmpty(ProcStat.LoadAverage()).ToList();
         var o = run.Options;
         sb.AppendLine(F($"Run of {run.At:yyyy-MM-dd HH:mm} UTC, {run.Seconds / 60:0.0} min: `{(o.Mixed ? $"mixed --clients {o.Clients} --seconds {o.Seconds}" : o.Quick ? "--quick" : "full")}`; {run.Workers:N0} workers. Machine: {cpu}, {Environment.ProcessorCount} cores shared with other engineers' builds and tests, {long.Parse(memory, CultureInfo.InvariantCulture) / 1024 / 1024.0:0} GB; {RuntimeInformation.FrameworkDescription}; PostgreSQL {run.PostgresVersion} ({(o.Postgres is null ? "throwaway cluster, fsync off" : "given server")})."));
         sb.AppendLine();
-        sb.AppendLine(F($"Load average (1 min): {run.LoadAtStart:0.0} at the start, {loads.Min():0.0} to {loads.Max():0.0} during the passes (mean {loads.Average():0.0}). Portal RSS: {run.IdleRssMb:0} MB idle after start, {run.PeakRssMb:0} MB at the peak under load, {run.AfterRssMb:0} MB after the load."));
+        sb.AppendLine(F($"Load average (1 min): {run.LoadAtStart:0.0} at the start, {loads.Min():0.0} to {loads.Max():0.0} from start-up to the end (mean {loads.Average():0.0}, sampled every 5 s). Portal RSS: {run.IdleRssMb:0} MB idle after start, {run.PeakRssMb:0} MB at the peak under load, {run.AfterRssMb:0} MB after the load."));
         sb.AppendLine();
     }
 
