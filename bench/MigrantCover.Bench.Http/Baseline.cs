@@ -363,9 +363,18 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
         var expected = RecordPayment.Expected(worker, kind.Value, paidOn.Value, request.Months, request.MonthlyAmount);
         var payment = new Payment
         {
-            Id = Guid.CreateVersion7(), WorkerId = worker.Id, Kind = kind.Value, Amount = amount, PaidOn = paidOn.Value, PaidMonth = (paidOn.Value.Year * 100) + paidOn.Value.Month,
-            Reference = normalized, Months = kind is PaymentKind.Extension or PaymentKind.Jht ? request.Months : null, MonthlyAmount = kind == PaymentKind.Jht ? request.MonthlyAmount : null,
-            RuleSet = expected.RuleSet!.Id, RecordedAt = now, RecordedBy = Actor,
+            Id = Guid.CreateVersion7(),
+            WorkerId = worker.Id,
+            Kind = kind.Value,
+            Amount = amount,
+            PaidOn = paidOn.Value,
+            PaidMonth = (paidOn.Value.Year * 100) + paidOn.Value.Month,
+            Reference = normalized,
+            Months = kind is PaymentKind.Extension or PaymentKind.Jht ? request.Months : null,
+            MonthlyAmount = kind == PaymentKind.Jht ? request.MonthlyAmount : null,
+            RuleSet = expected.RuleSet!.Id,
+            RecordedAt = now,
+            RecordedBy = Actor,
         };
         var before = FactsOf(worker);
         var oldNumber = worker.MembershipNumber;
@@ -465,8 +474,17 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
             {
                 worker?.StageEvents.Add(new StageEvent
                 {
-                    Id = r.GetGuid(0), FromStage = r.IsDBNull(1) ? null : Code<Stage>(r, 1), Kind = Code<StageEventKind>(r, 2), Months = r.IsDBNull(3) ? null : r.GetInt32(3), OccurredOn = r.GetFieldValue<DateOnly>(4),
-                    PaymentId = r.IsDBNull(5) ? null : r.GetGuid(5), Reason = r.IsDBNull(6) ? null : r.GetString(6), RecordedAt = r.GetFieldValue<DateTimeOffset>(7), RecordedBy = r.GetString(8), ToStage = Code<Stage>(r, 9), WorkerId = r.GetGuid(10),
+                    Id = r.GetGuid(0),
+                    FromStage = r.IsDBNull(1) ? null : Code<Stage>(r, 1),
+                    Kind = Code<StageEventKind>(r, 2),
+                    Months = r.IsDBNull(3) ? null : r.GetInt32(3),
+                    OccurredOn = r.GetFieldValue<DateOnly>(4),
+                    PaymentId = r.IsDBNull(5) ? null : r.GetGuid(5),
+                    Reason = r.IsDBNull(6) ? null : r.GetString(6),
+                    RecordedAt = r.GetFieldValue<DateTimeOffset>(7),
+                    RecordedBy = r.GetString(8),
+                    ToStage = Code<Stage>(r, 9),
+                    WorkerId = r.GetGuid(10),
                 });
             }
         }
@@ -487,21 +505,64 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
         DateOnly? D(int i) => r.IsDBNull(o + i) ? null : r.GetFieldValue<DateOnly>(o + i);
         return new Worker
         {
-            Id = r.GetGuid(o), Address = r.GetString(o + 1), AgencyLicence = S(2), AgencyName = S(3), ArrivedOn = D(4), Category = Code<Category>(r, o + 5), ContractMonths = r.GetInt32(o + 6),
-            CoverPhase = r.IsDBNull(o + 7) ? null : Code<CoverPhase>(r, o + 7), CoveredFrom = D(8), CoveredUntil = D(9), CreatedAt = r.GetFieldValue<DateTimeOffset>(o + 10),
-            DateOfBirth = r.GetFieldValue<DateOnly>(o + 11), DepartedMonth = r.IsDBNull(o + 12) ? null : r.GetInt32(o + 12), DepartedOn = D(13), DestinationCountry = r.GetString(o + 14), DiedOn = D(15),
-            Email = S(16), EmployerName = S(17), ExtensionMonths = r.GetInt32(o + 18), FailedDepartureOn = D(19), FamilyCardNumber = r.GetString(o + 20), FullName = r.GetString(o + 21), MembershipNumber = S(22),
-            NameKey = r.GetString(o + 23), Nik = r.GetString(o + 24), Occupation = r.GetString(o + 25), PassportNumber = S(26), Phone = S(27), PlaceOfBirth = r.GetString(o + 28), PlacementAgreementSignedOn = D(29),
-            ProvinceCode = r.GetString(o + 30), Purpose = Code<Purpose>(r, o + 31), RegencyCode = r.GetString(o + 32), RegisteredMonth = r.GetInt32(o + 33), RegisteredOn = r.GetFieldValue<DateOnly>(o + 34),
-            Scheme = Code<Scheme>(r, o + 35), Sex = Code<Sex>(r, o + 36), Stage = Code<Stage>(r, o + 37), UpdatedAt = r.GetFieldValue<DateTimeOffset>(o + 38), Version = r.GetInt64(o + 39), WithdrawnOn = D(40),
+            Id = r.GetGuid(o),
+            Address = r.GetString(o + 1),
+            AgencyLicence = S(2),
+            AgencyName = S(3),
+            ArrivedOn = D(4),
+            Category = Code<Category>(r, o + 5),
+            ContractMonths = r.GetInt32(o + 6),
+            CoverPhase = r.IsDBNull(o + 7) ? null : Code<CoverPhase>(r, o + 7),
+            CoveredFrom = D(8),
+            CoveredUntil = D(9),
+            CreatedAt = r.GetFieldValue<DateTimeOffset>(o + 10),
+            DateOfBirth = r.GetFieldValue<DateOnly>(o + 11),
+            DepartedMonth = r.IsDBNull(o + 12) ? null : r.GetInt32(o + 12),
+            DepartedOn = D(13),
+            DestinationCountry = r.GetString(o + 14),
+            DiedOn = D(15),
+            Email = S(16),
+            EmployerName = S(17),
+            ExtensionMonths = r.GetInt32(o + 18),
+            FailedDepartureOn = D(19),
+            FamilyCardNumber = r.GetString(o + 20),
+            FullName = r.GetString(o + 21),
+            MembershipNumber = S(22),
+            NameKey = r.GetString(o + 23),
+            Nik = r.GetString(o + 24),
+            Occupation = r.GetString(o + 25),
+            PassportNumber = S(26),
+            Phone = S(27),
+            PlaceOfBirth = r.GetString(o + 28),
+            PlacementAgreementSignedOn = D(29),
+            ProvinceCode = r.GetString(o + 30),
+            Purpose = Code<Purpose>(r, o + 31),
+            RegencyCode = r.GetString(o + 32),
+            RegisteredMonth = r.GetInt32(o + 33),
+            RegisteredOn = r.GetFieldValue<DateOnly>(o + 34),
+            Scheme = Code<Scheme>(r, o + 35),
+            Sex = Code<Sex>(r, o + 36),
+            Stage = Code<Stage>(r, o + 37),
+            UpdatedAt = r.GetFieldValue<DateTimeOffset>(o + 38),
+            Version = r.GetInt64(o + 39),
+            WithdrawnOn = D(40),
         };
     }
 
     private static Payment ReadPayment(NpgsqlDataReader r, int o) => new()
     {
-        Id = r.GetGuid(o), Amount = r.GetInt64(o + 1), Kind = Code<PaymentKind>(r, o + 2), MonthlyAmount = r.IsDBNull(o + 3) ? null : r.GetInt64(o + 3), Months = r.IsDBNull(o + 4) ? null : r.GetInt32(o + 4),
-        PaidMonth = r.GetInt32(o + 5), PaidOn = r.GetFieldValue<DateOnly>(o + 6), RecordedAt = r.GetFieldValue<DateTimeOffset>(o + 7), RecordedBy = r.GetString(o + 8), Reference = r.GetString(o + 9),
-        RuleSet = r.GetString(o + 10), WorkerId = r.GetGuid(o + 11),
+        Id = r.GetGuid(o),
+        Amount = r.GetInt64(o + 1),
+        Kind = Code<PaymentKind>(r, o + 2),
+        MonthlyAmount = r.IsDBNull(o + 3) ? null : r.GetInt64(o + 3),
+        Months = r.IsDBNull(o + 4) ? null : r.GetInt32(o + 4),
+        PaidMonth = r.GetInt32(o + 5),
+        PaidOn = r.GetFieldValue<DateOnly>(o + 6),
+        RecordedAt = r.GetFieldValue<DateTimeOffset>(o + 7),
+        RecordedBy = r.GetString(o + 8),
+        Reference = r.GetString(o + 9),
+        RuleSet = r.GetString(o + 10),
+        WorkerId = r.GetGuid(o + 11),
     };
 
     private static object[] WorkerValues(Worker w) =>
