@@ -203,6 +203,38 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>The errors the app logged (Serilog's compact JSON lines at Error or Fatal), by exception or message, most frequent first.</summary>
+    public IReadOnlyList<(int Count, string What)> LoggedErrors()
+    {
+        if (!File.Exists(LogPath))
+        {
+            return [];
+        }
+
+        var errors = new Dictionary<string, int>();
+        foreach (var line in File.ReadLines(LogPath))
+        {
+            if (!line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) && !line.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var what = json.RootElement.TryGetProperty("@x", out var x) ? x.GetString()!.Split('\n')[0].Trim()
+                    : json.RootElement.TryGetProperty("@m", out var m) ? m.GetString()! : "?";
+                what = what.Length > 160 ? what[..157] + "..." : what;
+                errors[what] = errors.GetValueOrDefault(what) + 1;
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        return [.. errors.OrderByDescending(e => e.Value).Select(e => (e.Value, e.Key))];
+    }
+
     private static string Tail(string path) => File.Exists(path) ? string.Join('\n', File.ReadLines(path).TakeLast(15)) : "(no output)";
 }
 

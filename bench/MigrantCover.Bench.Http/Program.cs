@@ -134,7 +134,7 @@ public static class HttpBench
             run.LoadAverages = rss.LoadAverages;
             run.Seconds = started.Elapsed.TotalSeconds;
             await CheckTalliesAsync(cluster.ConnectionString);
-            report = Report.Standard(run, plan, results);
+            report = Report.Standard(run, plan, results, portal.LoggedErrors());
         }
 
         Console.WriteLine();
@@ -304,7 +304,7 @@ public static class HttpBench
         run.LoadAverages = rss.LoadAverages;
         run.Seconds = started.Elapsed.TotalSeconds;
         await CheckTalliesAsync(connectionString);
-        return Report.Mixed(run, byOp, clock.Elapsed.TotalSeconds, load1, ProcStat.LoadAverage());
+        return Report.Mixed(run, byOp, clock.Elapsed.TotalSeconds, load1, ProcStat.LoadAverage(), portal.App.LoggedErrors());
     }
 
     /// <summary>

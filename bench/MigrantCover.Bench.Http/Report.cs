@@ -28,7 +28,7 @@ public static class Report
         F($"  {p.Operation,-12} {p.Target,-24} {(p.Rate is { } r ? $"rate {r,5:0}" : $"c{p.Concurrency,-3}"),-10} {p.PerSecond,8:0} req/s  p50 {p.P(0.5),7:0.00}  p99 {p.P(0.99),8:0.00} ms  app {p.AppCpuMs:0.000} + pg {p.PostgresCpuMs:0.000} ms/req  [{Load.Codes(p.Codes)}]")
         + (s is { StatementsPerRequest: > 0 } ? F($"  {s.StatementsPerRequest:0.0} stmts/req") : "");
 
-    public static string Standard(RunInfo run, Plan plan, RunResults results)
+    public static string Standard(RunInfo run, Plan plan, RunResults results, IReadOnlyList<(int Count, string What)> loggedErrors)
     {
         var closed = results.Closed.Where(x => x.Pass.Concurrency > 1).GroupBy(x => (x.Pass.Operation, x.Pass.Target, x.Pass.Concurrency))
             .ToDictionary(g => g.Key, g => Merge([.. g.Select(x => x.Pass)]));
@@ -132,6 +132,7 @@ public static class Report
 
         sb.AppendLine(errors.Count == 0 ? "No unexpected status codes." : "Unexpected status codes (0 = no answer or timeout): " + string.Join("; ", errors) + ".");
         sb.AppendLine();
+        LoggedErrors(sb, loggedErrors);
         sb.AppendLine("Tallies checked against plain SQL after the run: equal.");
         sb.AppendLine();
         sb.AppendLine("```");
@@ -141,7 +142,7 @@ public static class Report
         return sb.ToString();
     }
 
-    public static string Mixed(RunInfo run, Dictionary<string, (List<double> Ms, Dictionary<int, long> Codes)> byOp, double seconds, double loadBefore, double loadAfter)
+    public static string Mixed(RunInfo run, Dictionary<string, (List<double> Ms, Dictionary<int, long> Codes)> byOp, double seconds, double loadBefore, double loadAfter, IReadOnlyList<(int Count, string What)> errors)
     {
         var sb = new StringBuilder();
         Header(sb, run);
@@ -157,6 +158,7 @@ public static class Report
         }
 
         sb.AppendLine();
+        LoggedErrors(sb, errors);
         sb.AppendLine("Tallies checked against plain SQL after the run: equal.");
         return sb.ToString();
     }
@@ -176,6 +178,25 @@ public static class Report
             : text.TrimEnd() + $"\n\n#### HTTP bench, {mode} run ({label})\n\n{section}\n";
         File.WriteAllText(path, text);
         Console.WriteLine($"bench/README.md: section {label}:{mode} written");
+    }
+
+    private static void LoggedErrors(StringBuilder sb, IReadOnlyList<(int Count, string What)> errors)
+    {
+        if (errors.Count == 0)
+        {
+            sb.AppendLine("The portal logged no errors.");
+        }
+        else
+        {
+            sb.AppendLine("Errors the portal logged (exception, first line):");
+            sb.AppendLine();
+            foreach (var (count, what) in errors.Take(8))
+            {
+                sb.AppendLine(F($"- {count} × `{what.Replace("`", "'", StringComparison.Ordinal)}`"));
+            }
+        }
+
+        sb.AppendLine();
     }
 
     private static void Header(StringBuilder sb, RunInfo run)
