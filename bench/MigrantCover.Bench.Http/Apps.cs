@@ -203,8 +203,11 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    /// <summary>The errors the app logged (Serilog's compact JSON lines at Error or Fatal), by exception or message, most frequent first.</summary>
-    public IReadOnlyList<(int Count, string What)> LoggedErrors()
+    /// <summary>
+    /// The errors the app logged after <paramref name="fromByte"/> of its log (Serilog's compact JSON lines
+    /// at Error or Fatal), by exception (first line and innermost cause) or message, most frequent first.
+    /// </summary>
+    public IReadOnlyList<(int Count, string What)> LoggedErrors(long fromByte)
     {
         if (!File.Exists(LogPath))
         {
@@ -212,7 +215,10 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         var errors = new Dictionary<string, int>();
-        foreach (var line in File.ReadLines(LogPath))
+        using var stream = File.OpenRead(LogPath);
+        stream.Seek(Math.Min(fromByte, stream.Length), SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
         {
             if (!line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) && !line.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal))
             {
@@ -222,9 +228,19 @@ public sealed class AppProcess : IAsyncDisposable
             try
             {
                 using var json = JsonDocument.Parse(line);
-                var what = json.RootElement.TryGetProperty("@x", out var x) ? x.GetString()!.Split('\n')[0].Trim()
-                    : json.RootElement.TryGetProperty("@m", out var m) ? m.GetString()! : "?";
-                what = what.Length > 160 ? what[..157] + "..." : what;
+                string what;
+                if (json.RootElement.TryGetProperty("@x", out var x))
+                {
+                    var lines = x.GetString()!.Split('\n');
+                    var cause = lines.LastOrDefault(l => l.Contains("---> ", StringComparison.Ordinal));
+                    what = lines[0].Trim() + (cause is null ? "" : " ← " + cause[(cause.IndexOf("---> ", StringComparison.Ordinal) + 5)..].Trim());
+                }
+                else
+                {
+                    what = json.RootElement.TryGetProperty("@m", out var m) ? m.GetString()! : "?";
+                }
+
+                what = what.Length > 240 ? what[..237] + "..." : what;
                 errors[what] = errors.GetValueOrDefault(what) + 1;
             }
             catch (JsonException)

@@ -134,7 +134,7 @@ public static class HttpBench
             run.LoadAverages = rss.LoadAverages;
             run.Seconds = started.Elapsed.TotalSeconds;
             await CheckTalliesAsync(cluster.ConnectionString);
-            report = Report.Standard(run, plan, results, portal.LoggedErrors());
+            report = Report.Standard(run, plan, results, portal.LoggedErrors(results.LogStart));
         }
 
         Console.WriteLine();
@@ -194,6 +194,7 @@ public static class HttpBench
         }
 
         Console.WriteLine($"Warm-up: {warmup.Elapsed.TotalSeconds:0} s");
+        results.LogStart = portal.App.LogBytes;
         var paymentRate = new Dictionary<string, double>();
         foreach (var op in plan.Operations)
         {
@@ -296,6 +297,7 @@ public static class HttpBench
         await TopUpAsync(load, w, portal, 2500, ct);
         await Load.MixedAsync(portal, mix, 16, TimeSpan.FromSeconds(o.Quick ? 15 : 30), ct);
         Console.WriteLine($"mixed: {o.Clients} clients for {o.Seconds} s");
+        var logStart = portal.App.LogBytes;
         var load1 = ProcStat.LoadAverage();
         var clock = Stopwatch.StartNew();
         var byOp = await Load.MixedAsync(portal, mix, o.Clients, TimeSpan.FromSeconds(o.Seconds), ct);
@@ -304,7 +306,7 @@ public static class HttpBench
         run.LoadAverages = rss.LoadAverages;
         run.Seconds = started.Elapsed.TotalSeconds;
         await CheckTalliesAsync(connectionString);
-        return Report.Mixed(run, byOp, clock.Elapsed.TotalSeconds, load1, ProcStat.LoadAverage(), portal.App.LoggedErrors());
+        return Report.Mixed(run, byOp, clock.Elapsed.TotalSeconds, load1, ProcStat.LoadAverage(), portal.App.LoggedErrors(logStart));
     }
 
     /// <summary>
@@ -525,6 +527,9 @@ public sealed class RunResults
     public List<Pass> Open { get; } = [];
 
     public List<Pass> Logging { get; set; } = [];
+
+    /// <summary>Where the portal's log was when the measured passes began (after the warm-up).</summary>
+    public long LogStart { get; set; }
 
     /// <summary>The portal's peak RSS over the closed-loop passes (before the open loop overloads it).</summary>
     public double ClosedPeakRssMb { get; set; }

@@ -184,11 +184,11 @@ public static class Report
     {
         if (errors.Count == 0)
         {
-            sb.AppendLine("The portal logged no errors.");
+            sb.AppendLine("The portal logged no errors while measured.");
         }
         else
         {
-            sb.AppendLine("Errors the portal logged (exception, first line):");
+            sb.AppendLine("Errors the portal logged while measured (exception and innermost cause, or message):");
             sb.AppendLine();
             foreach (var (count, what) in errors.Take(8))
             {
