@@ -240,6 +240,9 @@ public sealed class AppProcess : IAsyncDisposable
                     what = json.RootElement.TryGetProperty("@m", out var m) ? m.GetString()! : "?";
                 }
 
+                // One line; ids and durations out, so that the same error counts as one.
+                what = Regex.Replace(string.Join(' ', what.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)), "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
+                what = Regex.Replace(what, "\"[0-9,.]+\"ms", "\"…\"ms");
                 what = what.Length > 240 ? what[..237] + "..." : what;
                 errors[what] = errors.GetValueOrDefault(what) + 1;
             }
