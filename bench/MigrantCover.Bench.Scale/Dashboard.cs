@@ -122,7 +122,8 @@ public static partial class Dashboard
     }
 
     // The figures read from the tallies against plain GROUP BYs over the same rows; throws on a difference.
-    private static async Task CheckAsync(NpgsqlConnection conn, EnrollmentReport report)
+    // Public for the HTTP benchmark, which checks the tallies after its registrations and payments.
+    public static async Task CheckAsync(NpgsqlConnection conn, EnrollmentReport report)
     {
         var differences = new List<string>();
         void Compare(string what, IEnumerable<(string Key, long N)> expected, IEnumerable<(string Key, long N)> actual)
