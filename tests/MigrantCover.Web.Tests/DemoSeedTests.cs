@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantCover.Domain;
-using MigrantCover.Web.Data;
+using MigrantCover.Web.Demo;
 using MigrantCover.Web.Tests.Infrastructure;
 
 namespace MigrantCover.Web.Tests;

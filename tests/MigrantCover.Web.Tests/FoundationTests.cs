@@ -99,8 +99,12 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("akun dikunci", await response.Content.ReadAsStringAsync());
 
+        // The API says so too, in the language asked for (Indonesian by default).
         var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Lockout#2026" });
-        var problem = await token.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("akun dikunci", (await token.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token") { Content = JsonContent.Create(new { email, password = "Lockout#2026" }) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var problem = await (await client.SendAsync(english)).AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("locked", problem.GetProperty("detail").GetString());
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using MigrantCover.Web.Commands;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Infrastructure;
 using MigrantCover.Web.Tests.Infrastructure;

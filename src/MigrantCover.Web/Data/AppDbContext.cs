@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MigrantCover.Domain;
 using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Data;
 

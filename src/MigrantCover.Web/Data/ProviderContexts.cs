@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Data;
 

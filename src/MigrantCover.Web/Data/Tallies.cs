@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using MigrantCover.Domain;
 using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Data;
 
@@ -181,17 +180,6 @@ public static class Tallies
                 await tx.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>`rebuild-tallies`: migrates, then <see cref="RebuildAsync"/> on the configured database.</summary>
-    public static async Task<int> RebuildCommandAsync(IServiceProvider services)
-    {
-        await services.MigrateDatabaseAsync();
-        await using var scope = services.CreateAsyncScope();
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        await RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-        Console.WriteLine($"Tallies rebuilt in {started.Elapsed.TotalSeconds:0.0} s.");
-        return 0;
     }
 
     /// <summary>yyyymmdd of workers.covered_until, 0 for none (dates are text on SQLite).</summary>

@@ -36,8 +36,6 @@ public static class Database
         return services;
     }
 
-    public static bool IsPostgres(this AppDbContext db) => db is PostgresAppDbContext;
-
     /// <summary>
     /// Applies the provider's migrations. On PostgreSQL an advisory lock makes concurrent starts of
     /// several instances take turns. When the database cannot be reached, the app still starts and

@@ -14,7 +14,7 @@ public static class Localization
 
     public static IServiceCollection AddMigrantCoverLocalization(this IServiceCollection services)
     {
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Indonesian);

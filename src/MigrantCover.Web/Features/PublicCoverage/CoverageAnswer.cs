@@ -5,11 +5,15 @@ using MigrantCover.Domain;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
+using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Features.PublicCoverage;
 
-/// <summary>The public coverage answer (API contract "Coverage"), plus the plain-language texts.</summary>
-public sealed record CoverageAnswer(
+/// <summary>
+/// The public lookup's answer (docs/api.md, "Coverage"): the coverage of one worker as the officers see it,
+/// with the name masked, the stage and destination named, and each programme's status in plain words.
+/// </summary>
+public sealed record PublicCoverageAnswer(
     DateOnly AsOf,
     string FullName,
     Stage Stage,
@@ -17,11 +21,11 @@ public sealed record CoverageAnswer(
     string? MembershipNumber,
     string DestinationCountry,
     string DestinationCountryName,
-    IReadOnlyList<ProgrammeAnswer> Programmes,
+    IReadOnlyList<PublicProgrammeAnswer> Programmes,
     string? RuleSet);
 
 /// <summary>R-COV-7 for one programme, with <see cref="Message"/>: the status, or the reason and next step.</summary>
-public sealed record ProgrammeAnswer(
+public sealed record PublicProgrammeAnswer(
     Programme Programme,
     string Name,
     bool Active,
@@ -88,13 +92,13 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public CoverageAnswer Of(Worker worker)
+    public PublicCoverageAnswer Of(Worker worker)
     {
         var language = Localization.Language;
         var today = Today;
         var status = WorkerCoverage.On(worker, today);
         var programmes = status.Programmes.Select(p => Programme(worker, p, language)).ToList();
-        return new CoverageAnswer(
+        return new PublicCoverageAnswer(
             today,
             Mask(worker.FullName),
             worker.Stage,
@@ -161,10 +165,10 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
         return $"{RuleText.Date(DateOnly.FromDateTime(wib.DateTime), language)} {time} WIB";
     }
 
-    private ProgrammeAnswer Programme(Worker worker, ProgrammeStatus p, string language)
+    private PublicProgrammeAnswer Programme(Worker worker, ProgrammeStatus p, string language)
     {
         var code = Codes.Of(p.Programme);
-        return new ProgrammeAnswer(
+        return new PublicProgrammeAnswer(
             p.Programme,
             text[$"Programme_{code}"],
             p.Active,

@@ -1,7 +1,9 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using MigrantCover.Domain;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.Workers;
@@ -24,6 +26,17 @@ public static class RecordPayment
         public long? MonthlyAmount { get; set; }
     }
 
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Kind).Required().Code<Request, PaymentKind>();
+            RuleFor(r => r.PaidOn).Required().IsoDate();
+            RuleFor(r => r.Reference).Required().Text(60);
+            RuleFor(r => r.Amount).Required();
+        }
+    }
+
     /// <summary>The payment and its worker after the write; <see cref="Existing"/> when it was already recorded (R-PAY-2).</summary>
     public sealed record Result(Worker Worker, Payment Payment, bool Existing);
 
@@ -31,7 +44,7 @@ public static class RecordPayment
     public static TariffResult Expected(Worker w, PaymentKind kind, DateOnly paidOn, int? months, long? monthlyAmount) =>
         Tariff.Expected(kind, w.Scheme, w.ContractMonths, paidOn, months, monthlyAmount);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, IValidator<Request> validator, TimeProvider clock)
     {
         public async Task<Outcome<Result>> HandleAsync(Guid workerId, Request request, CancellationToken ct = default)
         {
@@ -47,19 +60,15 @@ public static class RecordPayment
         public async Task<Outcome<Result>> HandleAsync(Worker worker, Request request, CancellationToken ct = default)
         {
             var today = clock.Today();
-            var reader = new InputReader();
-            var kind = reader.Code<PaymentKind>(request.Kind, "kind", required: true);
-            var paidOn = reader.Date(request.PaidOn, "paidOn", required: true);
-            var reference = reader.Text(request.Reference, "reference", 60, required: true);
-            if (request.Amount is null)
+            var failures = validator.Check(request);
+            if (failures.Count > 0)
             {
-                reader.Add("amount", Say.Required("amount"));
+                return Outcome<Result>.Invalid(failures);
             }
 
-            if (reader.HasErrors)
-            {
-                return Outcome<Result>.Invalid(reader.Errors);
-            }
+            var kind = Input.Code<PaymentKind>(request.Kind);
+            var paidOn = Input.Date(request.PaidOn);
+            var reference = Input.Text(request.Reference);
 
             // R-PAY-2: a reference is recorded once; the same payment again is the existing one.
             var normalized = PaymentDeduplication.NormalizeReference(reference!);
@@ -73,10 +82,10 @@ public static class RecordPayment
             var facts = new PaymentFacts(
                 worker.Scheme, worker.Stage, worker.ContractMonths, worker.PlacementAgreementSignedOn, history,
                 kind.Value, request.Amount.Value, paidOn.Value, request.Months, request.MonthlyAmount);
-            var failures = PaymentRules.Check(facts, today);
-            if (failures.Count > 0)
+            var refused = PaymentRules.Check(facts, today);
+            if (refused.Count > 0)
             {
-                return Outcome<Result>.Invalid([.. failures.Select(FieldError.From)]);
+                return Outcome<Result>.Refused(refused);
             }
 
             var expected = Expected(worker, kind.Value, paidOn.Value, request.Months, request.MonthlyAmount);
@@ -139,7 +148,7 @@ public static class RecordPayment
                     return raced;
                 }
 
-                return Outcome<Result>.Conflict(Say.Stale());
+                return Outcome<Result>.Stale();
             }
 
             return Outcome<Result>.Created(new Result(worker, payment, false));
@@ -159,8 +168,7 @@ public static class RecordPayment
                 return Outcome<Result>.Ok(new Result(worker, worker.Payments.Single(p => p.Id == existing.Id), true));
             }
 
-            var failure = FieldError.From(PaymentDeduplication.ConflictFailure(recorded));
-            return Outcome<Result>.Conflict(failure.Message, [failure]);
+            return Outcome<Result>.Conflict(Failure.Of(PaymentDeduplication.ConflictFailure(recorded)));
         }
     }
 }

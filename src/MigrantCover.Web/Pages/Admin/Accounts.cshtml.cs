@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Infrastructure;
+using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Admin;
 

@@ -6,6 +6,7 @@ using MigrantCover.Domain;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Stats;
+using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Admin;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using MigrantCover.Domain;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
+using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Admin;
 

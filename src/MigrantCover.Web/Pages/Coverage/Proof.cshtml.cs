@@ -7,6 +7,7 @@ using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Infrastructure;
 using QRCoder;
+using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Coverage;
 
@@ -25,7 +26,7 @@ public sealed class ProofModel(
     [BindProperty]
     public string? Reference { get; set; }
 
-    public CoverageAnswer? Answer { get; private set; }
+    public PublicCoverageAnswer? Answer { get; private set; }
 
     public string? Refusal { get; private set; }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Infrastructure;
+using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Coverage;
 
@@ -22,7 +23,7 @@ public sealed class VerifyModel(
     CoverageLookups lookups,
     IStringLocalizer<CoverageResource> text) : FormPageModel
 {
-    public CoverageAnswer? Answer { get; private set; }
+    public PublicCoverageAnswer? Answer { get; private set; }
 
     public string? Refusal { get; private set; }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Domain;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
@@ -67,11 +68,8 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
             return Redirect($"/Workers/{id}#documents");
         }
 
-        ModelState.AddErrors(outcome.AllErrors, ["reference", "passportNumber"], "Document");
-        if (outcome.Extras?.TryGetValue("candidates", out var candidates) == true && candidates is IEnumerable<Guid> ids)
-        {
-            PassportDuplicates = [.. ids];
-        }
+        ModelState.AddFailures(outcome.AllFailures, ["reference", "passportNumber"], "Document");
+        PassportDuplicates = outcome.Candidates ?? [];
 
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

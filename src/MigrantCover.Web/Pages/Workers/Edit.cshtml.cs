@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Domain;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 
 namespace MigrantCover.Web.Pages.Workers;
@@ -56,18 +57,18 @@ public sealed class EditModel(AppDbContext db, UpdateWorker.Handler handler) : F
         Worker = worker;
         if (outcome is not null)
         {
-            var stale = outcome.Status == OutcomeStatus.Conflict && outcome.AllErrors.Any(e => e.Field == "version");
+            var stale = outcome.Status == OutcomeStatus.Conflict && outcome.AllFailures.Any(e => e.Field == "version");
             if (stale)
             {
                 // Keep what the officer typed; show what is stored now; the next save starts from it.
                 Current = From(worker);
                 Input.Version = worker.Version;
                 ModelState.Remove("Input.Version");
-                ModelState.AddModelError("", Say.Stale());
+                ModelState.AddFailures(outcome.AllFailures, _ => null);
             }
             else
             {
-                ModelState.AddErrors(outcome.AllErrors);
+                ModelState.AddFailures(outcome.AllFailures);
             }
         }
 

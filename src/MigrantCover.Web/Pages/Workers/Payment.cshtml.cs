@@ -64,7 +64,7 @@ public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler,
                 return Redirect($"/Workers/{id}/Receipts/{outcome.Value!.Payment.Id}");
             }
 
-            ModelState.AddErrors(outcome.AllErrors, ["kind", "amount", "paidOn", "reference", "months", "monthlyAmount"]);
+            ModelState.AddFailures(outcome.AllFailures, ["kind", "amount", "paidOn", "reference", "months", "monthlyAmount"]);
         }
 
         Compute();
@@ -87,8 +87,7 @@ public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler,
 
     private void Compute()
     {
-        if (Codes.TryParse<PaymentKind>(Input.Kind, out var kind)
-            && DateOnly.TryParseExact(Input.PaidOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var paidOn))
+        if (Features.Validation.Input.Code<PaymentKind>(Input.Kind) is { } kind && Features.Validation.Input.Date(Input.PaidOn) is { } paidOn)
         {
             Expected = RecordPayment.Expected(Worker, kind, paidOn, Input.Months, Input.MonthlyAmount);
         }

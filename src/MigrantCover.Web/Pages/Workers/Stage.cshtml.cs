@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Domain;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
@@ -75,12 +76,12 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
             return NotFound();
         }
 
-        var numberErrors = new List<FieldError>();
+        var numberErrors = new List<Failure>();
         var months = Number(Input.Months, "months", numberErrors);
         var amount = Number(Input.Amount, "amount", numberErrors);
         if (numberErrors.Count > 0)
         {
-            ModelState.AddErrors(numberErrors);
+            ModelState.AddFailures(numberErrors);
             return Page();
         }
 
@@ -98,9 +99,9 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
             return Redirect($"/Workers/{id}");
         }
 
-        var inForm = outcome.AllErrors.Where(e => Fields.Contains(e.Field)).ToList();
-        ModelState.AddErrors(inForm, Fields);
-        Unmet = [.. outcome.AllErrors.Except(inForm).Select(e => (e.RuleId is null ? e.Message : $"{e.Message} ({e.RuleId})", FixLink(e)))];
+        var inForm = outcome.AllFailures.Where(e => Fields.Contains(e.Field)).ToList();
+        ModelState.AddFailures(inForm, Fields);
+        Unmet = [.. outcome.AllFailures.Except(inForm).Select(e => (e.RuleId is null ? e.Message : $"{e.Message} ({e.RuleId})", FixLink(e)))];
         if (Unmet.Count == 0 && inForm.Count == 0 && outcome.Detail is not null)
         {
             Unmet = [(outcome.Detail, $"/Workers/{id}")];
@@ -109,7 +110,7 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
         return Page();
     }
 
-    private string FixLink(FieldError e) => e.Field switch
+    private string FixLink(Failure e) => e.Field switch
     {
         "documents" => $"/Workers/{Worker.Id}#documents",
         "passportNumber" => $"/Workers/{Worker.Id}#document-passport",
@@ -118,7 +119,7 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
         _ => $"/Workers/{Worker.Id}",
     };
 
-    private static long? Number(string? text, string field, List<FieldError> errors)
+    private static long? Number(string? text, string field, List<Failure> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -130,7 +131,7 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
             return n;
         }
 
-        errors.Add(new FieldError(field, Say.T("Isi dengan bilangan bulat, misalnya 12.", "Enter a whole number, for example 12.")));
+        errors.Add(Failure.Input(field, "number.whole", ("example", "12")));
         return null;
     }
 

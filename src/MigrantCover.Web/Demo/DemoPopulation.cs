@@ -2,7 +2,7 @@ using MigrantCover.Domain;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Workers;
 
-namespace MigrantCover.Web.Data;
+namespace MigrantCover.Web.Demo;
 
 /// <summary>
 /// A deterministic, realistic demo population (rule book §12): destinations, provinces, about 60%
