@@ -167,10 +167,10 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
 
                     break;
                 case Payment p when entry.State == EntityState.Modified:
-                    p.PaidMonth = (p.PaidOn.Year * 100) + p.PaidOn.Month;
+                    p.PaidMonth = DateKeys.Month(p.PaidOn);
                     break;
                 case Payment p when entry.State == EntityState.Added:
-                    p.PaidMonth = (p.PaidOn.Year * 100) + p.PaidOn.Month;
+                    p.PaidMonth = DateKeys.Month(p.PaidOn);
                     entries.Add(Audit(p.WorkerId, now, "payment", "payments", null, $"{Codes.Of(p.Kind)} {p.Amount.ToString(CultureInfo.InvariantCulture)} {p.PaidOn:yyyy-MM-dd} {p.Reference}"));
                     break;
                 case DocumentVerification d when entry.State is EntityState.Added or EntityState.Modified:
@@ -202,8 +202,8 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     private static void DeriveWorkerKeys(Worker w)
     {
         w.NameKey = Worker.NameKeyOf(w.FullName);
-        w.RegisteredMonth = (w.RegisteredOn.Year * 100) + w.RegisteredOn.Month;
-        w.DepartedMonth = w.DepartedOn is { } d ? (d.Year * 100) + d.Month : null;
+        w.RegisteredMonth = DateKeys.Month(w.RegisteredOn);
+        w.DepartedMonth = DateKeys.Month(w.DepartedOn);
         if (w.Nik.Length >= 4)
         {
             w.ProvinceCode = w.Nik[..2];

@@ -18,7 +18,8 @@ public static class Localization
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Indonesian);
-            o.SupportedCultures = o.SupportedUICultures = [Indonesian, English];
+            // The API's Accept-Language may name the language alone ("en", "id").
+            o.SupportedCultures = o.SupportedUICultures = [Indonesian, English, CultureInfo.GetCultureInfo("id"), CultureInfo.GetCultureInfo("en")];
             o.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider(),

@@ -14,7 +14,7 @@ public sealed class WorkerTally
 
     public Stage Stage { get; set; }
 
-    /// <summary>One of <see cref="TallyDimensions"/>; "all" counts every worker once.</summary>
+    /// <summary>The name of a <see cref="TallyDimension"/>; "all" counts every worker once.</summary>
     public string Dimension { get; set; } = "";
 
     /// <summary>The value of the dimension: a country, province code, code of sex or scheme, agency ('' for none), occupation.</summary>
@@ -63,16 +63,4 @@ public sealed class PaymentTally
     public long Payments { get; set; }
 
     public long Amount { get; set; }
-}
-
-/// <summary>The breakdowns a <see cref="WorkerTally"/> row can belong to.</summary>
-public static class TallyDimensions
-{
-    public const string All = "all";
-    public const string Destination = "destination";
-    public const string Province = "province";
-    public const string Sex = "sex";
-    public const string Scheme = "scheme";
-    public const string Agency = "agency";
-    public const string Occupation = "occupation";
 }

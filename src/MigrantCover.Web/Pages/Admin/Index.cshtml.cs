@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
 using MigrantCover.Web.Resources;
@@ -39,14 +40,14 @@ public sealed class IndexModel(EnrollmentStats stats, StatsRange.Reader ranges, 
 
     public ChartData DestinationChart()
     {
-        var top = Report!.ByDestination.Take(10).ToList();
+        var top = Report!.Breakdown(TallyDimensions.Destination).Take(10).ToList();
         return Chart("bar", [.. top.Select(b => b.Key)], (text["ColCandidates"], [.. top.Select(b => b.Candidates)]), (text["ColPlaced"], [.. top.Select(b => b.Placed)]));
     }
 
     public ChartData ProvinceChart()
     {
-        var top = Report!.ByProvince.Take(10).ToList();
-        return Chart("bar", [.. top.Select(b => b.Name)], (text["ColCandidates"], [.. top.Select(b => b.Candidates)]), (text["ColPlaced"], [.. top.Select(b => b.Placed)]));
+        var top = Report!.Breakdown(TallyDimensions.Province).Take(10).ToList();
+        return Chart("bar", [.. top.Select(b => b.Name ?? b.Key)], (text["ColCandidates"], [.. top.Select(b => b.Candidates)]), (text["ColPlaced"], [.. top.Select(b => b.Placed)]));
     }
 
     public ChartData MonthChart()
