@@ -66,6 +66,8 @@ if (app.Environment.IsDevelopment())
     await DemoSeeder.SeedForDevelopmentAsync(app);
 }
 
+// The request's language first, so that error responses (the API's problems, the pages' status pages) use it too.
+app.UseRequestLocalization();
 app.UseMigrantCoverErrorHandling();
 if (!app.Environment.IsDevelopment())
 {
@@ -86,7 +88,6 @@ if (app.Configuration.GetValue("Https:Redirect", !app.Environment.IsDevelopment(
 
 app.UseResponseCompression();
 app.UseRouting();
-app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
