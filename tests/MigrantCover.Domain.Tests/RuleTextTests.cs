@@ -90,6 +90,29 @@ public class RuleTextTests
     }
 
     [Fact]
+    public void EveryInputMessageHasTextInBothLanguagesWithItsPlaceholdersFilled()
+    {
+        (string, string)[] args =
+        [
+            ("field", "fullName"), ("max", "150"), ("allowed", "formal, domestic"), ("example", "24"), ("today", "2026-03-01"),
+            ("registeredOn", "2026-01-06"), ("departedOn", "2026-02-01"), ("value", "kemarin"), ("length", "12"),
+        ];
+        Assert.NotEmpty(RuleText.InputMessageKeys);
+        Assert.Empty(RuleText.InputMessageKeys.Intersect(RuleText.MessageKeys));
+        foreach (var key in RuleText.InputMessageKeys)
+        {
+            var id = RuleText.Input(key, "id", args);
+            var en = RuleText.Input(key, "en", args);
+            Assert.NotEqual(id, en);
+            Assert.All(new[] { id, en }, text => Assert.DoesNotContain("{", text, StringComparison.Ordinal));
+            Assert.DoesNotContain(key, id, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Nama lengkap belum diisi. Isi kolom ini untuk melanjutkan.", RuleText.Input("required", "id", ("field", "fullName")));
+        Assert.Equal("The full name is missing. Fill it in to continue.", RuleText.Input("required", "en", ("field", "fullName")));
+    }
+
+    [Fact]
     [Trait("Rule", "R-DOC-1")]
     public void DocumentLabelsExistInBothLanguages()
     {

@@ -269,6 +269,42 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
             db.Workers.Add(twin);
             await db.SaveChangesAsync();
         }));
+
+        // R-PAY-2: a payment reference is recorded once, for whichever worker it is sent.
+        var reference = "UNIQUE-" + Guid.NewGuid().ToString("N")[..12];
+        Payment Pay(Guid workerId) => new()
+        {
+            Id = Guid.CreateVersion7(),
+            WorkerId = workerId,
+            Kind = PaymentKind.Placement,
+            Amount = 332_500,
+            PaidOn = new DateOnly(2026, 1, 20),
+            Reference = reference,
+            RuleSet = "permenaker-4-2023",
+            RecordedAt = AppFactory.DefaultNow,
+            RecordedBy = "test",
+        };
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Payments.Add(Pay(first.Id));
+            await db.SaveChangesAsync();
+        });
+        var other = TestData.Worker();
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Workers.Add(other);
+            await db.SaveChangesAsync();
+        });
+        foreach (var workerId in new[] { first.Id, other.Id })
+        {
+            await Assert.ThrowsAsync<DbUpdateException>(() => Factory.WithDbAsync(async db =>
+            {
+                db.Payments.Add(Pay(workerId));
+                await db.SaveChangesAsync();
+            }));
+        }
+
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Payments.CountAsync(p => p.Reference == reference)));
     }
 
     [Fact]

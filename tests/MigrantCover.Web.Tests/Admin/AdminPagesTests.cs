@@ -6,7 +6,7 @@ using MigrantCover.Web.Tests.Infrastructure;
 
 namespace MigrantCover.Web.Tests.Admin;
 
-/// <summary>Issue 6: admin-only pages and API, staff accounts, placement restrictions, audit search.</summary>
+/// <summary>Admin-only pages and API, staff accounts, placement restrictions, audit search.</summary>
 public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factory)
 {
     private const string NewPassword = "Nusantara#2026";

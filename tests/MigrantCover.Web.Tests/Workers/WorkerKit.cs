@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MigrantCover.Domain;
+using MigrantCover.Testing;
 
 namespace MigrantCover.Web.Tests.Workers;
 
@@ -17,32 +18,32 @@ public static class WorkerKit
     public static string NewNik(DateOnly dob, Sex sex) =>
         Nik.Build("33", "02", "22", dob, sex, Interlocked.Increment(ref _serial));
 
-    /// <summary>The contract's register body, valid, with a new NIK and a unique name; overrides replace fields (null removes).</summary>
+    /// <summary>The register body of the sample worker, valid, with a new NIK and a unique name; overrides replace fields (null removes).</summary>
     public static Dictionary<string, object?> Body(Dictionary<string, object?>? overrides = null)
     {
-        var dob = new DateOnly(1995, 7, 9);
+        var f = SampleWorker.Facts;
         var body = new Dictionary<string, object?>
         {
-            ["nik"] = NewNik(dob, Sex.Female),
-            ["familyCardNumber"] = "3302220101090007",
-            ["fullName"] = "Siti Aminah " + UniqueWord(),
-            ["sex"] = "female",
-            ["dateOfBirth"] = Iso(dob),
-            ["placeOfBirth"] = "Cilacap",
-            ["address"] = "Jl. Merdeka 1, Cilacap",
-            ["phone"] = "+6281234567890",
-            ["email"] = null,
-            ["purpose"] = "work",
-            ["category"] = "domestic",
-            ["scheme"] = "agency",
-            ["agencyName"] = "PT Contoh Jaya",
-            ["agencyLicence"] = "KEP.123/2024",
-            ["destinationCountry"] = "HK",
-            ["occupation"] = "caregiver",
-            ["employerName"] = null,
-            ["contractMonths"] = 24,
-            ["placementAgreementSignedOn"] = "2026-01-05",
-            ["registeredOn"] = "2026-01-06",
+            ["nik"] = NewNik(f.DateOfBirth!.Value, f.Sex!.Value),
+            ["familyCardNumber"] = f.FamilyCardNumber,
+            ["fullName"] = f.FullName + " " + UniqueWord(),
+            ["sex"] = Codes.Of(f.Sex.Value),
+            ["dateOfBirth"] = Iso(f.DateOfBirth.Value),
+            ["placeOfBirth"] = f.PlaceOfBirth,
+            ["address"] = f.Address,
+            ["phone"] = f.Phone,
+            ["email"] = f.Email,
+            ["purpose"] = Codes.Of(f.Purpose!.Value),
+            ["category"] = Codes.Of(f.Category!.Value),
+            ["scheme"] = Codes.Of(f.Scheme!.Value),
+            ["agencyName"] = f.AgencyName,
+            ["agencyLicence"] = f.AgencyLicence,
+            ["destinationCountry"] = f.DestinationCountry,
+            ["occupation"] = f.Occupation,
+            ["employerName"] = f.EmployerName,
+            ["contractMonths"] = f.ContractMonths,
+            ["placementAgreementSignedOn"] = Iso(f.PlacementAgreementSignedOn!.Value),
+            ["registeredOn"] = Iso(f.RegisteredOn!.Value),
         };
         foreach (var (k, v) in overrides ?? [])
         {
