@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Accounts;
 using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;

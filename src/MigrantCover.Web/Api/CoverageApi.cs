@@ -1,7 +1,4 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using MigrantCover.Web.Features.PublicCoverage;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Api;
 

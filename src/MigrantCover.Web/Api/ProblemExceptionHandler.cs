@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Api;
 

@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MigrantCover.Web.Features.Validation;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Api;
 

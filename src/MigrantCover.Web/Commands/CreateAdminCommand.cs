@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Commands;

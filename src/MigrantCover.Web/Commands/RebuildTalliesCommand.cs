@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Commands;

@@ -1,9 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
 
 namespace MigrantCover.Web.Data;
 

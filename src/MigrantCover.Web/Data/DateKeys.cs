@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MigrantCover.Web.Data;
 
 /// <summary>

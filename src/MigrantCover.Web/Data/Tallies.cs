@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
 
 namespace MigrantCover.Web.Data;
 

@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
-
 namespace MigrantCover.Web.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Workers;
 
 namespace MigrantCover.Web.Demo;

@@ -1,10 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 
 namespace MigrantCover.Web.Infrastructure;
 

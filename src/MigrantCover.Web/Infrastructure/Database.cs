@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Web.Data;
 using Npgsql;
 
 namespace MigrantCover.Web.Infrastructure;

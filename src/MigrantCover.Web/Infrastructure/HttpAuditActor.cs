@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using MigrantCover.Web.Data;
 
 namespace MigrantCover.Web.Infrastructure;
 

@@ -1,4 +1,3 @@
-using FluentValidation;
 using MigrantCover.Web.Features.Validation;
 
 namespace MigrantCover.Web.Features.Accounts;

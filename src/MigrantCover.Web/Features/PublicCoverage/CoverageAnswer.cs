@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Features.PublicCoverage;
 

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Features.PublicCoverage;
 

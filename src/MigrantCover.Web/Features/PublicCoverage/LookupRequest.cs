@@ -1,5 +1,3 @@
-using System.Globalization;
-using FluentValidation;
 using MigrantCover.Web.Features.Validation;
 
 namespace MigrantCover.Web.Features.PublicCoverage;

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
-
 namespace MigrantCover.Web.Features.Stats;
 
 /// <summary>The gap lists an admin can open from the dashboard.</summary>

@@ -1,7 +1,4 @@
 using System.Text.Json.Serialization;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 
 namespace MigrantCover.Web.Features.Stats;
 

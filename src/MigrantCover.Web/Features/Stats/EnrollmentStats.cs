@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.Stats;

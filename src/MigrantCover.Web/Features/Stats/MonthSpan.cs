@@ -1,5 +1,3 @@
-using MigrantCover.Web.Data;
-
 namespace MigrantCover.Web.Features.Stats;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using FluentValidation.Results;
-using MigrantCover.Domain;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.Validation;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net.Mail;
-using MigrantCover.Domain;
 
 namespace MigrantCover.Web.Features.Validation;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using FluentValidation;
 using FluentValidation.Results;
-using MigrantCover.Domain;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.Validation;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using MigrantCover.Domain;
 
 namespace MigrantCover.Web.Features.Validation;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace MigrantCover.Web.Features.Validation;
 
 public static class ValidationSetup

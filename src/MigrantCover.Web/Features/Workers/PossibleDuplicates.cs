@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Validation;
 
 namespace MigrantCover.Web.Features.Workers;

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Validation;
 
 namespace MigrantCover.Web.Features.Workers;

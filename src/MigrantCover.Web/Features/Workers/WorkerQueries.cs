@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
-
 namespace MigrantCover.Web.Features.Workers;
 
 /// <summary>The reads both the pages and the API make.</summary>

@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
-
 namespace MigrantCover.Web.Features.Workers;
 
 /// <summary>A worker as the API answers it (docs/api.md, "Workers").</summary>

@@ -1,14 +1,9 @@
-using System.Globalization;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Accounts;
 using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Account;
 

@@ -1,12 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Admin;
 

@@ -1,10 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Admin;
 

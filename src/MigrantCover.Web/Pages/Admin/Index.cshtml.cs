@@ -1,10 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Admin;
 

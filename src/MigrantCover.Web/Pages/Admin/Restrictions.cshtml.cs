@@ -1,12 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Stats;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Admin;
 

@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Admin;
 

@@ -1,10 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Domain;
 using MigrantCover.Web.Features.PublicCoverage;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Coverage;
 

@@ -1,12 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Infrastructure;
-using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Coverage;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 

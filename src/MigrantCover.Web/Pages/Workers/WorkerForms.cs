@@ -1,5 +1,3 @@
-using System.Globalization;
-using MigrantCover.Domain;
 using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
