@@ -3,6 +3,7 @@
 // rest it depends on: infrastructure, the failure value, feature areas, pages (docs/architecture.md).
 global using System.Globalization;
 global using FluentValidation;
+global using Microsoft.AspNetCore.Mvc;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.Localization;
 global using MigrantCover.Domain;

@@ -1,8 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.OpenApi;
+
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Api;
 
@@ -17,7 +16,7 @@ public static class ApiSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         // docs/api.md: camelCase, enumerations as lowercase codes with hyphens, dates YYYY-MM-DD.
-        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => JsonConventions.Configure(o.SerializerOptions));
 
         services.AddResponseCompression(o =>
         {
@@ -61,11 +60,6 @@ public static class ApiSetup
         return type.IsNested && !type.IsGenericParameter ? SchemaId(type.DeclaringType!) + name : name;
     }
 
-    public static void ConfigureJson(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-    }
 
     public static RouteGroupBuilder WithOpenApiDefaults(this RouteGroupBuilder group) =>
         group.WithGroupName("v1")

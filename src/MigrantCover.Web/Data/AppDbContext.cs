@@ -182,18 +182,8 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         AuditEntries.AddRange(entries);
     }
 
-    private AuditEntry Audit(Guid workerId, DateTimeOffset at, string action, string? field, string? oldValue, string? newValue) => new()
-    {
-        WorkerId = workerId,
-        At = at,
-        ActorId = _actor.Id,
-        ActorName = _actor.Name,
-        Action = action,
-        Field = field,
-        OldValue = oldValue,
-        NewValue = newValue,
-        Reason = AuditReason,
-    };
+    private AuditEntry Audit(Guid workerId, DateTimeOffset at, string action, string? field, string? oldValue, string? newValue) =>
+        new(workerId, at, _actor.Id, _actor.Name, action, field, oldValue, newValue, AuditReason);
 
     private static void DeriveWorkerKeys(Worker w)
     {

@@ -171,12 +171,12 @@ public static class Tallies
                 long Number(int column) => Convert.ToInt64(reader.GetValue(column), CultureInfo.InvariantCulture);
                 if (reader.GetString(0) == "d")
                 {
-                    departures.Add(new DepartureTally { DepartedMonth = (int)Number(1), Workers = Number(5) });
+                    departures.Add(new DepartureTally(0, (int)Number(1), Number(5)));
                 }
                 else
                 {
                     var stage = Codes.TryParse<Stage>(reader.GetString(2), out var st) ? st : throw new InvalidOperationException("Unknown stage code in the database.");
-                    workers.Add(new WorkerTally { RegisteredMonth = (int)Number(1), Stage = stage, Dimension = reader.GetString(3), Value = reader.GetString(4), Workers = Number(5), Participants = Number(6) });
+                    workers.Add(new WorkerTally((int)Number(1), stage, reader.GetString(3), reader.GetString(4), Number(5), Number(6)));
                 }
             }
         }

@@ -45,8 +45,7 @@ public static class TallySql
     /// A dimension added to a database that has workers already: its rows, from them. The migration that
     /// adds the dimension runs this one statement (after adding the column the dimension reads).
     /// </summary>
-    public static string Backfill(string dimension) =>
-        WorkerColumns + "\n" + Select("", TallyDimensions.Of(dimension).Name, TallyDimensions.Of(dimension).Sql, "");
+    public static string Backfill(TallyDimension dimension) => WorkerColumns + "\n" + Select("", dimension.Name, dimension.Sql, "");
 
     /// <summary>
     /// The workers registered from @first to @last (days of one month), grouped exactly as the tallies

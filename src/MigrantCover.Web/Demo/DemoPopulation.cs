@@ -182,16 +182,7 @@ public sealed class DemoPopulation(DateOnly today, int seed = 2026)
     {
         w.RegisteredOn = on;
         w.PlacementAgreementSignedOn = on.AddDays(-_random.Next(0, 10));
-        w.StageEvents.Add(new StageEvent
-        {
-            Id = Guid.CreateVersion7(),
-            WorkerId = w.Id,
-            Kind = StageEventKind.Registration,
-            ToStage = Stage.Candidate,
-            OccurredOn = on,
-            RecordedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero),
-            RecordedBy = "demo",
-        });
+        w.StageEvents.Add(StageEvent.Of(w, StageEventKind.Registration, null, Stage.Candidate, on, new DateTimeOffset(on.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), "demo"));
         return on;
     }
 
@@ -250,20 +241,11 @@ public sealed class DemoPopulation(DateOnly today, int seed = 2026)
 
     private void Event(Worker w, StageEventKind kind, Stage to, DateOnly on, string? reason, int? months = null, Guid? paymentId = null)
     {
-        w.StageEvents.Add(new StageEvent
-        {
-            Id = Guid.CreateVersion7(),
-            WorkerId = w.Id,
-            Kind = kind,
-            FromStage = w.Stage,
-            ToStage = to,
-            OccurredOn = on,
-            Reason = reason,
-            Months = months,
-            PaymentId = paymentId,
-            RecordedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero),
-            RecordedBy = "demo",
-        });
+        var e = StageEvent.Of(w, kind, w.Stage, to, on, new DateTimeOffset(on.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), "demo");
+        e.Reason = reason;
+        e.Months = months;
+        e.PaymentId = paymentId;
+        w.StageEvents.Add(e);
         w.Stage = to;
         switch (kind)
         {

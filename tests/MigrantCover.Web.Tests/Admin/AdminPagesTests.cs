@@ -215,26 +215,9 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
         {
             db.Workers.Add(worker);
             await db.SaveChangesAsync();
-            db.AuditEntries.Add(new Data.Entities.AuditEntry
-            {
-                WorkerId = worker.Id,
-                At = new DateTimeOffset(2026, 2, 10, 2, 0, 0, TimeSpan.Zero),
-                ActorId = "x",
-                ActorName = "auditor.uji@bp2mi.go.id",
-                Action = "payment",
-                Field = "payments",
-                NewValue = "placement 332500",
-            });
-            db.AuditEntries.Add(new Data.Entities.AuditEntry
-            {
-                WorkerId = worker.Id,
-                At = new DateTimeOffset(2026, 2, 12, 2, 0, 0, TimeSpan.Zero),
-                ActorId = "x",
-                ActorName = "auditor.uji@bp2mi.go.id",
-                Action = "stage",
-                Field = "stageEvents",
-                NewValue = "departure 2026-02-12",
-            });
+            const string Auditor = "auditor.uji@bp2mi.go.id";
+            db.AuditEntries.Add(new(worker.Id, new DateTimeOffset(2026, 2, 10, 2, 0, 0, TimeSpan.Zero), "x", Auditor, "payment", "payments", null, "placement 332500", null));
+            db.AuditEntries.Add(new(worker.Id, new DateTimeOffset(2026, 2, 12, 2, 0, 0, TimeSpan.Zero), "x", Auditor, "stage", "stageEvents", null, "departure 2026-02-12", null));
             await db.SaveChangesAsync();
         });
         var admin = Factory.CreateBrowserClient();

@@ -30,7 +30,7 @@ public class TallyDimensionTests
         }
 
         Assert.Contains($"'w', registered_month, stage, {select}", TallySql.EdgeDays(), StringComparison.Ordinal);
-        Assert.Contains(select, TallySql.Backfill(name), StringComparison.Ordinal);
+        Assert.Contains(select, TallySql.Backfill(d), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public class TallyDimensionTests
     {
         var d = TallyDimensions.Of(name);
         var report = EnrollmentReport.Build(new DateOnly(2026, 3, 1), null, null, [], [], [], new GapCounts(0, 0, 0, 0, 0, 0));
-        Assert.Empty(report.Breakdown(name));
+        Assert.Empty(report.Breakdown(d));
         Assert.StartsWith("by", d.ReportKey, StringComparison.Ordinal);
 
         var texts = new ResourceManager(typeof(AdminResource).FullName!, typeof(AdminResource).Assembly);

@@ -114,7 +114,7 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
         await RegisterAsync(W(Sex.Female, "HK", "PT Tujuh", new DateOnly(2026, 1, 21)), W(Sex.Male, "TW", null, new DateOnly(2026, 2, 2)));
 
         // As the migration that adds a dimension finds it: workers, but no rows of the dimension yet.
-        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"DELETE FROM worker_tallies WHERE dimension = '{TallyDimensions.Agency}'"));
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM worker_tallies WHERE dimension = {TallyDimensions.Agency.Name}"));
         await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TallySql.Backfill(TallyDimensions.Agency)));
         await AssertTalliesMatchAsync();
     }

@@ -35,41 +35,6 @@ public sealed record BenefitRow(string Key, string Description, string Amount);
 
 public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<CoverageResource> text)
 {
-    // Indonesian names of the usual destinations; others fall back to the English name.
-    private static readonly Dictionary<string, string> IndonesianCountryNames = new(StringComparer.Ordinal)
-    {
-        ["HK"] = "Hong Kong",
-        ["TW"] = "Taiwan",
-        ["MY"] = "Malaysia",
-        ["SG"] = "Singapura",
-        ["SA"] = "Arab Saudi",
-        ["KR"] = "Korea Selatan",
-        ["JP"] = "Jepang",
-        ["AE"] = "Uni Emirat Arab",
-        ["QA"] = "Qatar",
-        ["KW"] = "Kuwait",
-        ["OM"] = "Oman",
-        ["BH"] = "Bahrain",
-        ["BN"] = "Brunei Darussalam",
-        ["TR"] = "Turki",
-        ["PL"] = "Polandia",
-        ["DE"] = "Jerman",
-        ["NL"] = "Belanda",
-        ["GB"] = "Inggris",
-        ["IT"] = "Italia",
-        ["ES"] = "Spanyol",
-        ["US"] = "Amerika Serikat",
-        ["AU"] = "Australia",
-        ["NZ"] = "Selandia Baru",
-        ["CN"] = "Tiongkok",
-        ["MO"] = "Makau",
-        ["TH"] = "Thailand",
-        ["PH"] = "Filipina",
-        ["JO"] = "Yordania",
-        ["EG"] = "Mesir",
-        ["FR"] = "Prancis",
-    };
-
     // Plain English names where the system's name is long ("Hong Kong SAR China").
     private static readonly Dictionary<string, string> EnglishCountryNames = new(StringComparer.Ordinal)
     {
@@ -135,9 +100,11 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
         return sb.ToString();
     }
 
-    public static string CountryName(string code, string language)
+    /// <summary>The destination's name: Indonesian names of the usual destinations (resources), plain English ones, else the system's English name.</summary>
+    public string CountryName(string code, string language)
     {
-        if ((language == "en" ? EnglishCountryNames : IndonesianCountryNames).TryGetValue(code, out var name))
+        var name = language == "en" ? EnglishCountryNames.GetValueOrDefault(code) : text["Country_" + code] is { ResourceNotFound: false } indonesian ? indonesian.Value : null;
+        if (name is not null)
         {
             return name;
         }

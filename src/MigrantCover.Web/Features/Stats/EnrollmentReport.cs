@@ -21,7 +21,7 @@ public sealed record EnrollmentReport(
     [JsonExtensionData]
     public Dictionary<string, object> Breakdowns { get; init; } = [];
 
-    public IReadOnlyList<Breakdown> Breakdown(string dimension) => (IReadOnlyList<Breakdown>)Breakdowns[TallyDimensions.Of(dimension).ReportKey];
+    public IReadOnlyList<Breakdown> Breakdown(TallyDimension dimension) => (IReadOnlyList<Breakdown>)Breakdowns[dimension.ReportKey];
 
     /// <summary>The report from the tally rows of the range (whole months and edge days), payments and gap counts.</summary>
     public static EnrollmentReport Build(

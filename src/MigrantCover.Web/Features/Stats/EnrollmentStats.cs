@@ -29,7 +29,7 @@ public sealed class EnrollmentStats(IServiceScopeFactory scopes, TimeProvider cl
         var departures = RunAsync(db => db.DepartureTallies.AsNoTracking()
             .Where(t => t.Workers != 0 && t.RegisteredMonth >= span.FirstMonth && t.RegisteredMonth <= span.LastMonth)
             .GroupBy(t => t.DepartedMonth)
-            .Select(g => new DepartureTally { DepartedMonth = g.Key, Workers = g.Sum(t => t.Workers) })
+            .Select(g => new DepartureTally(0, g.Key, g.Sum(t => t.Workers)))
             .ToListAsync(ct));
         var edges = span.EdgeDays.Select(days => RunAsync(db => Tallies.EdgeDaysAsync(db, days.First, days.Last, ct))).ToList();
         var payments = RunAsync(db => PaymentRowsAsync(db, span, ct));
@@ -53,7 +53,7 @@ public sealed class EnrollmentStats(IServiceScopeFactory scopes, TimeProvider cl
         db.WorkerTallies.AsNoTracking()
             .Where(t => t.Dimension != TallyDimensions.All && t.Workers != 0 && t.RegisteredMonth >= span.FirstMonth && t.RegisteredMonth <= span.LastMonth)
             .GroupBy(t => new { t.Stage, t.Dimension, t.Value })
-            .Select(g => new WorkerTally { Stage = g.Key.Stage, Dimension = g.Key.Dimension, Value = g.Key.Value, Workers = g.Sum(t => t.Workers), Participants = g.Sum(t => t.Participants) })
+            .Select(g => new WorkerTally(0, g.Key.Stage, g.Key.Dimension, g.Key.Value, g.Sum(t => t.Workers), g.Sum(t => t.Participants)))
             .ToListAsync(ct);
 
     private static async Task<List<PaymentTally>> PaymentRowsAsync(AppDbContext db, MonthSpan span, CancellationToken ct)
@@ -68,7 +68,7 @@ public sealed class EnrollmentStats(IServiceScopeFactory scopes, TimeProvider cl
             rows.AddRange(await db.Payments.AsNoTracking()
                 .Where(p => p.PaidMonth == month && p.PaidOn >= first && p.PaidOn <= last)
                 .GroupBy(p => new { p.PaidMonth, p.Kind })
-                .Select(g => new PaymentTally { PaidMonth = g.Key.PaidMonth, Kind = g.Key.Kind, Payments = g.LongCount(), Amount = g.Sum(p => p.Amount) })
+                .Select(g => new PaymentTally(g.Key.PaidMonth, g.Key.Kind, g.LongCount(), g.Sum(p => p.Amount)))
                 .ToListAsync(ct));
         }
 

@@ -6,20 +6,8 @@ namespace MigrantCover.Web.Features.Workers;
 /// <summary>Recording a contribution (R-PAY-1..4, R-COV-5, R-KPJ-2), for the page and the API.</summary>
 public static class RecordPayment
 {
-    public sealed record Request
-    {
-        public string? Kind { get; set; }
-
-        public long? Amount { get; set; }
-
-        public string? PaidOn { get; set; }
-
-        public string? Reference { get; set; }
-
-        public int? Months { get; set; }
-
-        public long? MonthlyAmount { get; set; }
-    }
+    /// <summary>The payment body (docs/api.md). Dates and codes are text, checked by the <see cref="Validator"/>.</summary>
+    public sealed record Request(string? Kind = null, long? Amount = null, string? PaidOn = null, string? Reference = null, int? Months = null, long? MonthlyAmount = null);
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -113,19 +101,10 @@ public static class RecordPayment
                 {
                     // R-COV-5: the extension lengthens the contract abroad; it is a stage event of its own.
                     worker.ExtensionMonths += payment.Months!.Value;
-                    worker.StageEvents.Add(new StageEvent
-                    {
-                        Id = Guid.CreateVersion7(),
-                        WorkerId = worker.Id,
-                        Kind = StageEventKind.Extension,
-                        FromStage = worker.Stage,
-                        ToStage = worker.Stage,
-                        OccurredOn = payment.PaidOn,
-                        Months = payment.Months,
-                        PaymentId = payment.Id,
-                        RecordedAt = payment.RecordedAt,
-                        RecordedBy = payment.RecordedBy,
-                    });
+                    var extension = StageEvent.Of(worker, StageEventKind.Extension, worker.Stage, worker.Stage, payment.PaidOn, payment.RecordedAt, payment.RecordedBy);
+                    extension.Months = payment.Months;
+                    extension.PaymentId = payment.Id;
+                    worker.StageEvents.Add(extension);
                 }
 
                 WorkerCoverage.Refresh(worker, today);

@@ -204,17 +204,7 @@ public static class RegisterWorker
 
             var worker = new Worker { Id = Guid.CreateVersion7(), Stage = Stage.Candidate };
             Apply(facts, worker, today);
-            worker.StageEvents.Add(new StageEvent
-            {
-                Id = Guid.CreateVersion7(),
-                WorkerId = worker.Id,
-                Kind = StageEventKind.Registration,
-                FromStage = null,
-                ToStage = Stage.Candidate,
-                OccurredOn = worker.RegisteredOn,
-                RecordedAt = clock.GetUtcNow(),
-                RecordedBy = db.Actor.Name,
-            });
+            worker.StageEvents.Add(StageEvent.Of(worker, StageEventKind.Registration, null, Stage.Candidate, worker.RegisteredOn, clock.GetUtcNow(), db.Actor.Name));
             WorkerCoverage.Refresh(worker, today);
             db.Workers.Add(worker);
             try

@@ -6,43 +6,17 @@ namespace MigrantCover.Web.Features.Workers;
 /// <summary>The stage changes of §9 (departure, extension, return, failed departure, withdrawal, death), for the page and the API.</summary>
 public static class StageActions
 {
-    public sealed record DepartureRequest
-    {
-        public string? DepartedOn { get; set; }
+    public sealed record DepartureRequest(string? DepartedOn = null, string? EmployerName = null);
 
-        public string? EmployerName { get; set; }
-    }
+    /// <summary>An extension abroad and its payment: <c>paidOn</c> defaults to today, <c>amount</c> to the tariff (R-TAR-4).</summary>
+    public sealed record ExtensionRequest(int? Months = null, string? Reference = null, string? PaidOn = null, long? Amount = null);
 
-    public sealed record ExtensionRequest
-    {
-        public int? Months { get; set; }
-
-        public string? Reference { get; set; }
-
-        public string? PaidOn { get; set; }
-
-        public long? Amount { get; set; }
-    }
-
-    public sealed record ReturnRequest
-    {
-        public string? ArrivedOn { get; set; }
-    }
+    public sealed record ReturnRequest(string? ArrivedOn = null);
 
     /// <summary>Failed departure and withdrawal: why, and (optionally) the date it happened.</summary>
-    public sealed record ReasonRequest
-    {
-        public string? Reason { get; set; }
+    public sealed record ReasonRequest(string? Reason = null, string? OccurredOn = null);
 
-        public string? OccurredOn { get; set; }
-    }
-
-    public sealed record DeathRequest
-    {
-        public string? DiedOn { get; set; }
-
-        public string? Reason { get; set; }
-    }
+    public sealed record DeathRequest(string? DiedOn = null, string? Reason = null);
 
     public sealed class DepartureValidator : AbstractValidator<DepartureRequest>
     {
@@ -138,14 +112,8 @@ public static class StageActions
             var amount = request.Amount
                 ?? RecordPayment.Expected(worker, PaymentKind.Extension, paidOn, request.Months, null).Amount
                 ?? 0;
-            var outcome = await payments.HandleAsync(worker, new RecordPayment.Request
-            {
-                Kind = Codes.Of(PaymentKind.Extension),
-                Amount = amount,
-                PaidOn = Input.Iso(paidOn),
-                Reference = request.Reference,
-                Months = request.Months,
-            }, ct);
+            var payment = new RecordPayment.Request(Codes.Of(PaymentKind.Extension), amount, Input.Iso(paidOn), request.Reference, request.Months);
+            var outcome = await payments.HandleAsync(worker, payment, ct);
             if (outcome.Succeeded)
             {
                 return Outcome<Worker>.Ok(outcome.Value!.Worker);
@@ -234,18 +202,8 @@ public static class StageActions
 
         private Change Event(Worker w, StageEventKind kind, DateOnly on, string? reason)
         {
-            var e = new StageEvent
-            {
-                Id = Guid.CreateVersion7(),
-                WorkerId = w.Id,
-                Kind = kind,
-                FromStage = w.Stage,
-                ToStage = StageMachine.Next(w.Stage, kind)!.Value,
-                OccurredOn = on,
-                Reason = reason,
-                RecordedAt = clock.GetUtcNow(),
-                RecordedBy = db.Actor.Name,
-            };
+            var e = StageEvent.Of(w, kind, w.Stage, StageMachine.Next(w.Stage, kind)!.Value, on, clock.GetUtcNow(), db.Actor.Name);
+            e.Reason = reason;
             w.Stage = e.ToStage;
             return new(e, []);
         }
@@ -279,17 +237,7 @@ public static class StageActions
             db.AuditReason = stageEvent.Reason;
             worker.StageEvents.Add(stageEvent);
             WorkerCoverage.Refresh(worker, today);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                return Outcome<Worker>.Stale();
-            }
-
-            return Outcome<Worker>.Ok(worker);
+            return await WorkerSaves.SaveAsync<DbUpdateConcurrencyException>(db, worker, ct);
         }
 
         /// <summary>The event a stage change records, or (none and) why it is refused.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
@@ -12,6 +13,10 @@ public static class UpdateWorker
         public string? Reason { get; set; }
 
         public long? Version { get; set; }
+
+        /// <summary>The worker as the API answers it (<see cref="WorkerView"/>), read back as a correction: the edit form starts from it.</summary>
+        public static Request Of(Worker worker, DateOnly today) =>
+            JsonSerializer.Deserialize<Request>(JsonSerializer.SerializeToUtf8Bytes(WorkerView.From(worker, today), JsonConventions.Options), JsonConventions.Options)!;
     }
 
     public sealed class Validator : AbstractValidator<Request>
@@ -59,17 +64,7 @@ public static class UpdateWorker
             // Optimistic concurrency: the update only applies to the version the officer saw.
             db.Entry(worker).Property(w => w.Version).OriginalValue = request.Version!.Value;
             db.AuditReason = Input.Text(request.Reason);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                return Outcome<Worker>.Stale("version");
-            }
-
-            return Outcome<Worker>.Ok(worker);
+            return await WorkerSaves.SaveAsync<DbUpdateConcurrencyException>(db, worker, ct, "version");
         }
     }
 }

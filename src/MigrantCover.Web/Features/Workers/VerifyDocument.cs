@@ -5,17 +5,11 @@ namespace MigrantCover.Web.Features.Workers;
 /// <summary>Recording one of the eight R-DOC-1 documents as verified (or not), with who, when and a reference.</summary>
 public static class VerifyDocument
 {
-    public sealed record Request
-    {
-        public bool? Verified { get; set; }
-
-        public string? Reference { get; set; }
-
-        public string? PassportNumber { get; set; }
-
-        /// <summary>Set after the officer has seen that another worker has this passport number and confirmed.</summary>
-        public bool? ConfirmDuplicate { get; set; }
-    }
+    /// <summary>
+    /// A document's verification; <c>confirmDuplicate</c> is set after the officer has seen that another
+    /// worker has this passport number and confirmed.
+    /// </summary>
+    public sealed record Request(bool? Verified = null, string? Reference = null, string? PassportNumber = null, bool? ConfirmDuplicate = null);
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -83,17 +77,7 @@ public static class VerifyDocument
                 worker.PassportNumber = passport;
             }
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                return Outcome<Worker>.Stale();
-            }
-
-            return Outcome<Worker>.Ok(worker);
+            return await WorkerSaves.SaveAsync<DbUpdateException>(db, worker, ct);
         }
     }
 }

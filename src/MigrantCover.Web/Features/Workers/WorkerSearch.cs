@@ -11,22 +11,8 @@ public static class WorkerSearch
     /// <summary>Counting stops here: beyond it the list says "more than".</summary>
     public const int CountLimit = 10_000;
 
-    public sealed record Filter
-    {
-        public string? Search { get; set; }
-
-        public string? Stage { get; set; }
-
-        public string? DestinationCountry { get; set; }
-
-        public string? Province { get; set; }
-
-        public string? Scheme { get; set; }
-
-        public int? Page { get; set; }
-
-        public int? PageSize { get; set; }
-    }
+    /// <summary>The search box and the filters (GET parameters of the list and the API).</summary>
+    public sealed record Filter(string? Search = null, string? Stage = null, string? DestinationCountry = null, string? Province = null, string? Scheme = null, int? Page = null, int? PageSize = null);
 
     public sealed record Row(Guid Id, string FullName, Stage Stage, Scheme Scheme, string DestinationCountry, string ProvinceCode, DateOnly RegisteredOn, string? MembershipNumber);
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Features.Accounts;
 using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;

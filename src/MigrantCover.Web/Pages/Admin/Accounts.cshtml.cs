@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Admin;
@@ -14,16 +13,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clo
 
     public string? Done { get; private set; }
 
-    public sealed class CreateInput
-    {
-        public string? Email { get; set; }
-
-        public string? DisplayName { get; set; }
-
-        public string? Password { get; set; }
-
-        public string? Role { get; set; }
-    }
+    public sealed record CreateInput(string? Email = null, string? DisplayName = null, string? Password = null, string? Role = null);
 
     public sealed record AccountRow(string Id, string Email, string DisplayName, string Role, bool IsDisabled, DateTimeOffset? LastSignInAt, DateTimeOffset CreatedAt);
 

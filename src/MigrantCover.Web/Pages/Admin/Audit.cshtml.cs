@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
 

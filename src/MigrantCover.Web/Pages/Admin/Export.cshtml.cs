@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;

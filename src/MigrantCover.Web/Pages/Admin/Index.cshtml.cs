@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Features.Stats;
 
 namespace MigrantCover.Web.Pages.Admin;
@@ -15,16 +14,7 @@ public sealed class RestrictionsModel(AppDbContext db, EnrollmentStats stats, Ti
 
     public string? Done { get; private set; }
 
-    public sealed class AddInput
-    {
-        public string? CountryCode { get; set; }
-
-        public string? Category { get; set; }
-
-        public string? ValidFrom { get; set; }
-
-        public string? LegalBasis { get; set; }
-    }
+    public sealed record AddInput(string? CountryCode = null, string? Category = null, string? ValidFrom = null, string? LegalBasis = null);
 
     public bool IsActive(PlacementRestrictionRule r) => r.ValidFrom <= Today && (r.ValidTo is null || Today <= r.ValidTo);
 

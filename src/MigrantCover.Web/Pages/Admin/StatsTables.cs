@@ -58,7 +58,7 @@ public static class StatsTables
     public const string ContributionsByMonth = "contributionsByMonth";
 
     /// <summary>The table of a breakdown dimension (<see cref="TallyDimensions"/>): its report key, "byDestination".</summary>
-    public static string Of(string dimension) => TallyDimensions.Of(dimension).ReportKey;
+    public static string Of(TallyDimension dimension) => dimension.ReportKey;
 
     public static bool IsBreakdown(StatsTable table) => TallyDimensions.Breakdowns.Any(d => d.ReportKey == table.Id);
 
@@ -80,7 +80,7 @@ public static class StatsTables
                 d.ReportKey,
                 t["Table" + d.ReportKey[..1].ToUpperInvariant() + d.ReportKey[1..]],
                 name is null ? [Text("Col" + pascal), .. counts] : [Text("ColCode"), Text("Col" + pascal), .. counts],
-                [.. r.Breakdown(d.Name).Select(b => name is null
+                [.. r.Breakdown(d).Select(b => name is null
                     ? Row(b.Key, b.Candidates, b.Placed, b.Registered)
                     : Row(b.Key, name(b), b.Candidates, b.Placed, b.Registered))]);
         }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Infrastructure;
 using QRCoder;

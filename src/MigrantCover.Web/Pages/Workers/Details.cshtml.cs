@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
@@ -47,13 +46,8 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
 
     public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await verify.HandleAsync(id, Document.Type, new VerifyDocument.Request
-        {
-            Verified = Document.Verified,
-            Reference = Document.Reference,
-            PassportNumber = Document.PassportNumber,
-            ConfirmDuplicate = Document.ConfirmDuplicate,
-        }, ct);
+        var request = new VerifyDocument.Request(Document.Verified, Document.Reference, Document.PassportNumber, Document.ConfirmDuplicate);
+        var outcome = await verify.HandleAsync(id, Document.Type, request, ct);
         if (outcome.Status == OutcomeStatus.NotFound)
         {
             return NotFound();

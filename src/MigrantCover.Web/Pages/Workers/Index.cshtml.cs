@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Features.Workers;
 
 namespace MigrantCover.Web.Pages.Workers;
@@ -19,7 +18,7 @@ public sealed class IndexModel(WorkerSearch.Handler search) : FormPageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Never from the query string: identifiers stay out of URLs.
-        Filter.Search = null;
+        Filter = Filter with { Search = null };
         await RunAsync(ct);
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
@@ -28,15 +27,13 @@ public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler,
         }
 
         ModelState.Clear();
-        Input = new RecordPayment.Request
-        {
-            Kind = kind ?? (Worker.Payments.Count == 0 && Worker.Scheme != Scheme.Individual ? "pre-placement" : Worker.Stage == Stage.Placed ? "extension" : "placement"),
-            PaidOn = paidOn ?? WorkerForms.Iso(clock.Today()),
-            Months = int.TryParse(months, CultureInfo.InvariantCulture, out var m) ? m : null,
-            MonthlyAmount = long.TryParse(monthlyAmount, CultureInfo.InvariantCulture, out var a) ? a : null,
-        };
+        Input = new RecordPayment.Request(
+            Kind: kind ?? (Worker.Payments.Count == 0 && Worker.Scheme != Scheme.Individual ? "pre-placement" : Worker.Stage == Stage.Placed ? "extension" : "placement"),
+            PaidOn: paidOn ?? WorkerForms.Iso(clock.Today()),
+            Months: int.TryParse(months, CultureInfo.InvariantCulture, out var m) ? m : null,
+            MonthlyAmount: long.TryParse(monthlyAmount, CultureInfo.InvariantCulture, out var a) ? a : null);
         Compute();
-        Input.Amount = Expected?.Amount;
+        Input = Input with { Amount = Expected?.Amount };
         return Page();
     }
 
@@ -77,7 +74,7 @@ public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler,
 
         ModelState.Clear();
         Compute();
-        Input.Amount = Expected?.Amount ?? Input.Amount;
+        Input = Input with { Amount = Expected?.Amount ?? Input.Amount };
         return Page();
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Features.Workers;
 
 namespace MigrantCover.Web.Pages.Workers;
