@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using MigrantCover.Testing;
-
 namespace MigrantCover.Domain.Tests;
 
 /// <summary>Valid inputs (the sample worker of docs/api.md), varied per test with <c>with</c>.</summary>

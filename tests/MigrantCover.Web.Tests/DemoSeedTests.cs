@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
 using MigrantCover.Web.Demo;
-using MigrantCover.Web.Tests.Infrastructure;
 
 namespace MigrantCover.Web.Tests;
 

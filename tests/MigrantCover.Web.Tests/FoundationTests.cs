@@ -1,14 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Infrastructure;
-using MigrantCover.Web.Tests.Infrastructure;
-
 namespace MigrantCover.Web.Tests;
 
 /// <summary>The foundation, on each provider: sign-in, roles, tokens, problems, health, languages, audit.</summary>
@@ -219,11 +208,7 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
     public async Task EveryChangeToAWorkerIsAuditedAndAStaleEditIsRefused()
     {
         var worker = TestData.Worker();
-        await Factory.WithDbAsync(async db =>
-        {
-            db.Workers.Add(worker);
-            await db.SaveChangesAsync();
-        });
+        await Factory.AddAsync(worker);
 
         await Factory.WithDbAsync(async db =>
         {
@@ -257,18 +242,10 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
     public async Task UniqueIndexesHoldOneNikAndOnePaymentReference()
     {
         var first = TestData.Worker();
-        await Factory.WithDbAsync(async db =>
-        {
-            db.Workers.Add(first);
-            await db.SaveChangesAsync();
-        });
+        await Factory.AddAsync(first);
         var twin = TestData.Worker();
         twin.Nik = first.Nik;
-        await Assert.ThrowsAsync<DbUpdateException>(() => Factory.WithDbAsync(async db =>
-        {
-            db.Workers.Add(twin);
-            await db.SaveChangesAsync();
-        }));
+        await Assert.ThrowsAsync<DbUpdateException>(() => Factory.AddAsync(twin));
 
         // R-PAY-2: a payment reference is recorded once, for whichever worker it is sent.
         var reference = "UNIQUE-" + Guid.NewGuid().ToString("N")[..12];
@@ -284,24 +261,12 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
             RecordedAt = AppFactory.DefaultNow,
             RecordedBy = "test",
         };
-        await Factory.WithDbAsync(async db =>
-        {
-            db.Payments.Add(Pay(first.Id));
-            await db.SaveChangesAsync();
-        });
+        await Factory.AddAsync(Pay(first.Id));
         var other = TestData.Worker();
-        await Factory.WithDbAsync(async db =>
-        {
-            db.Workers.Add(other);
-            await db.SaveChangesAsync();
-        });
+        await Factory.AddAsync(other);
         foreach (var workerId in new[] { first.Id, other.Id })
         {
-            await Assert.ThrowsAsync<DbUpdateException>(() => Factory.WithDbAsync(async db =>
-            {
-                db.Payments.Add(Pay(workerId));
-                await db.SaveChangesAsync();
-            }));
+            await Assert.ThrowsAsync<DbUpdateException>(() => Factory.AddAsync(Pay(workerId)));
         }
 
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Payments.CountAsync(p => p.Reference == reference)));
@@ -320,11 +285,7 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
     public async Task NoLogLineHoldsPersonalData()
     {
         var worker = TestData.Worker();
-        await Factory.WithDbAsync(async db =>
-        {
-            db.Workers.Add(worker);
-            await db.SaveChangesAsync();
-        });
+        await Factory.AddAsync(worker);
         var client = Factory.CreateBrowserClient();
         await client.SignInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
         await client.GetAsync("/Workers?search=" + worker.Nik);

@@ -1,9 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using MigrantCover.Web.Commands;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Infrastructure;
-using MigrantCover.Web.Tests.Infrastructure;
 
 namespace MigrantCover.Web.Tests;
 

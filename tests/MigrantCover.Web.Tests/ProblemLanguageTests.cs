@@ -1,11 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using MigrantCover.Domain;
 using MigrantCover.Web.Tests.Coverage;
-using MigrantCover.Web.Tests.Infrastructure;
 using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
 namespace MigrantCover.Web.Tests;

@@ -1,8 +1,3 @@
-using MigrantCover.Domain;
-using MigrantCover.Testing;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Features.Workers;
-
 namespace MigrantCover.Web.Tests;
 
 /// <summary>Valid records to arrange tests with: the sample worker as an entity; every call gives a new NIK.</summary>

@@ -11,10 +11,6 @@ public static class TallySql
 
     public const string Last = "last";
 
-    private const string Counts = "count(*), count(membership_number)";
-
-    private const string WorkerColumns = "INSERT INTO worker_tallies (registered_month, stage, dimension, value, workers, participants)";
-
     /// <summary>Every tally recomputed from the workers and payments (Tallies.RebuildAsync runs these in order).</summary>
     public static IReadOnlyList<string> Rebuild(bool postgres)
     {
@@ -58,6 +54,10 @@ public static class TallySql
         return string.Join("\nUNION ALL ", WorkerSelects("'w', ", where)) +
             $"\nUNION ALL SELECT 'd', departed_month, '', '', '', count(*), 0 FROM workers{where} AND departed_month IS NOT NULL GROUP BY departed_month";
     }
+
+    private const string Counts = "count(*), count(membership_number)";
+
+    private const string WorkerColumns = "INSERT INTO worker_tallies (registered_month, stage, dimension, value, workers, participants)";
 
     private static IEnumerable<string> WorkerSelects(string prefix, string where) =>
         TallyDimensions.Breakdowns.Select(d => Select(prefix, d.Name, d.Sql, where))

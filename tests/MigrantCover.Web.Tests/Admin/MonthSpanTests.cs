@@ -1,5 +1,3 @@
-using MigrantCover.Web.Features.Stats;
-
 namespace MigrantCover.Web.Tests.Admin;
 
 /// <summary>How a date range splits into whole months (read from the tallies) and edge days (counted from the rows).</summary>

@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Resources;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Tests.Admin;

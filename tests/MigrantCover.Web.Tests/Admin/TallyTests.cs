@@ -1,12 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Features.Stats;
-using MigrantCover.Web.Features.Workers;
-using MigrantCover.Web.Tests.Infrastructure;
-
 namespace MigrantCover.Web.Tests.Admin;
 
 /// <summary>
@@ -34,7 +25,7 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
             var a = await db.Workers.SingleAsync(w => w.Id == ids[0]);
             a.DestinationCountry = "SG";
             a.AgencyName = null;
-            var b = await db.Workers.Include(w => w.Payments).SingleAsync(w => w.Id == ids[1]);
+            var b = await WithPaymentsAsync(db, ids[1]);
             b.Payments.Add(Pay(b.Id, PaymentKind.Placement, 300_000, new DateOnly(2026, 2, 3)));
             b.MembershipNumber = MembershipNumber.Issue(2026, 700_000 + Random.Shared.Next(99_999));
             b.Stage = Stage.Placed;
@@ -47,7 +38,7 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
         // A payment alone, then a second change of the same worker's destination and stage.
         await Factory.WithDbAsync(async db =>
         {
-            var c = await db.Workers.Include(w => w.Payments).SingleAsync(w => w.Id == ids[2]);
+            var c = await WithPaymentsAsync(db, ids[2]);
             c.Payments.Add(Pay(c.Id, PaymentKind.PrePlacement, 37_500, new DateOnly(2026, 2, 2)));
             WorkerCoverage.Refresh(c, Today);
             await db.SaveChangesAsync();
@@ -214,6 +205,8 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
 
         Assert.True(await Factory.WithDbAsync(db => db.Workers.AnyAsync(w => w.CoveredUntil != null)));
     }
+
+    private static Task<Worker> WithPaymentsAsync(AppDbContext db, Guid id) => db.Workers.Include(w => w.Payments).SingleAsync(w => w.Id == id);
 
     private static Worker W(Sex sex, string destination, string? agency, DateOnly registeredOn)
     {

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using MigrantCover.Domain;
-using MigrantCover.Testing;
-
 namespace MigrantCover.Web.Tests.Workers;
 
 /// <summary>Arranging workers through the API, with identities that never collide within a test database.</summary>
@@ -73,6 +66,10 @@ public static class WorkerKit
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"register answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement;
     }
+
+    /// <summary>Posts the register body with the overrides and asserts the problem that refuses it.</summary>
+    public static async Task<JsonElement> RefusedAsync(this HttpClient api, Dictionary<string, object?>? overrides, HttpStatusCode status = HttpStatusCode.BadRequest) =>
+        await (await api.PostAsJsonAsync("/api/v1/workers", Body(overrides))).AssertProblemAsync(status);
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {
