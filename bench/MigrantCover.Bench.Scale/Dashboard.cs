@@ -153,13 +153,13 @@ public static partial class Dashboard
         Compare("stages", await Rows("SELECT stage, count(*) FROM workers GROUP BY stage"), [
             ("candidate", t.Candidates), ("placed", t.Placed), ("returned", t.Returned), ("failed-departure", t.FailedDeparture), ("withdrawn", t.Withdrawn), ("deceased", t.Deceased)]);
         Compare("participants", await Rows("SELECT 'p', count(membership_number) FROM workers"), [("p", t.Participants)]);
-        Compare("destinations", await Rows("SELECT destination_country, count(*) FROM workers GROUP BY destination_country"), report.ByDestination.Select(b => (b.Key, (long)b.Registered)));
-        Compare("provinces", await Rows("SELECT province_code, count(*) FROM workers GROUP BY province_code"), report.ByProvince.Select(b => (b.Key, (long)b.Registered)));
-        Compare("agencies", await Rows("SELECT agency_name, count(*) FROM workers GROUP BY agency_name"), report.ByAgency.Select(b => (b.Key, (long)b.Registered)));
+        Compare("destinations", await Rows("SELECT destination_country, count(*) FROM workers GROUP BY destination_country"), report.Breakdown(TallyDimensions.Destination).Select(b => (b.Key, (long)b.Registered)));
+        Compare("provinces", await Rows("SELECT province_code, count(*) FROM workers GROUP BY province_code"), report.Breakdown(TallyDimensions.Province).Select(b => (b.Key, (long)b.Registered)));
+        Compare("agencies", await Rows("SELECT agency_name, count(*) FROM workers GROUP BY agency_name"), report.Breakdown(TallyDimensions.Agency).Select(b => (b.Key, (long)b.Registered)));
         Compare("departure months", await Rows("SELECT departed_month, count(*) FROM workers WHERE departed_month IS NOT NULL GROUP BY departed_month"), report.ByDepartureMonth.Select(d => (d.Key.Replace("-", "", StringComparison.Ordinal), (long)d.Departed)));
         Compare("collected", await Rows("SELECT kind, sum(amount) FROM payments GROUP BY kind"), report.Contributions.ByKind.Select(k => (k.Key, k.Amount)));
         Compare("departed without cover", await Rows($"SELECT 'g', count(*) FROM workers WHERE stage = 'placed' AND (covered_until IS NULL OR covered_until < '{report.AsOf:yyyy-MM-dd}')"), [("g", report.Gaps.DepartedWithoutCover)]);
-        Compare("placement ending in 30 days", await Rows($"SELECT 'g', count(*) FROM workers WHERE stage = 'placed' AND cover_phase = 'placement' AND covered_until >= '{report.AsOf:yyyy-MM-dd}' AND covered_until <= '{report.AsOf.AddDays(EnrollmentStats.SoonDays1):yyyy-MM-dd}'"), [("g", report.Gaps.PlacementEndingIn30Days)]);
+        Compare("placement ending in 30 days", await Rows($"SELECT 'g', count(*) FROM workers WHERE stage = 'placed' AND cover_phase = 'placement' AND covered_until >= '{report.AsOf:yyyy-MM-dd}' AND covered_until <= '{report.AsOf.AddDays(CoverGaps.SoonDays1):yyyy-MM-dd}'"), [("g", report.Gaps.PlacementEndingIn30Days)]);
         if (differences.Count > 0)
         {
             throw new InvalidOperationException("The dashboard differs from plain GROUP BYs in: " + string.Join(", ", differences));

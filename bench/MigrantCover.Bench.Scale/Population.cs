@@ -1,27 +1,24 @@
 using MigrantCover.Domain;
+using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Demo;
 
 namespace MigrantCover.Bench.Scale;
 
 /// <summary>
-/// A realistic worker population (distributions of rule book §12), generated deterministically from the
+/// A realistic worker population (the §12 tables of the demo, PopulationTables), generated deterministically from the
 /// worker's index, so that each COPY pass (workers, payments, stage events) sees the same worker.
 /// </summary>
 public sealed class Population(DateOnly today)
 {
     public const string RecordedBy = "bench";
 
-    private static readonly (string Code, double Weight)[] Destinations =
-        [("TW", 30), ("MY", 26), ("HK", 24), ("KR", 5), ("JP", 4), ("SG", 3), ("SA", 2), ("AE", 1.5), ("BN", 1.5), ("QA", 1), ("IT", 0.5), ("PL", 0.5), ("US", 0.5), ("AU", 0.5)];
+    // Weights per thousand.
+    private static readonly (Stage Stage, int Weight)[] Stages =
+        [(Stage.Candidate, 300), (Stage.Placed, 550), (Stage.Returned, 100), (Stage.FailedDeparture, 20), (Stage.Withdrawn, 28), (Stage.Deceased, 2)];
 
-    private static readonly (string Code, double Weight)[] ProvinceWeights =
-        [("35", 25), ("33", 21), ("32", 19), ("52", 12), ("18", 8), ("12", 4), ("51", 3), ("36", 2), ("53", 2), ("73", 1.5), ("16", 1.5), ("61", 1)];
-
-    private static readonly (Stage Stage, double Weight)[] Stages =
-        [(Stage.Candidate, 30), (Stage.Placed, 55), (Stage.Returned, 10), (Stage.FailedDeparture, 2), (Stage.Withdrawn, 2.8), (Stage.Deceased, 0.2)];
-
-    private static readonly (Scheme Scheme, double Weight)[] Schemes =
-        [(Scheme.Agency, 70), (Scheme.Government, 10), (Scheme.Company, 5), (Scheme.Individual, 15)];
+    private static readonly (Scheme Scheme, int Weight)[] Schemes =
+        [(Scheme.Agency, 700), (Scheme.Government, 100), (Scheme.Company, 50), (Scheme.Individual, 150)];
 
     private static readonly string[] FemaleNames = ["Siti", "Sri", "Nur", "Dewi", "Rina", "Wati", "Lestari", "Yuni", "Ani", "Eka", "Tri", "Rahayu", "Aminah", "Fitri", "Kartini"];
 
@@ -38,10 +35,10 @@ public sealed class Population(DateOnly today)
     public Generated Generate(int index, Func<int, long> nextMembershipSequence)
     {
         var rng = new Random(7_260_2015 ^ index);
-        var sex = rng.NextDouble() < 0.6 ? Sex.Female : Sex.Male;
-        var province = Pick(rng, ProvinceWeights);
-        var destination = Pick(rng, Destinations);
-        var scheme = Pick(rng, Schemes);
+        var sex = rng.Next(100) < PopulationTables.WomenPercent ? Sex.Female : Sex.Male;
+        var province = PopulationTables.Pick(rng, PopulationTables.Origins, o => o.Weight).Province;
+        var destination = PopulationTables.Pick(rng, PopulationTables.Destinations, d => d.Weight).Code;
+        var scheme = PopulationTables.Pick(rng, Schemes, s => s.Weight).Scheme;
         var category = sex == Sex.Female && rng.NextDouble() < 0.7 ? Category.Domestic : rng.NextDouble() < 0.85 ? Category.Formal : (rng.NextDouble() < 0.6 ? Category.Seafarer : Category.Fisher);
         if (category == Category.Domestic && destination is "SA" or "AE" or "QA")
         {
@@ -59,7 +56,7 @@ public sealed class Population(DateOnly today)
         var dob = new DateOnly(1975, 1, 1).AddDays(rng.Next(0, 365 * 28));
         var registered = Today.AddDays(-rng.Next(0, 3 * 365));
         var contract = rng.Next(3) switch { 0 => 12, 1 => 24, _ => 36 };
-        var stage = Pick(rng, Stages);
+        var stage = PopulationTables.Pick(rng, Stages, s => s.Weight).Stage;
 
         // A NIK unique per index: regency, district and serial come from the index.
         var serial = (index % 9999) + 1;
@@ -91,7 +88,7 @@ public sealed class Population(DateOnly today)
             PlacementAgreementSignedOn = registered,
             Stage = Stage.Candidate,
             RegisteredOn = registered,
-            RegisteredMonth = (registered.Year * 100) + registered.Month,
+            RegisteredMonth = DateKeys.Month(registered),
             ProvinceCode = province,
             RegencyCode = nik[..4],
             CreatedAt = new DateTimeOffset(registered.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero),
@@ -122,7 +119,7 @@ public sealed class Population(DateOnly today)
                 Kind = kind,
                 Amount = amount,
                 PaidOn = on,
-                PaidMonth = (on.Year * 100) + on.Month,
+                PaidMonth = DateKeys.Month(on),
                 Reference = $"BNK{index:0000000}-{payments.Count}",
                 Months = months,
                 MonthlyAmount = monthly,
@@ -157,7 +154,7 @@ public sealed class Population(DateOnly today)
             case Stage.Placed or Stage.Returned or Stage.Deceased:
                 Pay(PaymentKind.Placement, departed.AddDays(-rng.Next(1, 25)));
                 w.DepartedOn = departed;
-                w.DepartedMonth = (departed.Year * 100) + departed.Month;
+                w.DepartedMonth = DateKeys.Month(departed);
                 w.Stage = Stage.Placed;
                 events.Add(Event(w, index, 1, StageEventKind.Departure, Stage.Candidate, Stage.Placed, departed));
                 if (rng.NextDouble() < 0.1)
@@ -231,26 +228,5 @@ public sealed class Population(DateOnly today)
         BitConverter.TryWriteBytes(bytes[4..], n);
         bytes[15] = 0x6b;
         return new Guid(bytes);
-    }
-
-    private static T Pick<T>(Random rng, (T Value, double Weight)[] table)
-    {
-        var total = 0.0;
-        foreach (var (_, weight) in table)
-        {
-            total += weight;
-        }
-
-        var x = rng.NextDouble() * total;
-        foreach (var (value, weight) in table)
-        {
-            x -= weight;
-            if (x < 0)
-            {
-                return value;
-            }
-        }
-
-        return table[^1].Value;
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace MigrantCover.Domain;
 
 /// <summary>
-/// The lowercase-hyphen codes of the rule book and the API contract ("pre-placement",
+/// The lowercase-hyphen codes of the rule book and the API (docs/api.md: "pre-placement",
 /// "failed-departure", "jkk"), to and from the enumerations.
 /// </summary>
 public static class Codes

@@ -86,12 +86,7 @@ public static class Departure
         var earliest = facts.DepartedOn.AddMonths(-1);
         if (facts.Scheme == Scheme.Individual && paidOn < earliest)
         {
-            failures.Add(RuleFailure.Of(
-                "R-PAY-4",
-                "departure.placement-too-early",
-                "payments",
-                ("paidOn", Arg.Date(paidOn)),
-                ("earliestOn", Arg.Date(earliest))));
+            failures.Add(RuleFailure.Of("R-PAY-4", "departure.placement-too-early", "payments", ("paidOn", Arg.Date(paidOn)), ("earliestOn", Arg.Date(earliest))));
         }
     }
 }

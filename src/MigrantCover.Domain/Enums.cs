@@ -1,7 +1,7 @@
 namespace MigrantCover.Domain;
 
 // Enumerations of the rule book. Their wire and storage form is lowercase with hyphens
-// (see Codes), as the API contract requires: "pre-placement", "failed-departure", ...
+// (see Codes), as the API (docs/api.md) requires: "pre-placement", "failed-departure", ...
 
 /// <summary>Sex as printed on the KTP; drives the day offset of the NIK (R-NIK-3).</summary>
 public enum Sex

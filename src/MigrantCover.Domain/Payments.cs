@@ -2,16 +2,8 @@ namespace MigrantCover.Domain;
 
 /// <summary>A payment an officer wants to record, with the worker it belongs to.</summary>
 public sealed record PaymentFacts(
-    Scheme Scheme,
-    Stage Stage,
-    int ContractMonths,
-    DateOnly? PlacementAgreementSignedOn,
-    CoverageHistory History,
-    PaymentKind Kind,
-    long Amount,
-    DateOnly PaidOn,
-    int? Months = null,
-    long? MonthlyAmount = null);
+    Scheme Scheme, Stage Stage, int ContractMonths, DateOnly? PlacementAgreementSignedOn, CoverageHistory History,
+    PaymentKind Kind, long Amount, DateOnly PaidOn, int? Months = null, long? MonthlyAmount = null);
 
 public static class PaymentRules
 {

@@ -1,6 +1,6 @@
 namespace MigrantCover.Domain;
 
-/// <summary>The register body of the API (api-contract.md), typed; anything may be missing.</summary>
+/// <summary>The register body of the API (docs/api.md), typed; anything may be missing.</summary>
 public sealed record RegistrationFacts
 {
     public string? Nik { get; init; }

@@ -217,6 +217,29 @@ public static partial class RuleText
         ["contractMonths"] = ("Lama kontrak (bulan)", "contract length (months)"),
         ["months"] = ("Jumlah bulan", "number of months"),
         ["monthlyAmount"] = ("Iuran JHT bulanan", "monthly JHT amount"),
+        ["fullName"] = ("Nama lengkap", "full name"),
+        ["placeOfBirth"] = ("Tempat lahir", "place of birth"),
+        ["address"] = ("Alamat", "address"),
+        ["phone"] = ("Nomor telepon", "phone number"),
+        ["email"] = ("Email", "e-mail"),
+        ["occupation"] = ("Jabatan/pekerjaan", "occupation"),
+        ["employerName"] = ("Nama pemberi kerja", "employer name"),
+        ["agencyName"] = ("Nama P3MI", "agency name"),
+        ["agencyLicence"] = ("Nomor izin P3MI", "agency licence"),
+        ["placementAgreementSignedOn"] = ("Tanggal perjanjian penempatan", "placement agreement date"),
+        ["registeredOn"] = ("Tanggal pendaftaran", "registration date"),
+        ["kind"] = ("Jenis iuran", "payment kind"),
+        ["amount"] = ("Jumlah", "amount"),
+        ["paidOn"] = ("Tanggal bayar", "payment date"),
+        ["reference"] = ("Nomor referensi", "reference"),
+        ["departedOn"] = ("Tanggal berangkat", "departure date"),
+        ["arrivedOn"] = ("Tanggal tiba", "arrival date"),
+        ["diedOn"] = ("Tanggal meninggal", "date of death"),
+        ["occurredOn"] = ("Tanggal", "date"),
+        ["reason"] = ("Alasan", "reason"),
+        ["version"] = ("Versi", "version"),
+        ["passportNumber"] = ("Nomor paspor", "passport number"),
+        ["verified"] = ("Terverifikasi", "verified"),
 
         // Purposes (R-CAT-2).
         ["work"] = ("bekerja", "work"),
@@ -263,7 +286,7 @@ public static partial class RuleText
     public static string Format(RuleFailure failure, string? language)
     {
         var en = IsEnglish(language);
-        if (!Messages.TryGetValue(failure.Key, out var texts))
+        if (!Messages.TryGetValue(failure.Key, out var texts) && !InputMessages.TryGetValue(failure.Key, out texts))
         {
             // A key without text is a defect; still say which rule failed rather than nothing.
             return en ? $"Rule {failure.RuleId} is not met ({failure.Key})." : $"Aturan {failure.RuleId} tidak terpenuhi ({failure.Key}).";
@@ -325,7 +348,7 @@ public static partial class RuleText
             CultureInfo.InvariantCulture,
             $"{date.Day} {(IsEnglish(language) ? MonthsEn : MonthsId)[date.Month - 1]} {date.Year}");
 
-    /// <summary>A code (document type, stage, category, purpose, field) in the language, or the code itself.</summary>
+    /// <summary>A code (document type, stage, category, purpose) or field name in the language, or the code itself.</summary>
     public static string Label(string code, string? language) =>
         Labels.TryGetValue(code, out var l) ? (IsEnglish(language) ? l.En : l.Id) : code;
 

@@ -1,8 +1,9 @@
-using FluentValidation;
-using MigrantCover.Web;
 using MigrantCover.Web.Api;
-using MigrantCover.Web.Data;
+using MigrantCover.Web.Commands;
+using MigrantCover.Web.Demo;
 using MigrantCover.Web.Features.PublicCoverage;
+using MigrantCover.Web.Features.Stats;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 using Serilog;
@@ -37,15 +38,15 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
 });
 
-// The JSON API: ProblemDetails for every error, one exception handler, Swagger at /swagger.
+// The JSON API (docs/api.md): every problem from Api/Problems, one exception handler, Swagger at /swagger.
 builder.Services.AddMigrantCoverApi();
 
-// Validators of the Features (shared by pages and API).
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+// The request validators (one per request record, shared by pages and API) and the shared operations.
+builder.Services.AddMigrantCoverValidation();
 builder.Services.AddWorkerFeatures();
-builder.Services.AddScoped<MigrantCover.Web.Features.Stats.EnrollmentStats>();
+builder.Services.AddStatsFeatures();
 
-// Public coverage lookup: per-address rate limit, per-identifier lock, proof tokens (issue 5).
+// Public coverage lookup: per-address rate limit, per-identifier lock, proof tokens.
 builder.Services.AddCoverageLookup(builder.Configuration);
 
 // Health: /health/live (process) and /health/ready (database reachable and migrated).
@@ -53,16 +54,10 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags
 
 var app = builder.Build();
 
-// `create-admin`: the way to make the first admin outside Development (docs/operations.md).
-if (args.Length > 0 && args[0] == "create-admin")
+// `create-admin` and `rebuild-tallies` run instead of serving (docs/operations.md).
+if (await CommandLine.RunAsync(app.Services, args) is { } exitCode)
 {
-    return await CreateAdminCommand.RunAsync(app.Services, args[1..]);
-}
-
-// `rebuild-tallies`: recomputes the dashboard's tallies from the rows (repair, docs/operations.md).
-if (args.Length > 0 && args[0] == "rebuild-tallies")
-{
-    return await Tallies.RebuildCommandAsync(app.Services);
+    return exitCode;
 }
 
 await app.Services.MigrateDatabaseAsync();
@@ -71,6 +66,8 @@ if (app.Environment.IsDevelopment())
     await DemoSeeder.SeedForDevelopmentAsync(app);
 }
 
+// The request's language first, so that error responses (the API's problems, the pages' status pages) use it too.
+app.UseRequestLocalization();
 app.UseMigrantCoverErrorHandling();
 if (!app.Environment.IsDevelopment())
 {
@@ -91,7 +88,6 @@ if (app.Configuration.GetValue("Https:Redirect", !app.Environment.IsDevelopment(
 
 app.UseResponseCompression();
 app.UseRouting();
-app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -105,13 +101,13 @@ app.MapSwaggerUi();
 var api = app.MapGroup("/api/v1").WithOpenApiDefaults();
 api.MapAuthApi();
 
-// Officers: workers, documents, payments, stages (issue 4).
+// Officers: workers, documents, payments, stages.
 api.MapWorkersApi();
 
-// Workers: public coverage lookup (issue 5).
+// Workers: the public coverage lookup.
 api.MapCoverageApi();
 
-// Admins: totals (issue 6).
+// Admins: totals.
 api.MapStatsApi();
 
 app.PrintStartupBanner();

@@ -1,5 +1,3 @@
-using MigrantCover.Domain;
-
 namespace MigrantCover.Domain.Tests;
 
 public class CodesTests

@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using static MigrantCover.Domain.Tests.Samples;
-
 namespace MigrantCover.Domain.Tests;
 
 public class CoverageTests
@@ -63,9 +60,7 @@ public class CoverageTests
         Assert.True(s.Jkk.Active);
         Assert.Equal(CoverPhase.Placement, s.Jkk.Phase);
         Assert.Equal(D(2026, 3, 31), s.Jkk.CoveredUntil);
-        var after = Coverage.On(h, D(2026, 4, 1));
-        Assert.False(after.Jkm.Active);
-        Assert.Equal(InactiveReason.Ended, after.Jkm.Reason);
+        AssertInactive(h, D(2026, 4, 1), s => s.Jkm, InactiveReason.Ended);
     }
 
     [Fact]
@@ -122,9 +117,7 @@ public class CoverageTests
     {
         var h = History(Scheme.Individual, 24, [Pay(PaymentKind.Placement, D(2025, 1, 20))]);
         Assert.Equal(D(2025, 2, 19), Coverage.On(h, D(2025, 2, 19)).Jkm.CoveredUntil);
-        var after = Coverage.On(h, D(2025, 2, 20));
-        Assert.False(after.Jkm.Active);
-        Assert.Equal(InactiveReason.Lapsed, after.Jkm.Reason);
+        AssertInactive(h, D(2025, 2, 20), s => s.Jkm, InactiveReason.Lapsed);
         Assert.Equal(InactiveReason.AwaitingDeparturePayment, Coverage.On(History(Scheme.Individual, 24, []), D(2025, 2, 20)).Jkm.Reason);
     }
 
@@ -159,9 +152,7 @@ public class CoverageTests
         Assert.Equal(D(2024, 1, 1), s.Jht.CoveredFrom);
         Assert.Equal(D(2024, 3, 31), s.Jht.CoveredUntil);
         Assert.Null(s.Jht.Phase);
-        var after = Coverage.On(h, D(2024, 4, 1));
-        Assert.False(after.Jht.Active);
-        Assert.Equal(InactiveReason.Ended, after.Jht.Reason);
+        AssertInactive(h, D(2024, 4, 1), s => s.Jht, InactiveReason.Ended);
     }
 
     [Fact]
@@ -193,5 +184,13 @@ public class CoverageTests
         Assert.Equal(new CoverageSummary(true, CoverPhase.Placement, D(2024, 3, 1), D(2026, 3, 31)), Coverage.Summary(h, D(2025, 1, 1)));
         Assert.Equal(new CoverageSummary(false, CoverPhase.Placement, D(2024, 3, 1), D(2026, 3, 31)), Coverage.Summary(h, D(2026, 5, 1)));
         Assert.Equal(new CoverageSummary(false, null, null, null), Coverage.Summary(h, D(2023, 1, 1)));
+    }
+
+    // On that day the programme is no longer active, for that reason.
+    private static void AssertInactive(CoverageHistory h, DateOnly day, Func<CoverageStatus, ProgrammeStatus> programme, InactiveReason reason)
+    {
+        var status = programme(Coverage.On(h, day));
+        Assert.False(status.Active);
+        Assert.Equal(reason, status.Reason);
     }
 }

@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using static MigrantCover.Domain.Tests.Samples;
-
 namespace MigrantCover.Domain.Tests;
 
 public class DepartureAndStageTests
@@ -26,11 +23,7 @@ public class DepartureAndStageTests
     }
 
     [Fact]
-    [Trait("Rule", "R-COV-8")]
-    [Trait("Rule", "R-DOC-1")]
-    [Trait("Rule", "R-DOC-2")]
-    [Trait("Rule", "R-PAY-4")]
-    [Trait("Rule", "R-DST-2")]
+    [Trait("Rule", "R-COV-8"), Trait("Rule", "R-DOC-1"), Trait("Rule", "R-DOC-2"), Trait("Rule", "R-PAY-4"), Trait("Rule", "R-DST-2")]
     public void R_COV_8_AnswersWithEveryUnmetCondition()
     {
         var facts = Ready() with

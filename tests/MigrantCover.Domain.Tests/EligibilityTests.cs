@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using static MigrantCover.Domain.Tests.Samples;
-
 namespace MigrantCover.Domain.Tests;
 
 public class EligibilityTests
@@ -84,15 +81,11 @@ public class EligibilityTests
         Assert.Equal(["R-NIK-3"], Rules(failures));
     }
 
+    public static TheoryData<Purpose> ExcludedPurposes => [.. Enum.GetValues<Purpose>().Where(p => p != Purpose.Work)];
+
     [Theory]
     [Trait("Rule", "R-CAT-2")]
-    [InlineData(Purpose.OfficialDuty)]
-    [InlineData(Purpose.Study)]
-    [InlineData(Purpose.Refugee)]
-    [InlineData(Purpose.Investor)]
-    [InlineData(Purpose.MissionStaff)]
-    [InlineData(Purpose.StateFunded)]
-    [InlineData(Purpose.OwnBusiness)]
+    [MemberData(nameof(ExcludedPurposes))]
     public void R_CAT_2_RefusesEveryExcludedPurposeNamingTheClause(Purpose purpose)
     {
         var failure = Assert.Single(Register(Siti with { Purpose = purpose, Category = Category.Formal }));
@@ -130,13 +123,11 @@ public class EligibilityTests
         Assert.Empty(Register(Siti with { Scheme = Scheme.Individual, Category = Category.Formal }));
     }
 
+    public static TheoryData<string?, string> WrongDestinations => [("ID", "destination.indonesia"), ("XX", "destination.unknown"), ("hk", "destination.unknown"), ("HKG", "destination.unknown"), (null, "required")];
+
     [Theory]
     [Trait("Rule", "R-DST-1")]
-    [InlineData("ID", "destination.indonesia")]
-    [InlineData("XX", "destination.unknown")]
-    [InlineData("hk", "destination.unknown")]
-    [InlineData("HKG", "destination.unknown")]
-    [InlineData(null, "required")]
+    [MemberData(nameof(WrongDestinations))]
     public void R_DST_1_NeedsAnAssignedIsoCodeOtherThanIndonesia(string? country, string key)
     {
         var failure = Assert.Single(Register(Siti with { DestinationCountry = country }));
@@ -169,12 +160,11 @@ public class EligibilityTests
         Assert.All(Restrictions.Kepmenaker260, r => Assert.True(Countries.IsAssigned(r.CountryCode)));
     }
 
+    public static TheoryData<int, bool> ContractLengths => [(0, false), (1, true), (120, true), (121, false)];
+
     [Theory]
     [Trait("Rule", "R-COV-4")]
-    [InlineData(0, false)]
-    [InlineData(1, true)]
-    [InlineData(120, true)]
-    [InlineData(121, false)]
+    [MemberData(nameof(ContractLengths))]
     public void ContractLengthIsOneTo120Months(int months, bool ok)
     {
         var failures = Register(Siti with { ContractMonths = months, Category = Category.Formal });

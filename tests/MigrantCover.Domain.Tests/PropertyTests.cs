@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using static MigrantCover.Domain.Tests.Samples;
-
 namespace MigrantCover.Domain.Tests;
 
 /// <summary>Properties over thousands of generated inputs (seeded, so failures reproduce).</summary>

@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using static MigrantCover.Domain.Tests.Samples;
-
 namespace MigrantCover.Domain.Tests;
 
 public class RuleTextTests
@@ -87,6 +84,29 @@ public class RuleTextTests
             "stage.withdrawal-after-payment",
         ];
         Assert.Equal(keys.Order(), RuleText.MessageKeys.Except(RuleText.ClaimMessageKeys).Order());
+    }
+
+    [Fact]
+    public void EveryInputMessageHasTextInBothLanguagesWithItsPlaceholdersFilled()
+    {
+        (string, string)[] args =
+        [
+            ("field", "fullName"), ("max", "150"), ("allowed", "formal, domestic"), ("example", "24"), ("today", "2026-03-01"),
+            ("registeredOn", "2026-01-06"), ("departedOn", "2026-02-01"), ("value", "kemarin"), ("length", "12"),
+        ];
+        Assert.NotEmpty(RuleText.InputMessageKeys);
+        Assert.Empty(RuleText.InputMessageKeys.Intersect(RuleText.MessageKeys));
+        foreach (var key in RuleText.InputMessageKeys)
+        {
+            var id = RuleText.Input(key, "id", args);
+            var en = RuleText.Input(key, "en", args);
+            Assert.NotEqual(id, en);
+            Assert.All(new[] { id, en }, text => Assert.DoesNotContain("{", text, StringComparison.Ordinal));
+            Assert.DoesNotContain(key, id, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Nama lengkap belum diisi. Isi kolom ini untuk melanjutkan.", RuleText.Input("required", "id", ("field", "fullName")));
+        Assert.Equal("The full name is missing. Fill it in to continue.", RuleText.Input("required", "en", ("field", "fullName")));
     }
 
     [Fact]

@@ -1,33 +1,12 @@
-using MigrantCover.Domain;
-
 namespace MigrantCover.Domain.Tests;
 
-/// <summary>Valid inputs from the API contract's example, varied per test with <c>with</c>.</summary>
+/// <summary>Valid inputs (the sample worker of docs/api.md), varied per test with <c>with</c>.</summary>
 internal static class Samples
 {
     public static readonly DateOnly Today = new(2026, 1, 6);
 
-    public static RegistrationFacts Siti => new()
-    {
-        Nik = "3302224907950003",
-        FamilyCardNumber = "3302220101090007",
-        FullName = "Siti Aminah",
-        Sex = Sex.Female,
-        DateOfBirth = new DateOnly(1995, 7, 9),
-        PlaceOfBirth = "Cilacap",
-        Address = "Jl. Merdeka 1, Cilacap",
-        Phone = "+6281234567890",
-        Purpose = Purpose.Work,
-        Category = Category.Domestic,
-        Scheme = Scheme.Agency,
-        AgencyName = "PT Contoh Jaya",
-        AgencyLicence = "KEP.123/2024",
-        DestinationCountry = "HK",
-        Occupation = "caregiver",
-        ContractMonths = 24,
-        PlacementAgreementSignedOn = new DateOnly(2026, 1, 5),
-        RegisteredOn = new DateOnly(2026, 1, 6),
-    };
+    /// <summary>The sample worker (tests/Shared), registered on <see cref="Today"/>.</summary>
+    public static RegistrationFacts Siti => SampleWorker.Facts;
 
     /// <summary>A person born on <paramref name="dob"/> with a matching NIK.</summary>
     public static RegistrationFacts BornOn(DateOnly dob, DateOnly registeredOn) => Siti with

@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using static MigrantCover.Domain.Tests.Samples;
-
 namespace MigrantCover.Domain.Tests;
 
 public class TariffTests
@@ -32,13 +29,16 @@ public class TariffTests
         Assert.Same(RuleSets.Permenaker18Of2018, RuleSets.ById("permenaker-18-2018"));
     }
 
-    [Fact]
+    [Theory]
     [Trait("Rule", "R-VER-1")]
-    public void R_VER_1_PaymentBeforeTheFirstRuleSetCannotBePriced()
+    [Trait("Rule", "R-PAY-3")]
+    [InlineData(Scheme.Agency, "2017-07-31", "R-VER-1")]
+    [InlineData(Scheme.Individual, "2025-01-10", "R-PAY-3")]
+    public void R_VER_1_And_R_PAY_3_NoPriceBeforeTheFirstRuleSetNorPrePlacementForIndividualScheme(Scheme scheme, string paidOn, string ruleId)
     {
-        var result = Tariff.Expected(PaymentKind.PrePlacement, Scheme.Agency, 24, D(2017, 7, 31), null, null);
+        var result = Tariff.Expected(PaymentKind.PrePlacement, scheme, 24, DateOnly.Parse(paidOn, System.Globalization.CultureInfo.InvariantCulture), null, null);
         Assert.Null(result.Amount);
-        Assert.Equal("R-VER-1", Assert.Single(result.Failures).RuleId);
+        Assert.Equal(ruleId, Assert.Single(result.Failures).RuleId);
     }
 
     [Theory]
@@ -133,14 +133,6 @@ public class TariffTests
         Assert.Equal(200_000, Tariff.Expected(PaymentKind.Jht, Scheme.Agency, 24, D(2018, 1, 1), 2, 100_000).Amount);
     }
 
-    [Fact]
-    [Trait("Rule", "R-PAY-3")]
-    public void R_PAY_3_NoPrePlacementForIndividualScheme()
-    {
-        var result = Tariff.Expected(PaymentKind.PrePlacement, Scheme.Individual, 24, D(2025, 1, 10), null, null);
-        Assert.Null(result.Amount);
-        Assert.Equal("R-PAY-3", Assert.Single(result.Failures).RuleId);
-    }
 
     [Fact]
     [Trait("Rule", "R-VER-1")]

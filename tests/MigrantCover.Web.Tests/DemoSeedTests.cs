@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Tests.Infrastructure;
+using MigrantCover.Web.Demo;
 
 namespace MigrantCover.Web.Tests;
 

@@ -1,14 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Infrastructure;
-using MigrantCover.Web.Tests.Infrastructure;
-
 namespace MigrantCover.Web.Tests;
 
 /// <summary>The foundation, on each provider: sign-in, roles, tokens, problems, health, languages, audit.</summary>
@@ -99,8 +88,12 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("akun dikunci", await response.Content.ReadAsStringAsync());
 
+        // The API says so too, in the language asked for (Indonesian by default).
         var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Lockout#2026" });
-        var problem = await token.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("akun dikunci", (await token.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token") { Content = JsonContent.Create(new { email, password = "Lockout#2026" }) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var problem = await (await client.SendAsync(english)).AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("locked", problem.GetProperty("detail").GetString());
     }
 
@@ -215,11 +208,7 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
     public async Task EveryChangeToAWorkerIsAuditedAndAStaleEditIsRefused()
     {
         var worker = TestData.Worker();
-        await Factory.WithDbAsync(async db =>
-        {
-            db.Workers.Add(worker);
-            await db.SaveChangesAsync();
-        });
+        await Factory.AddAsync(worker);
 
         await Factory.WithDbAsync(async db =>
         {
@@ -253,18 +242,34 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
     public async Task UniqueIndexesHoldOneNikAndOnePaymentReference()
     {
         var first = TestData.Worker();
-        await Factory.WithDbAsync(async db =>
-        {
-            db.Workers.Add(first);
-            await db.SaveChangesAsync();
-        });
+        await Factory.AddAsync(first);
         var twin = TestData.Worker();
         twin.Nik = first.Nik;
-        await Assert.ThrowsAsync<DbUpdateException>(() => Factory.WithDbAsync(async db =>
+        await Assert.ThrowsAsync<DbUpdateException>(() => Factory.AddAsync(twin));
+
+        // R-PAY-2: a payment reference is recorded once, for whichever worker it is sent.
+        var reference = "UNIQUE-" + Guid.NewGuid().ToString("N")[..12];
+        Payment Pay(Guid workerId) => new()
         {
-            db.Workers.Add(twin);
-            await db.SaveChangesAsync();
-        }));
+            Id = Guid.CreateVersion7(),
+            WorkerId = workerId,
+            Kind = PaymentKind.Placement,
+            Amount = 332_500,
+            PaidOn = new DateOnly(2026, 1, 20),
+            Reference = reference,
+            RuleSet = "permenaker-4-2023",
+            RecordedAt = AppFactory.DefaultNow,
+            RecordedBy = "test",
+        };
+        await Factory.AddAsync(Pay(first.Id));
+        var other = TestData.Worker();
+        await Factory.AddAsync(other);
+        foreach (var workerId in new[] { first.Id, other.Id })
+        {
+            await Assert.ThrowsAsync<DbUpdateException>(() => Factory.AddAsync(Pay(workerId)));
+        }
+
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Payments.CountAsync(p => p.Reference == reference)));
     }
 
     [Fact]
@@ -280,11 +285,7 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
     public async Task NoLogLineHoldsPersonalData()
     {
         var worker = TestData.Worker();
-        await Factory.WithDbAsync(async db =>
-        {
-            db.Workers.Add(worker);
-            await db.SaveChangesAsync();
-        });
+        await Factory.AddAsync(worker);
         var client = Factory.CreateBrowserClient();
         await client.SignInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
         await client.GetAsync("/Workers?search=" + worker.Nik);

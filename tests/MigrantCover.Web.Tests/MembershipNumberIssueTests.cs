@@ -1,7 +1,3 @@
-using MigrantCover.Domain;
-using MigrantCover.Web.Features.Workers;
-using MigrantCover.Web.Tests.Infrastructure;
-
 namespace MigrantCover.Web.Tests;
 
 public abstract class MembershipNumberIssueTests(AppFactory factory) : ProviderTests(factory)

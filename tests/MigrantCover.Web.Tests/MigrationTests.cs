@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Web.Data;
-
 namespace MigrantCover.Web.Tests;
 
 /// <summary>Each provider's migration set covers the whole model: a model change without a migration fails here.</summary>

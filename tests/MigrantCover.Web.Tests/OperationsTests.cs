@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Infrastructure;
-using MigrantCover.Web.Tests.Infrastructure;
+using MigrantCover.Web.Commands;
 
 namespace MigrantCover.Web.Tests;
 

@@ -1,52 +1,39 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Accounts;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Api;
 
 public static class AuthApi
 {
-    public sealed record TokenRequest(string? Email, string? Password);
-
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
         // POST /api/v1/auth/token: { accessToken, tokenType: "Bearer", expiresIn: 3600, refreshToken }.
-        api.MapPost("/auth/token", async Task<IResult> (TokenRequest request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, TimeProvider clock) =>
+        api.MapPost("/auth/token", async Task<IResult> (SignInRequest request, IValidator<SignInRequest> validator, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, TimeProvider clock) =>
             {
-                var errors = new Dictionary<string, string[]>();
-                if (string.IsNullOrWhiteSpace(request.Email))
+                var failures = validator.Check(request);
+                if (failures.Count > 0)
                 {
-                    errors["email"] = ["Enter the e-mail address of your staff account."];
-                }
-
-                if (string.IsNullOrEmpty(request.Password))
-                {
-                    errors["password"] = ["Enter your password."];
-                }
-
-                if (errors.Count > 0)
-                {
-                    return TypedResults.ValidationProblem(errors);
+                    return Problems.Invalid(failures);
                 }
 
                 var user = await users.FindByEmailAsync(request.Email!.Trim());
                 if (user is null || user.IsDisabled)
                 {
-                    return ApiSetup.Unauthorized("The e-mail or password is wrong, or the account is disabled.");
+                    return Problems.Unauthorized();
                 }
 
                 var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
                 if (result.IsLockedOut)
                 {
-                    var until = await users.GetLockoutEndDateAsync(user);
-                    var minutes = until is null ? 15 : Math.Max(1, (int)Math.Ceiling((until.Value - clock.GetUtcNow()).TotalMinutes));
-                    return ApiSetup.Unauthorized($"Too many failed attempts: the account is locked. Try again in {minutes} minutes.");
+                    return Problems.Unauthorized(StaffAccounts.MinutesLocked(await users.GetLockoutEndDateAsync(user), clock));
                 }
 
                 if (!result.Succeeded)
                 {
-                    return ApiSetup.Unauthorized("The e-mail or password is wrong, or the account is disabled.");
+                    return Problems.Unauthorized();
                 }
 
                 user.LastSignInAt = clock.GetUtcNow();

@@ -1,19 +1,14 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 using MigrantCover.Web.Features.PublicCoverage;
 
 namespace MigrantCover.Web.Api;
 
 public static class CoverageApi
 {
-    /// <summary>The lookup body: <c>membershipNumber</c> or <c>nik</c>, and <c>dateOfBirth</c> (YYYY-MM-DD).</summary>
-    public sealed record LookupRequest(string? MembershipNumber, string? Nik, DateOnly? DateOfBirth);
-
     public static void MapCoverageApi(this RouteGroupBuilder api)
     {
-        // POST /api/v1/coverage/lookup (public): identifiers only in the body, never in the URL.
-        api.MapPost("/coverage/lookup", async Task<Results<Ok<CoverageAnswer>, ProblemHttpResult, ValidationProblem>> (
+        // POST /api/v1/coverage/lookup (public): identifiers only in the body, never in the URL. The body is
+        // the page's lookup, checked the same way: membershipNumber or nik, and dateOfBirth.
+        api.MapPost("/coverage/lookup", async Task<IResult> (
                 LookupRequest request,
                 HttpContext http,
                 CoverageLookups lookups,
@@ -22,35 +17,29 @@ public static class CoverageApi
                 CancellationToken cancellationToken) =>
             {
                 // R-KPJ-1: arithmetic only, before any database access.
-                var errors = lookups.Validate(request.MembershipNumber, request.Nik, request.DateOfBirth, out var key);
-                if (errors.Count > 0)
+                var failures = lookups.Validate(request, out var key, out var dateOfBirth);
+                if (failures.Count > 0)
                 {
-                    return TypedResults.ValidationProblem(
-                        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                        title: text["InvalidTitle"],
-                        extensions: new Dictionary<string, object?>
-                        {
-                            ["ruleIds"] = errors.Where(e => e.RuleId is not null).GroupBy(e => e.Field)
-                                .ToDictionary(g => g.Key, g => g.Select(e => e.RuleId!).ToArray()),
-                        });
+                    return Problems.Invalid(failures);
                 }
 
-                var result = await lookups.LookupAsync(key, request.DateOfBirth!.Value, CoverageLookups.ApiChannel, http, cancellationToken);
+                var result = await lookups.LookupAsync(key, dateOfBirth, CoverageLookups.ApiChannel, http, cancellationToken);
                 switch (result.Status)
                 {
                     case LookupStatus.Found:
                         return TypedResults.Ok(answers.Of(result.Worker!));
                     case LookupStatus.Locked:
                         http.Response.Headers.RetryAfter = lookups.SecondsUntil(result.LockedUntil!.Value).ToString(CultureInfo.InvariantCulture);
-                        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: text["TooManyTitle"], detail: lookups.LockedMessage(result.LockedUntil.Value));
+                        return Problems.TooManyRequests(lookups.LockedMessage(result.LockedUntil.Value));
                     default:
                         // The same answer for an unknown number and a date of birth that does not match.
-                        return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text["NotFoundTitle"], detail: text["NotFoundText"]);
+                        return Problems.NotFound(text["NotFoundText"]);
                 }
             })
             .AllowAnonymous()
             .WithMetadata(new LookupEndpointAttribute())
             .WithName("LookupCoverage")
+            .Produces<PublicCoverageAnswer>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }

@@ -8,23 +8,15 @@ public static class StatsApi
     public static void MapStatsApi(this RouteGroupBuilder api)
     {
         // GET /api/v1/stats/enrollment?from=&to= (registration dates, YYYY-MM-DD, both optional).
-        api.MapGet("/stats/enrollment", async Task<IResult> (string? from, string? to, EnrollmentStats stats, CancellationToken ct) =>
+        api.MapGet("/stats/enrollment", async Task<IResult> ([AsParameters] StatsRange.Request request, StatsRange.Reader ranges, EnrollmentStats stats, CancellationToken ct) =>
             {
-                var (range, errors) = StatsRange.Parse(from, to, Localization.Language);
-                if (errors.Count > 0)
-                {
-                    return TypedResults.ValidationProblem(
-                        errors,
-                        detail: "The date range is not valid.",
-                        extensions: new Dictionary<string, object?> { ["ruleIds"] = errors.Keys.ToDictionary(k => k, _ => Array.Empty<string>()) });
-                }
-
-                var report = await stats.GetAsync(range.From, range.To, ct);
-                return TypedResults.Ok(report);
+                var (range, failures) = ranges.Read(request);
+                return failures.Count > 0 ? Problems.Invalid(failures) : TypedResults.Ok(await stats.GetAsync(range.From, range.To, ct));
             })
             .RequireAuthorization(Policies.ApiAdmin)
             .WithTags("Statistics")
             .WithSummary("Enrolment totals, breakdowns, contributions and coverage gaps (exact).")
+            .Produces<EnrollmentReport>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }

@@ -1,29 +1,12 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Api;
 
-/// <summary>The officers' API (api-contract.md, "Workers (officer)"): the same operations and validators as the pages.</summary>
+/// <summary>The officers' API (docs/api.md, "Workers"): the same operations and validators as the pages.</summary>
 public static class WorkersApi
 {
-    /// <summary>A payment as the API answers it, with the worker's membership number after the write (R-KPJ-2).</summary>
-    public sealed record PaymentAnswer(
-        Guid Id,
-        Guid WorkerId,
-        PaymentKind Kind,
-        long Amount,
-        DateOnly PaidOn,
-        string Reference,
-        int? Months,
-        long? MonthlyAmount,
-        string RuleSet,
-        DateTimeOffset RecordedAt,
-        string RecordedBy,
-        string? MembershipNumber);
-
     public static void MapWorkersApi(this RouteGroupBuilder api)
     {
         var workers = api.MapGroup("/workers").RequireAuthorization(Policies.ApiOfficer).WithTags("Workers")
@@ -34,17 +17,17 @@ public static class WorkersApi
                 var outcome = await handler.HandleAsync(request, ct);
                 return outcome.Succeeded
                     ? TypedResults.Created($"/api/v1/workers/{outcome.Value!.Id}", WorkerView.From(outcome.Value, clock.Today()))
-                    : Problem(outcome);
+                    : Problems.Of(outcome);
             })
             .WithSummary("Register a candidate (R-REG-1, R-NIK-*, R-AGE-*, R-CAT-*, R-SCH-*, R-DST-*).")
             .Produces<WorkerView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
 
-        workers.MapGet("/", async ([AsParameters] WorkerSearch.Filter filter, AppDbContext db, CancellationToken ct) =>
+        workers.MapGet("/", async ([AsParameters] WorkerSearch.Filter filter, WorkerSearch.Handler search, CancellationToken ct) =>
             {
-                var outcome = await WorkerSearch.RunAsync(db, filter, ct);
+                var outcome = await search.RunAsync(filter, ct);
                 if (!outcome.Succeeded)
                 {
-                    return Problem(outcome);
+                    return Problems.Of(outcome);
                 }
 
                 var r = outcome.Value!;
@@ -53,7 +36,7 @@ public static class WorkersApi
             .WithSummary("Find workers: search by NIK, membership number, passport number or name prefix; filters; paging.");
 
         workers.MapGet("/{id:guid}", async (Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                await WorkerQueries.LoadAsync(db, id, ct) is { } w ? Results.Ok(WorkerView.From(w, clock.Today())) : NotFound())
+                await WorkerQueries.LoadAsync(db, id, ct) is { } w ? Results.Ok(WorkerView.From(w, clock.Today())) : Problems.NotFound())
             .WithSummary("A worker with documents, payments, stage history and coverage as of today.")
             .Produces<WorkerView>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -65,7 +48,7 @@ public static class WorkersApi
         workers.MapGet("/{id:guid}/history", async (Guid id, AppDbContext db, CancellationToken ct) =>
             {
                 var history = await WorkerQueries.HistoryAsync(db, id, ct);
-                return history.Count == 0 ? NotFound() : Results.Ok(history);
+                return history.Count == 0 ? Problems.NotFound() : Results.Ok(history);
             })
             .WithSummary("Every change to the worker: when, who, what (field, old, new), why.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -80,10 +63,10 @@ public static class WorkersApi
                 var outcome = await handler.HandleAsync(id, request, ct);
                 if (!outcome.Succeeded)
                 {
-                    return Problem(outcome);
+                    return Problems.Of(outcome);
                 }
 
-                var answer = ToAnswer(outcome.Value!);
+                var answer = new PaymentAnswer(outcome.Value!.Payment, outcome.Value.Worker);
                 return outcome.Value!.Existing
                     ? Results.Ok(answer)
                     : TypedResults.Created($"/api/v1/workers/{id}/payments/{answer.Id}", answer);
@@ -96,7 +79,7 @@ public static class WorkersApi
             {
                 var w = await WorkerQueries.LoadAsync(db, id, ct);
                 var p = w?.Payments.SingleOrDefault(x => x.Id == paymentId);
-                return p is null ? NotFound() : Results.Ok(ToAnswer(new RecordPayment.Result(w!, p, true)));
+                return p is null ? Problems.NotFound() : Results.Ok(new PaymentAnswer(p, w!));
             })
             .WithSummary("One recorded payment.")
             .Produces<PaymentAnswer>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -113,73 +96,15 @@ public static class WorkersApi
         RouteGroupBuilder workers,
         string action,
         string summary,
-        Func<StageActions.Handler, Guid, TRequest, CancellationToken, Task<Outcome<Data.Entities.Worker>>> run)
+        Func<StageActions.Handler, Guid, TRequest, CancellationToken, Task<Outcome<Worker>>> run)
         where TRequest : class =>
         workers.MapPost($"/{{id:guid}}/{action}", async (Guid id, TRequest? request, StageActions.Handler handler, TimeProvider clock, CancellationToken ct) =>
                 request is null
-                    ? Problem(Outcome<Data.Entities.Worker>.Invalid([new FieldError("body", Say.T("Isi permintaan (JSON) kosong.", "The request body (JSON) is empty."))]))
+                    ? Problems.Invalid([Failure.Input("body", "body.empty")])
                     : Answer(await run(handler, id, request, ct), clock))
             .WithSummary(summary)
             .Produces<WorkerView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static PaymentAnswer ToAnswer(RecordPayment.Result r) =>
-        new(r.Payment.Id, r.Worker.Id, r.Payment.Kind, r.Payment.Amount, r.Payment.PaidOn, r.Payment.Reference, r.Payment.Months,
-            r.Payment.MonthlyAmount, r.Payment.RuleSet, r.Payment.RecordedAt, r.Payment.RecordedBy, r.Worker.MembershipNumber);
-
-    private static IResult Answer(Outcome<Data.Entities.Worker> outcome, TimeProvider clock) =>
-        outcome.Succeeded ? Results.Ok(WorkerView.From(outcome.Value!, clock.Today())) : Problem(outcome);
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: "Not found",
-            detail: Say.T("Pekerja atau data yang diminta tidak ada.", "The worker or record does not exist."));
-
-    /// <summary>400 with errors and ruleIds per field (and expectedAmount for a wrong amount), 404, or 409.</summary>
-    public static IResult Problem<T>(Outcome<T> outcome)
-    {
-        var extensions = new Dictionary<string, object?>();
-        var errors = outcome.AllErrors;
-        var ruleIds = errors.Where(e => e.RuleId is not null).GroupBy(e => e.Field)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.RuleId!).Distinct().ToArray());
-        if (ruleIds.Count > 0)
-        {
-            extensions["ruleIds"] = ruleIds;
-        }
-
-        if (errors.FirstOrDefault(e => e.ExpectedAmount is not null) is { } amount)
-        {
-            extensions["expectedAmount"] = amount.ExpectedAmount;
-        }
-
-        foreach (var (key, value) in outcome.Extras ?? new Dictionary<string, object?>())
-        {
-            extensions[key] = value;
-        }
-
-        var byField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
-        return outcome.Status switch
-        {
-            OutcomeStatus.NotFound => NotFound(),
-            OutcomeStatus.Conflict => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Conflict",
-                detail: outcome.Detail,
-                extensions: Merge(extensions, byField)),
-            _ => TypedResults.ValidationProblem(
-                byField,
-                title: Say.T("Data belum benar. Perbaiki kolom yang disebut lalu kirim lagi.", "Some fields are not valid. Correct them and send again."),
-                extensions: extensions),
-        };
-    }
-
-    private static Dictionary<string, object?> Merge(Dictionary<string, object?> extensions, Dictionary<string, string[]> errors)
-    {
-        if (errors.Count > 0)
-        {
-            extensions["errors"] = errors;
-        }
-
-        return extensions;
-    }
+    private static IResult Answer(Outcome<Worker> outcome, TimeProvider clock) =>
+        outcome.Succeeded ? Results.Ok(WorkerView.From(outcome.Value!, clock.Today())) : Problems.Of(outcome);
 }

@@ -1,10 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Data;
 
@@ -168,10 +163,10 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
 
                     break;
                 case Payment p when entry.State == EntityState.Modified:
-                    p.PaidMonth = (p.PaidOn.Year * 100) + p.PaidOn.Month;
+                    p.PaidMonth = DateKeys.Month(p.PaidOn);
                     break;
                 case Payment p when entry.State == EntityState.Added:
-                    p.PaidMonth = (p.PaidOn.Year * 100) + p.PaidOn.Month;
+                    p.PaidMonth = DateKeys.Month(p.PaidOn);
                     entries.Add(Audit(p.WorkerId, now, "payment", "payments", null, $"{Codes.Of(p.Kind)} {p.Amount.ToString(CultureInfo.InvariantCulture)} {p.PaidOn:yyyy-MM-dd} {p.Reference}"));
                     break;
                 case DocumentVerification d when entry.State is EntityState.Added or EntityState.Modified:
@@ -187,24 +182,14 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         AuditEntries.AddRange(entries);
     }
 
-    private AuditEntry Audit(Guid workerId, DateTimeOffset at, string action, string? field, string? oldValue, string? newValue) => new()
-    {
-        WorkerId = workerId,
-        At = at,
-        ActorId = _actor.Id,
-        ActorName = _actor.Name,
-        Action = action,
-        Field = field,
-        OldValue = oldValue,
-        NewValue = newValue,
-        Reason = AuditReason,
-    };
+    private AuditEntry Audit(Guid workerId, DateTimeOffset at, string action, string? field, string? oldValue, string? newValue) =>
+        new(workerId, at, _actor.Id, _actor.Name, action, field, oldValue, newValue, AuditReason);
 
     private static void DeriveWorkerKeys(Worker w)
     {
         w.NameKey = Worker.NameKeyOf(w.FullName);
-        w.RegisteredMonth = (w.RegisteredOn.Year * 100) + w.RegisteredOn.Month;
-        w.DepartedMonth = w.DepartedOn is { } d ? (d.Year * 100) + d.Month : null;
+        w.RegisteredMonth = DateKeys.Month(w.RegisteredOn);
+        w.DepartedMonth = DateKeys.Month(w.DepartedOn);
         if (w.Nik.Length >= 4)
         {
             w.ProvinceCode = w.Nik[..2];

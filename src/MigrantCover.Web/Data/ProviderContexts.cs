@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Data;
 
@@ -30,9 +28,13 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         builder.Entity<Entities.Worker>().HasIndex(w => w.NameKey).HasOperators("text_pattern_ops");
 
         // The dashboard counts the days of a partially covered month from the workers themselves
-        // (EnrollmentStats): an index-only range scan with every column the tallies count (decision 0006).
+        // (Tallies.EdgeDaysAsync): an index-only range scan with every column the tallies count (decision 0006).
         builder.Entity<Entities.Worker>().HasIndex(w => w.RegisteredOn, "ix_workers_registered_on_tallied")
-            .IncludeProperties(w => new { w.RegisteredMonth, w.Stage, w.DestinationCountry, w.ProvinceCode, w.Sex, w.Scheme, w.AgencyName, w.Occupation, w.DepartedMonth, w.MembershipNumber });
+            .IncludeProperties([
+                nameof(Entities.Worker.RegisteredMonth), nameof(Entities.Worker.Stage),
+                .. TallyDimensions.Breakdowns.Select(d => d.Property),
+                nameof(Entities.Worker.DepartedMonth), nameof(Entities.Worker.MembershipNumber),
+            ]);
     }
 }
 

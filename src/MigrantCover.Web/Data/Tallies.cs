@@ -1,9 +1,5 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Data;
 
@@ -11,24 +7,20 @@ namespace MigrantCover.Web.Data;
 /// The tally tables behind the admin dashboard (docs/decisions/0006-tallies.md): exact counts per
 /// registration month (workers, departures) and payment month (payments), changed by AppDbContext in the
 /// same transaction as the rows they count, so they are never stale. <see cref="Of"/> says what one
-/// worker adds to them; <see cref="RebuildAsync"/> recomputes them from scratch (the repair procedure,
-/// and the step after a bulk load that bypasses SaveChanges).
+/// worker adds to them (one row per <see cref="TallyDimensions.Breakdowns"/>); <see cref="RebuildAsync"/>
+/// recomputes them from scratch (the repair procedure, and the step after a bulk load that bypasses
+/// SaveChanges).
 /// </summary>
 public static class Tallies
 {
     // Upserts per statement: far below both providers' parameter limits.
     private const int RowsPerStatement = 200;
 
-    /// <summary>What a worker counts in the tallies: its dimension values, as stored (sentinel '' for no agency).</summary>
-    public readonly record struct WorkerFacts(
+    /// <summary>What a worker counts in the tallies: its value of each breakdown (as stored), its stage, months and cover.</summary>
+    public sealed record WorkerFacts(
         int RegisteredMonth,
         Stage Stage,
-        string DestinationCountry,
-        string ProvinceCode,
-        Sex Sex,
-        Scheme Scheme,
-        string? AgencyName,
-        string Occupation,
+        IReadOnlyList<string> Values,
         int? DepartedMonth,
         bool Participant,
         CoverPhase? CoverPhase,
@@ -41,17 +33,23 @@ public static class Tallies
     /// <summary>The worker tally rows one worker adds 1 to (and 1 participant if it has a membership number).</summary>
     public static IEnumerable<(WorkerKey Key, long Workers, long Participants)> Of(WorkerFacts f)
     {
-        const long workers = 1;
         var participants = f.Participant ? 1L : 0L;
-        (WorkerKey, long, long) Row(string dimension, string value) => (new WorkerKey(f.RegisteredMonth, f.Stage, dimension, value), workers, participants);
-        yield return Row(TallyDimensions.All, "");
-        yield return Row(TallyDimensions.Destination, f.DestinationCountry);
-        yield return Row(TallyDimensions.Province, f.ProvinceCode);
-        yield return Row(TallyDimensions.Sex, Codes.Of(f.Sex));
-        yield return Row(TallyDimensions.Scheme, Codes.Of(f.Scheme));
-        yield return Row(TallyDimensions.Agency, f.AgencyName ?? "");
-        yield return Row(TallyDimensions.Occupation, f.Occupation);
+        yield return (new WorkerKey(f.RegisteredMonth, f.Stage, TallyDimensions.All, ""), 1, participants);
+        for (var i = 0; i < TallyDimensions.Breakdowns.Count; i++)
+        {
+            yield return (new WorkerKey(f.RegisteredMonth, f.Stage, TallyDimensions.Breakdowns[i].Name, f.Values[i]), 1, participants);
+        }
     }
+
+    /// <summary>What a worker counts, from its values in the change tracker (current or original).</summary>
+    public static WorkerFacts FactsOf(PropertyValues v) => new(
+        v.GetValue<int>(nameof(Worker.RegisteredMonth)),
+        v.GetValue<Stage>(nameof(Worker.Stage)),
+        [.. TallyDimensions.Breakdowns.Select(d => d.Value(v[d.Property]))],
+        v.GetValue<int?>(nameof(Worker.DepartedMonth)),
+        v.GetValue<string?>(nameof(Worker.MembershipNumber)) is not null,
+        v.GetValue<CoverPhase?>(nameof(Worker.CoverPhase)),
+        v.GetValue<DateOnly?>(nameof(Worker.CoveredUntil)));
 
     /// <summary>
     /// The changes to the tallies that saving the tracked entities will make: +1 on a new worker's keys,
@@ -63,67 +61,28 @@ public static class Tallies
         var deltas = new Deltas();
         foreach (var entry in tracker.Entries())
         {
+            var (was, now) = entry.State switch
+            {
+                EntityState.Added => ((PropertyValues?)null, entry.CurrentValues),
+                EntityState.Modified => (entry.OriginalValues, entry.CurrentValues),
+                EntityState.Deleted => (entry.OriginalValues, null),
+                _ => (null, null),
+            };
             switch (entry.Entity)
             {
-                case Worker w:
-                    var (old, now) = entry.State switch
-                    {
-                        EntityState.Added => ((WorkerFacts?)null, (WorkerFacts?)FactsOf(w)),
-                        EntityState.Modified => (FactsOf(entry.OriginalValues), FactsOf(w)),
-                        EntityState.Deleted => (FactsOf(entry.OriginalValues), null),
-                        _ => (null, null),
-                    };
-                    if (old != now)
-                    {
-                        deltas.AddWorker(old, -1);
-                        deltas.AddWorker(now, +1);
-                    }
-
+                case Worker:
+                    deltas.AddWorker(was is null ? null : FactsOf(was), -1);
+                    deltas.AddWorker(now is null ? null : FactsOf(now), +1);
                     break;
-                case Payment p:
-                    var (was, @is) = entry.State switch
-                    {
-                        EntityState.Added => (((PaymentKey, long)?)null, ((PaymentKey, long)?)(new PaymentKey(p.PaidMonth, p.Kind), p.Amount)),
-                        EntityState.Modified => ((new PaymentKey(entry.OriginalValues.GetValue<int>(nameof(Payment.PaidMonth)), entry.OriginalValues.GetValue<PaymentKind>(nameof(Payment.Kind))), entry.OriginalValues.GetValue<long>(nameof(Payment.Amount))), (new PaymentKey(p.PaidMonth, p.Kind), p.Amount)),
-                        EntityState.Deleted => ((new PaymentKey(entry.OriginalValues.GetValue<int>(nameof(Payment.PaidMonth)), entry.OriginalValues.GetValue<PaymentKind>(nameof(Payment.Kind))), entry.OriginalValues.GetValue<long>(nameof(Payment.Amount))), null),
-                        _ => (null, null),
-                    };
-                    if (was != @is)
-                    {
-                        deltas.AddPayment(was, -1);
-                        deltas.AddPayment(@is, +1);
-                    }
-
+                case Payment:
+                    deltas.AddPayment(was is null ? null : PaymentOf(was), -1);
+                    deltas.AddPayment(now is null ? null : PaymentOf(now), +1);
                     break;
             }
         }
 
         return deltas;
     }
-
-    private static WorkerFacts FactsOf(Worker w) => new(
-        w.RegisteredMonth, w.Stage, w.DestinationCountry, w.ProvinceCode, w.Sex, w.Scheme, w.AgencyName, w.Occupation, w.DepartedMonth, w.MembershipNumber is not null, w.CoverPhase, w.CoveredUntil);
-
-    private static WorkerFacts FactsOf(PropertyValues v) => new(
-        v.GetValue<int>(nameof(Worker.RegisteredMonth)),
-        v.GetValue<Stage>(nameof(Worker.Stage)),
-        v.GetValue<string>(nameof(Worker.DestinationCountry)),
-        v.GetValue<string>(nameof(Worker.ProvinceCode)),
-        v.GetValue<Sex>(nameof(Worker.Sex)),
-        v.GetValue<Scheme>(nameof(Worker.Scheme)),
-        v.GetValue<string?>(nameof(Worker.AgencyName)),
-        v.GetValue<string>(nameof(Worker.Occupation)),
-        v.GetValue<int?>(nameof(Worker.DepartedMonth)),
-        v.GetValue<string?>(nameof(Worker.MembershipNumber)) is not null,
-        v.GetValue<CoverPhase?>(nameof(Worker.CoverPhase)),
-        v.GetValue<DateOnly?>(nameof(Worker.CoveredUntil)));
-
-    /// <summary>The cover tally key of a worker: phase code ('' for none) and yyyymmdd of the cover end (0 for none).</summary>
-    public static (Stage Stage, string CoverPhase, int CoveredUntil) CoverKeyOf(Stage stage, CoverPhase? phase, DateOnly? coveredUntil) =>
-        (stage, phase is { } p ? Codes.Of(p) : "", DayOf(coveredUntil));
-
-    /// <summary>yyyymmdd of a date, 0 for none: the day key of the cover tally.</summary>
-    public static int DayOf(DateOnly? day) => day is { } d ? (d.Year * 10_000) + (d.Month * 100) + d.Day : 0;
 
     /// <summary>
     /// Applies the deltas with atomic upserts (INSERT ... ON CONFLICT DO UPDATE, both providers) on the
@@ -148,9 +107,9 @@ public static class Tallies
     }
 
     /// <summary>
-    /// Recomputes every tally from the workers and payments, in one transaction. On PostgreSQL the tally
-    /// tables are locked first (EXCLUSIVE: reads go on, writers wait), so that it is exact even while
-    /// officers keep working; SQLite has one writer anyway.
+    /// Recomputes every tally from the workers and payments (<see cref="TallySql.Rebuild"/>), in one
+    /// transaction. On PostgreSQL the tally tables are locked first (EXCLUSIVE: reads go on, writers wait),
+    /// so that it is exact even while officers keep working; SQLite has one writer anyway.
     /// </summary>
     public static async Task RebuildAsync(AppDbContext db, CancellationToken ct = default)
     {
@@ -158,15 +117,15 @@ public static class Tallies
         var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            if (db.Database.IsNpgsql())
+            var postgres = db.Database.IsNpgsql();
+            if (postgres)
             {
                 await db.Database.ExecuteSqlRawAsync("LOCK TABLE worker_tallies, departure_tallies, cover_tallies, payment_tallies IN EXCLUSIVE MODE", ct);
             }
 
-            var day = db.Database.IsNpgsql() ? PostgresCoveredDay : SqliteCoveredDay;
-            foreach (var sql in RebuildSql)
+            foreach (var sql in TallySql.Rebuild(postgres))
             {
-                await db.Database.ExecuteSqlRawAsync(sql.Replace("{CoveredDay}", day, StringComparison.Ordinal), ct);
+                await db.Database.ExecuteSqlRawAsync(sql, ct);
             }
 
             if (tx is not null)
@@ -183,55 +142,54 @@ public static class Tallies
         }
     }
 
-    /// <summary>`rebuild-tallies`: migrates, then <see cref="RebuildAsync"/> on the configured database.</summary>
-    public static async Task<int> RebuildCommandAsync(IServiceProvider services)
+    /// <summary>
+    /// The worker and departure rows of the workers registered from <paramref name="first"/> to
+    /// <paramref name="last"/> (days of one month), counted by the database as the tallies count them
+    /// (<see cref="TallySql.EdgeDays"/>; on PostgreSQL an index-only range scan).
+    /// </summary>
+    public static async Task<(List<WorkerTally> Workers, List<DepartureTally> Departures)> EdgeDaysAsync(AppDbContext db, DateOnly first, DateOnly last, CancellationToken ct)
     {
-        await services.MigrateDatabaseAsync();
-        await using var scope = services.CreateAsyncScope();
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        await RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-        Console.WriteLine($"Tallies rebuilt in {started.Elapsed.TotalSeconds:0.0} s.");
-        return 0;
+        var workers = new List<WorkerTally>();
+        var departures = new List<DepartureTally>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = TallySql.EdgeDays();
+            foreach (var (name, value) in new[] { (TallySql.First, first), (TallySql.Last, last) })
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                long Number(int column) => Convert.ToInt64(reader.GetValue(column), CultureInfo.InvariantCulture);
+                if (reader.GetString(0) == "d")
+                {
+                    departures.Add(new DepartureTally(0, (int)Number(1), Number(5)));
+                }
+                else
+                {
+                    var stage = Codes.TryParse<Stage>(reader.GetString(2), out var st) ? st : throw new InvalidOperationException("Unknown stage code in the database.");
+                    workers.Add(new WorkerTally((int)Number(1), stage, reader.GetString(3), reader.GetString(4), Number(5), Number(6)));
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return (workers, departures);
     }
 
-    /// <summary>yyyymmdd of workers.covered_until, 0 for none (dates are text on SQLite).</summary>
-    public const string SqliteCoveredDay = "COALESCE(CAST(replace(covered_until, '-', '') AS INTEGER), 0)";
-
-    public const string PostgresCoveredDay = "COALESCE(CAST(to_char(covered_until, 'YYYYMMDD') AS integer), 0)";
-
-    /// <summary>
-    /// The rebuild, as plain SQL valid on both providers but for {CoveredDay} (the migration Tallies runs
-    /// the same backfill).
-    /// </summary>
-    public static readonly IReadOnlyList<string> RebuildSql =
-    [
-        "DELETE FROM worker_tallies",
-        "DELETE FROM departure_tallies",
-        "DELETE FROM cover_tallies",
-        "DELETE FROM payment_tallies",
-        """
-        INSERT INTO worker_tallies (registered_month, stage, dimension, value, workers, participants)
-        SELECT registered_month, stage, 'all', '', count(*), count(membership_number) FROM workers GROUP BY registered_month, stage
-        UNION ALL SELECT registered_month, stage, 'destination', destination_country, count(*), count(membership_number) FROM workers GROUP BY registered_month, stage, destination_country
-        UNION ALL SELECT registered_month, stage, 'province', province_code, count(*), count(membership_number) FROM workers GROUP BY registered_month, stage, province_code
-        UNION ALL SELECT registered_month, stage, 'sex', sex, count(*), count(membership_number) FROM workers GROUP BY registered_month, stage, sex
-        UNION ALL SELECT registered_month, stage, 'scheme', scheme, count(*), count(membership_number) FROM workers GROUP BY registered_month, stage, scheme
-        UNION ALL SELECT registered_month, stage, 'agency', COALESCE(agency_name, ''), count(*), count(membership_number) FROM workers GROUP BY registered_month, stage, COALESCE(agency_name, '')
-        UNION ALL SELECT registered_month, stage, 'occupation', occupation, count(*), count(membership_number) FROM workers GROUP BY registered_month, stage, occupation
-        """,
-        """
-        INSERT INTO departure_tallies (registered_month, departed_month, workers)
-        SELECT registered_month, departed_month, count(*) FROM workers WHERE departed_month IS NOT NULL GROUP BY registered_month, departed_month
-        """,
-        """
-        INSERT INTO cover_tallies (stage, cover_phase, covered_until, workers)
-        SELECT stage, COALESCE(cover_phase, ''), {CoveredDay}, count(*) FROM workers GROUP BY stage, COALESCE(cover_phase, ''), {CoveredDay}
-        """,
-        """
-        INSERT INTO payment_tallies (paid_month, kind, payments, amount)
-        SELECT paid_month, kind, count(*), sum(amount) FROM payments GROUP BY paid_month, kind
-        """,
-    ];
+    private static (PaymentKey Key, long Amount) PaymentOf(PropertyValues v) =>
+        (new PaymentKey(v.GetValue<int>(nameof(Payment.PaidMonth)), v.GetValue<PaymentKind>(nameof(Payment.Kind))), v.GetValue<long>(nameof(Payment.Amount)));
 
     /// <summary>Pending changes to the tallies, summed per key (a key appears once per upsert statement).</summary>
     public sealed class Deltas
@@ -265,7 +223,7 @@ public static class Tallies
                 _departures[key] = _departures.GetValueOrDefault(key) + sign;
             }
 
-            var cover = CoverKeyOf(f.Stage, f.CoverPhase, f.CoveredUntil);
+            var cover = (f.Stage, f.CoverPhase is { } phase ? Codes.Of(phase) : "", DateKeys.Day(f.CoveredUntil));
             _covers[cover] = _covers.GetValueOrDefault(cover) + sign;
         }
 

@@ -1,10 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 
 namespace MigrantCover.Web.Infrastructure;
 
@@ -17,10 +14,10 @@ public static class Roles
 /// <summary>Authorization policies per area. Pages use the sign-in cookie, /api/v1 bearer tokens.</summary>
 public static class Policies
 {
-    public const string Officer = "officer";
-    public const string Admin = "admin";
-    public const string ApiOfficer = "api-officer";
-    public const string ApiAdmin = "api-admin";
+    public const string Officer = Roles.Officer;
+    public const string Admin = Roles.Admin;
+    public const string ApiOfficer = "api-" + Roles.Officer;
+    public const string ApiAdmin = "api-" + Roles.Admin;
 }
 
 public static class Auth

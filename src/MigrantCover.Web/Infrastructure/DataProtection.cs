@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using MigrantCover.Web.Data;
 
 namespace MigrantCover.Web.Infrastructure;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Web.Data;
 using Npgsql;
 
 namespace MigrantCover.Web.Infrastructure;
@@ -35,8 +33,6 @@ public static class Database
 
         return services;
     }
-
-    public static bool IsPostgres(this AppDbContext db) => db is PostgresAppDbContext;
 
     /// <summary>
     /// Applies the provider's migrations. On PostgreSQL an advisory lock makes concurrent starts of

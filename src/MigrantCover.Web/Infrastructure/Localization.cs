@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
 namespace MigrantCover.Web.Infrastructure;
@@ -14,11 +13,12 @@ public static class Localization
 
     public static IServiceCollection AddMigrantCoverLocalization(this IServiceCollection services)
     {
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Indonesian);
-            o.SupportedCultures = o.SupportedUICultures = [Indonesian, English];
+            // The API's Accept-Language may name the language alone ("en", "id").
+            o.SupportedCultures = o.SupportedUICultures = [Indonesian, English, CultureInfo.GetCultureInfo("id"), CultureInfo.GetCultureInfo("en")];
             o.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider(),

@@ -1,18 +1,12 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MigrantCover.Web.Pages;
 
-[AllowAnonymous]
-[IgnoreAntiforgeryToken]
+/// <summary>Rendered by the exception handler for an unexpected error of a page, with the trace id to quote.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel : ReExecutedPageModel
 {
     public string TraceId { get; private set; } = "";
 
-    public void OnGet() => TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-
-    public void OnPost() => OnGet();
+    public override void OnGet() => TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 }

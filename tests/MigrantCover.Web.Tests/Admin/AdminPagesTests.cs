@@ -1,15 +1,26 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Tests.Infrastructure;
-
 namespace MigrantCover.Web.Tests.Admin;
 
-/// <summary>Issue 6: admin-only pages and API, staff accounts, placement restrictions, audit search.</summary>
+/// <summary>Admin-only pages and API, staff accounts, placement restrictions, audit search.</summary>
 public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factory)
 {
     private const string NewPassword = "Nusantara#2026";
+
+    private async Task<HttpClient> AdminAsync()
+    {
+        var admin = Factory.CreateBrowserClient();
+        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        return admin;
+    }
+
+    // A form of an admin page whose inputs are Input.Field, posted as the admin's browser does.
+    private static Task<HttpResponseMessage> SubmitInputAsync(HttpClient admin, string url, string form, params (string Field, string Value)[] input) =>
+        admin.SubmitFormAsync(url, input.ToDictionary(i => "Input." + i.Field, i => (string?)i.Value), form);
+
+    private static Task<HttpResponseMessage> AddRestrictionAsync(HttpClient admin, string country, string category, string validFrom, string legalBasis) =>
+        SubmitInputAsync(admin, "/Admin/Restrictions", "#add-form", ("CountryCode", country), ("Category", category), ("ValidFrom", validFrom), ("LegalBasis", legalBasis));
+
+    private static Task<HttpResponseMessage> CreateAccountAsync(HttpClient admin, string email, string displayName, string password, string role) =>
+        SubmitInputAsync(admin, "/Admin/Accounts", "#create-form", ("Email", email), ("DisplayName", displayName), ("Password", password), ("Role", role));
 
     public static TheoryData<string> AdminPages =>
     [
@@ -24,8 +35,7 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
         await client.SignInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
 
-        var admin = Factory.CreateBrowserClient();
-        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var admin = await AdminAsync();
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(url)).StatusCode);
     }
 
@@ -45,16 +55,9 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [Fact]
     public async Task AdminCreatesAnOfficerWhoCanSignInAndIsListedWithRole()
     {
-        var admin = Factory.CreateBrowserClient();
-        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var admin = await AdminAsync();
         var email = $"petugas.{Guid.NewGuid():N}@bp2mi.go.id";
-        var created = await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?>
-        {
-            ["Input.Email"] = email,
-            ["Input.DisplayName"] = "Petugas Baru",
-            ["Input.Password"] = NewPassword,
-            ["Input.Role"] = "officer",
-        }, "#create-form");
+        var created = await CreateAccountAsync(admin, email, "Petugas Baru", NewPassword, "officer");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
 
         var page = await admin.GetDocumentAsync("/Admin/Accounts");
@@ -73,15 +76,8 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [Fact]
     public async Task CreatingAnAccountWithBadInputShowsErrorsNextToFields()
     {
-        var admin = Factory.CreateBrowserClient();
-        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
-        var response = await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?>
-        {
-            ["Input.Email"] = AppFactory.OfficerEmail,
-            ["Input.DisplayName"] = "",
-            ["Input.Password"] = "short",
-            ["Input.Role"] = "root",
-        }, "#create-form");
+        var admin = await AdminAsync();
+        var response = await CreateAccountAsync(admin, AppFactory.OfficerEmail, "", "short", "root");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Forms.ParseAsync(response);
         Assert.NotNull(page.QuerySelector("#error-summary"));
@@ -95,16 +91,9 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [Fact]
     public async Task DisabledAccountCannotSignInNorUseItsEarlierCookieOrToken()
     {
-        var admin = Factory.CreateBrowserClient();
-        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var admin = await AdminAsync();
         var email = $"admin2.{Guid.NewGuid():N}@bp2mi.go.id";
-        await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?>
-        {
-            ["Input.Email"] = email,
-            ["Input.DisplayName"] = "Admin Kedua",
-            ["Input.Password"] = NewPassword,
-            ["Input.Role"] = "admin",
-        }, "#create-form");
+        await CreateAccountAsync(admin, email, "Admin Kedua", NewPassword, "admin");
 
         var cookie = Factory.CreateBrowserClient();
         await cookie.SignInAsync(email, NewPassword);
@@ -131,16 +120,9 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [Fact]
     public async Task AdminResetsAPasswordAndTheNewOneWorks()
     {
-        var admin = Factory.CreateBrowserClient();
-        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var admin = await AdminAsync();
         var email = $"reset.{Guid.NewGuid():N}@bp2mi.go.id";
-        await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?>
-        {
-            ["Input.Email"] = email,
-            ["Input.DisplayName"] = "Lupa Sandi",
-            ["Input.Password"] = NewPassword,
-            ["Input.Role"] = "officer",
-        }, "#create-form");
+        await CreateAccountAsync(admin, email, "Lupa Sandi", NewPassword, "officer");
         var id = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
         var weak = await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?> { ["newPassword"] = "abc" }, $"form#reset-{id}");
@@ -156,19 +138,12 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [Trait("Rule", "R-DST-2")]
     public async Task AdminAddsAndEndDatesARestrictionWhichIsNeverDeleted()
     {
-        var admin = Factory.CreateBrowserClient();
-        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var admin = await AdminAsync();
         var page = await admin.GetDocumentAsync("/Admin/Restrictions");
         Assert.NotNull(page.QuerySelector("#restrictions tr[data-country='SA']"));
         var before = await Factory.WithDbAsync(db => db.PlacementRestrictions.CountAsync());
 
-        var added = await admin.SubmitFormAsync("/Admin/Restrictions", new Dictionary<string, string?>
-        {
-            ["Input.CountryCode"] = "ly",
-            ["Input.Category"] = "seafarer",
-            ["Input.ValidFrom"] = "2026-01-01",
-            ["Input.LegalBasis"] = "Kepmenaker Uji No. 1 Tahun 2026",
-        }, "#add-form");
+        var added = await AddRestrictionAsync(admin, "ly", "seafarer", "2026-01-01", "Kepmenaker Uji No. 1 Tahun 2026");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var rule = await Factory.WithDbAsync(db => db.PlacementRestrictions.SingleAsync(r => r.LegalBasis == "Kepmenaker Uji No. 1 Tahun 2026"));
         Assert.Equal("LY", rule.CountryCode);
@@ -190,15 +165,8 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [Fact]
     public async Task AddingARestrictionWithBadInputShowsErrors()
     {
-        var admin = Factory.CreateBrowserClient();
-        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
-        var response = await admin.SubmitFormAsync("/Admin/Restrictions", new Dictionary<string, string?>
-        {
-            ["Input.CountryCode"] = "XX",
-            ["Input.Category"] = "",
-            ["Input.ValidFrom"] = "31/12/2026",
-            ["Input.LegalBasis"] = "",
-        }, "#add-form");
+        var admin = await AdminAsync();
+        var response = await AddRestrictionAsync(admin, "XX", "", "31/12/2026", "");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Forms.ParseAsync(response);
         foreach (var field in new[] { "Input_CountryCode", "Input_Category", "Input_ValidFrom", "Input_LegalBasis" })
@@ -215,30 +183,12 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
         {
             db.Workers.Add(worker);
             await db.SaveChangesAsync();
-            db.AuditEntries.Add(new Data.Entities.AuditEntry
-            {
-                WorkerId = worker.Id,
-                At = new DateTimeOffset(2026, 2, 10, 2, 0, 0, TimeSpan.Zero),
-                ActorId = "x",
-                ActorName = "auditor.uji@bp2mi.go.id",
-                Action = "payment",
-                Field = "payments",
-                NewValue = "placement 332500",
-            });
-            db.AuditEntries.Add(new Data.Entities.AuditEntry
-            {
-                WorkerId = worker.Id,
-                At = new DateTimeOffset(2026, 2, 12, 2, 0, 0, TimeSpan.Zero),
-                ActorId = "x",
-                ActorName = "auditor.uji@bp2mi.go.id",
-                Action = "stage",
-                Field = "stageEvents",
-                NewValue = "departure 2026-02-12",
-            });
+            const string Auditor = "auditor.uji@bp2mi.go.id";
+            db.AuditEntries.Add(new(worker.Id, new DateTimeOffset(2026, 2, 10, 2, 0, 0, TimeSpan.Zero), "x", Auditor, "payment", "payments", null, "placement 332500", null));
+            db.AuditEntries.Add(new(worker.Id, new DateTimeOffset(2026, 2, 12, 2, 0, 0, TimeSpan.Zero), "x", Auditor, "stage", "stageEvents", null, "departure 2026-02-12", null));
             await db.SaveChangesAsync();
         });
-        var admin = Factory.CreateBrowserClient();
-        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var admin = await AdminAsync();
 
         var all = await admin.GetDocumentAsync("/Admin/Audit?actor=auditor.uji%40bp2mi.go.id");
         Assert.Equal(2, all.QuerySelectorAll("#audit tbody tr").Length);

@@ -1,17 +1,7 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Tests.Infrastructure;
-
 namespace MigrantCover.Web.Tests.Admin;
 
 /// <summary>
-/// Issue 6: the dashboard, its CSV exports and GET /api/v1/stats/enrollment count a known population
+/// The dashboard, its CSV exports and GET /api/v1/stats/enrollment count a known population
 /// exactly. The class has its own database, so the population below is all there is to count.
 /// </summary>
 public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(factory)
@@ -69,6 +59,16 @@ public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(f
 
     private Task ArrangeOnceAsync() =>
         Arranged.GetValue(Factory, f => StatsPopulation.ArrangeAsync(f, Population, GapDay));
+
+    // The known population, "today" the gap day, and an admin's browser signed in.
+    private async Task<HttpClient> AdminOnGapDayAsync()
+    {
+        await ArrangeOnceAsync();
+        Factory.Clock.AdjustTime(GapNow);
+        var client = Factory.CreateBrowserClient();
+        await client.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        return client;
+    }
 
     private async Task<JsonElement> ApiAsync(string query = "")
     {
@@ -141,12 +141,7 @@ public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(f
             byKind);
 
         var gaps = json.GetProperty("gaps");
-        Assert.Equal(3, gaps.GetProperty("departedWithoutCover").GetInt32());
-        Assert.Equal(1, gaps.GetProperty("preplacementLapsed").GetInt32());
-        Assert.Equal(1, gaps.GetProperty("preplacementEndingIn30Days").GetInt32());
-        Assert.Equal(3, gaps.GetProperty("placementEndingIn30Days").GetInt32());
-        Assert.Equal(4, gaps.GetProperty("placementEndingIn60Days").GetInt32());
-        Assert.Equal(5, gaps.GetProperty("placementEndingIn90Days").GetInt32());
+        Assert.Equal([3, 1, 1, 3, 4, 5], Gaps(gaps));
     }
 
     [Fact]
@@ -157,12 +152,7 @@ public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(f
         // 2026-07-16: G14's cover ended yesterday; only G4 (2026-08-01) and G5 (2026-09-10) still run.
         Factory.Clock.AdjustTime(new DateTimeOffset(2026, 7, 16, 3, 0, 0, TimeSpan.Zero));
         var gaps = (await ApiAsync()).GetProperty("gaps");
-        Assert.Equal(6, gaps.GetProperty("departedWithoutCover").GetInt32());
-        Assert.Equal(2, gaps.GetProperty("preplacementLapsed").GetInt32());
-        Assert.Equal(0, gaps.GetProperty("preplacementEndingIn30Days").GetInt32());
-        Assert.Equal(1, gaps.GetProperty("placementEndingIn30Days").GetInt32());
-        Assert.Equal(2, gaps.GetProperty("placementEndingIn60Days").GetInt32());
-        Assert.Equal(2, gaps.GetProperty("placementEndingIn90Days").GetInt32());
+        Assert.Equal([6, 2, 0, 1, 2, 2], Gaps(gaps));
     }
 
     [Fact]
@@ -290,9 +280,7 @@ public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(f
     [Fact]
     public async Task DashboardRangeFilterIsAGetFormAndBadDatesShowAnError()
     {
-        await ArrangeOnceAsync();
-        var client = Factory.CreateBrowserClient();
-        await client.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var client = await AdminOnGapDayAsync();
         var page = await client.GetDocumentAsync("/Admin?from=2025-12-01&to=2026-01-31");
         Assert.Equal("8", Cells(page, "totals")[0][1]);
         Assert.Equal("get", page.QuerySelector("main form")!.GetAttribute("method"));
@@ -308,10 +296,7 @@ public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(f
     [Fact]
     public async Task GapListShowsItsWorkersWithLinksById()
     {
-        await ArrangeOnceAsync();
-        Factory.Clock.AdjustTime(GapNow);
-        var client = Factory.CreateBrowserClient();
-        await client.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var client = await AdminOnGapDayAsync();
         var page = await client.GetDocumentAsync("/Admin/Gaps?kind=placement-ending-60");
         var expected = Population.Where(p => p.Tag is "G3" or "G4" or "G12" or "G14").ToList();
         var links = page.QuerySelectorAll("main tbody a").Select(a => a.GetAttribute("href")).ToList();
@@ -324,10 +309,7 @@ public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(f
     [Fact]
     public async Task CsvExportMatchesTheTableWithBomAndQuoting()
     {
-        await ArrangeOnceAsync();
-        Factory.Clock.AdjustTime(GapNow);
-        var client = Factory.CreateBrowserClient();
-        await client.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var client = await AdminOnGapDayAsync();
         var page = await client.GetDocumentAsync("/Admin");
 
         foreach (var table in new[] { "byProvince", "byAgency", "totals", "contributionsByKind" })
@@ -358,6 +340,11 @@ public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(f
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Admin/Export?table=everything")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Admin/Export?table=totals&from=junk")).StatusCode);
     }
+
+    /// <summary>The six gap counts, in the order departed without cover, pre-placement lapsed, pre-placement ending in 30 days, placement ending in 30, 60 and 90 days.</summary>
+    private static int[] Gaps(JsonElement gaps) =>
+        [.. new[] { "departedWithoutCover", "preplacementLapsed", "preplacementEndingIn30Days", "placementEndingIn30Days", "placementEndingIn60Days", "placementEndingIn90Days" }
+            .Select(name => gaps.GetProperty(name).GetInt32())];
 
     /// <summary>Each body row of a dashboard table: first the row header, then the cells' raw values.</summary>
     private static List<string[]> Cells(IHtmlDocument page, string table) =>

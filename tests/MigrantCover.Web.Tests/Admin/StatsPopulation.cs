@@ -1,8 +1,3 @@
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Features.Workers;
-using MigrantCover.Web.Tests.Infrastructure;
-
 namespace MigrantCover.Web.Tests.Admin;
 
 /// <summary>One arranged worker of a known population: what it is, and what the dashboard should count.</summary>

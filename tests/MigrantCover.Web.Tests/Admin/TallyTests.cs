@@ -1,12 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Features.Stats;
-using MigrantCover.Web.Features.Workers;
-using MigrantCover.Web.Tests.Infrastructure;
-
 namespace MigrantCover.Web.Tests.Admin;
 
 /// <summary>
@@ -34,7 +25,7 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
             var a = await db.Workers.SingleAsync(w => w.Id == ids[0]);
             a.DestinationCountry = "SG";
             a.AgencyName = null;
-            var b = await db.Workers.Include(w => w.Payments).SingleAsync(w => w.Id == ids[1]);
+            var b = await WithPaymentsAsync(db, ids[1]);
             b.Payments.Add(Pay(b.Id, PaymentKind.Placement, 300_000, new DateOnly(2026, 2, 3)));
             b.MembershipNumber = MembershipNumber.Issue(2026, 700_000 + Random.Shared.Next(99_999));
             b.Stage = Stage.Placed;
@@ -47,7 +38,7 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
         // A payment alone, then a second change of the same worker's destination and stage.
         await Factory.WithDbAsync(async db =>
         {
-            var c = await db.Workers.Include(w => w.Payments).SingleAsync(w => w.Id == ids[2]);
+            var c = await WithPaymentsAsync(db, ids[2]);
             c.Payments.Add(Pay(c.Id, PaymentKind.PrePlacement, 37_500, new DateOnly(2026, 2, 2)));
             WorkerCoverage.Refresh(c, Today);
             await db.SaveChangesAsync();
@@ -108,6 +99,17 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
         await AssertTalliesMatchAsync();
     }
 
+    [Fact]
+    public async Task BackfillOfADimensionGivesItsRowsFromTheWorkersAlreadyThere()
+    {
+        await RegisterAsync(W(Sex.Female, "HK", "PT Tujuh", new DateOnly(2026, 1, 21)), W(Sex.Male, "TW", null, new DateOnly(2026, 2, 2)));
+
+        // As the migration that adds a dimension finds it: workers, but no rows of the dimension yet.
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM worker_tallies WHERE dimension = {TallyDimensions.Agency.Name}"));
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TallySql.Backfill(TallyDimensions.Agency)));
+        await AssertTalliesMatchAsync();
+    }
+
     [Theory]
     [InlineData("2026-01-07", "2026-02-15")]
     [InlineData("2025-12-16", "2026-01-31")]
@@ -143,10 +145,10 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
             Assert.Equal(await workers.CountAsync(w => w.MembershipNumber != null), report.Totals.Participants);
             Assert.Equal(
                 (await workers.GroupBy(w => w.DestinationCountry).Select(g => new { g.Key, N = g.Count() }).ToListAsync()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.N)),
-                report.ByDestination.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => (b.Key, b.Registered)));
+                report.Breakdown(TallyDimensions.Destination).OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => (b.Key, b.Registered)));
             Assert.Equal(
                 (await workers.GroupBy(w => w.AgencyName).Select(g => new { g.Key, N = g.Count() }).ToListAsync()).Select(g => (g.Key ?? "", g.N)).OrderBy(g => g.Item1, StringComparer.Ordinal),
-                report.ByAgency.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => (b.Key, b.Registered)));
+                report.Breakdown(TallyDimensions.Agency).OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => (b.Key, b.Registered)));
             Assert.Equal(
                 (await workers.GroupBy(w => w.RegisteredMonth).Select(g => new { g.Key, N = g.Count() }).ToListAsync()).OrderBy(g => g.Key).Select(g => g.N),
                 report.ByMonth.Select(m => m.Registered));
@@ -189,7 +191,7 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
             var gaps = (await scope.ServiceProvider.GetRequiredService<EnrollmentStats>().GetAsync(null, null)).Gaps;
             var counted = await Factory.WithDbAsync(async db =>
             {
-                async Task<int> Count(GapKind kind) => await EnrollmentStats.GapQuery(db, kind, day).CountAsync();
+                async Task<int> Count(GapKind kind) => await CoverGaps.Query(db, kind, day).CountAsync();
                 return new GapCounts(
                     await Count(GapKind.DepartedWithoutCover),
                     await Count(GapKind.PreplacementLapsed),
@@ -203,6 +205,8 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
 
         Assert.True(await Factory.WithDbAsync(db => db.Workers.AnyAsync(w => w.CoveredUntil != null)));
     }
+
+    private static Task<Worker> WithPaymentsAsync(AppDbContext db, Guid id) => db.Workers.Include(w => w.Payments).SingleAsync(w => w.Id == id);
 
     private static Worker W(Sex sex, string destination, string? agency, DateOnly registeredOn)
     {
@@ -253,41 +257,27 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
         return workers.Concat(departures).Concat(covers).Concat(payments).Order(StringComparer.Ordinal).ToList();
     });
 
-    // The same rows computed afresh with GROUP BYs over the workers and payments.
+    // The same rows computed afresh by grouping the workers and payments themselves: each declared
+    // dimension by its property's value as stored ('' for none, enumerations by code).
     private Task<List<string>> GroupedAsync() => Factory.WithDbAsync(async db =>
     {
-        var rows = new List<string>();
-        void Add(string dimension, IEnumerable<(int Month, Stage Stage, string? Value, int N, int P)> groups) =>
-            rows.AddRange(groups.Select(g => $"w {g.Month} {Codes.Of(g.Stage)} {dimension} {g.Value ?? ""} {g.N} {g.P}"));
+        var workers = await db.Workers.AsNoTracking().ToListAsync();
+        static string Stored(object? value) => value switch
+        {
+            null => "",
+            Enum e => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(e.ToString()),
+            _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+        };
 
-        Add("all", (await db.Workers.GroupBy(w => new { w.RegisteredMonth, w.Stage })
-            .Select(g => new { g.Key.RegisteredMonth, g.Key.Stage, N = g.Count(), P = g.Count(w => w.MembershipNumber != null) }).ToListAsync())
-            .Select(g => (g.RegisteredMonth, g.Stage, (string?)"", g.N, g.P)));
-        Add("destination", (await db.Workers.GroupBy(w => new { w.RegisteredMonth, w.Stage, w.DestinationCountry })
-            .Select(g => new { g.Key.RegisteredMonth, g.Key.Stage, g.Key.DestinationCountry, N = g.Count(), P = g.Count(w => w.MembershipNumber != null) }).ToListAsync())
-            .Select(g => (g.RegisteredMonth, g.Stage, (string?)g.DestinationCountry, g.N, g.P)));
-        Add("province", (await db.Workers.GroupBy(w => new { w.RegisteredMonth, w.Stage, w.ProvinceCode })
-            .Select(g => new { g.Key.RegisteredMonth, g.Key.Stage, g.Key.ProvinceCode, N = g.Count(), P = g.Count(w => w.MembershipNumber != null) }).ToListAsync())
-            .Select(g => (g.RegisteredMonth, g.Stage, (string?)g.ProvinceCode, g.N, g.P)));
-        Add("sex", (await db.Workers.GroupBy(w => new { w.RegisteredMonth, w.Stage, w.Sex })
-            .Select(g => new { g.Key.RegisteredMonth, g.Key.Stage, g.Key.Sex, N = g.Count(), P = g.Count(w => w.MembershipNumber != null) }).ToListAsync())
-            .Select(g => (g.RegisteredMonth, g.Stage, (string?)Codes.Of(g.Sex), g.N, g.P)));
-        Add("scheme", (await db.Workers.GroupBy(w => new { w.RegisteredMonth, w.Stage, w.Scheme })
-            .Select(g => new { g.Key.RegisteredMonth, g.Key.Stage, g.Key.Scheme, N = g.Count(), P = g.Count(w => w.MembershipNumber != null) }).ToListAsync())
-            .Select(g => (g.RegisteredMonth, g.Stage, (string?)Codes.Of(g.Scheme), g.N, g.P)));
-        Add("agency", (await db.Workers.GroupBy(w => new { w.RegisteredMonth, w.Stage, w.AgencyName })
-            .Select(g => new { g.Key.RegisteredMonth, g.Key.Stage, g.Key.AgencyName, N = g.Count(), P = g.Count(w => w.MembershipNumber != null) }).ToListAsync())
-            .Select(g => (g.RegisteredMonth, g.Stage, g.AgencyName, g.N, g.P)));
-        Add("occupation", (await db.Workers.GroupBy(w => new { w.RegisteredMonth, w.Stage, w.Occupation })
-            .Select(g => new { g.Key.RegisteredMonth, g.Key.Stage, g.Key.Occupation, N = g.Count(), P = g.Count(w => w.MembershipNumber != null) }).ToListAsync())
-            .Select(g => (g.RegisteredMonth, g.Stage, (string?)g.Occupation, g.N, g.P)));
-
-        rows.AddRange((await db.Workers.Where(w => w.DepartedMonth != null).GroupBy(w => new { w.RegisteredMonth, w.DepartedMonth })
-            .Select(g => new { g.Key.RegisteredMonth, g.Key.DepartedMonth, N = g.Count() }).ToListAsync())
-            .Select(g => $"d {g.RegisteredMonth} {g.DepartedMonth} {g.N}"));
-        rows.AddRange((await db.Workers.GroupBy(w => new { w.Stage, w.CoverPhase, w.CoveredUntil })
-            .Select(g => new { g.Key.Stage, g.Key.CoverPhase, g.Key.CoveredUntil, N = g.Count() }).ToListAsync())
-            .Select(g => $"c {Codes.Of(g.Stage)} {(g.CoverPhase is { } phase ? Codes.Of(phase) : "")} {(g.CoveredUntil is { } d ? (d.Year * 10_000) + (d.Month * 100) + d.Day : 0)} {g.N}"));
+        var dimensions = TallyDimensions.Breakdowns
+            .Select(d => (d.Name, Value: (Func<Worker, string>)(w => Stored(typeof(Worker).GetProperty(d.Property)!.GetValue(w)))))
+            .Prepend((TallyDimensions.All, _ => ""));
+        var rows = dimensions.SelectMany(d => workers.GroupBy(w => (w.RegisteredMonth, w.Stage, Value: d.Value(w)))
+            .Select(g => $"w {g.Key.RegisteredMonth} {Codes.Of(g.Key.Stage)} {d.Name} {g.Key.Value} {g.Count()} {g.Count(w => w.MembershipNumber != null)}")).ToList();
+        rows.AddRange(workers.Where(w => w.DepartedMonth != null).GroupBy(w => (w.RegisteredMonth, w.DepartedMonth))
+            .Select(g => $"d {g.Key.RegisteredMonth} {g.Key.DepartedMonth} {g.Count()}"));
+        rows.AddRange(workers.GroupBy(w => (w.Stage, Phase: Stored(w.CoverPhase), w.CoveredUntil))
+            .Select(g => $"c {Codes.Of(g.Key.Stage)} {g.Key.Phase} {(g.Key.CoveredUntil is { } d ? (d.Year * 10_000) + (d.Month * 100) + d.Day : 0)} {g.Count()}"));
         rows.AddRange((await db.Payments.GroupBy(p => new { p.PaidMonth, p.Kind })
             .Select(g => new { g.Key.PaidMonth, g.Key.Kind, N = g.Count(), Amount = g.Sum(p => p.Amount) }).ToListAsync())
             .Select(g => $"p {g.PaidMonth} {Codes.Of(g.Kind)} {g.N} {g.Amount}"));

@@ -1,10 +1,5 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Features.Workers;
-using MigrantCover.Web.Tests.Infrastructure;
 
 namespace MigrantCover.Web.Tests.Coverage;
 
@@ -98,35 +93,25 @@ public static class CoverageArrange
         w.PlacementAgreementSignedOn = new DateOnly(2022, 10, 30);
         var events = new List<StageEvent> { Event(w, StageEventKind.Registration, null, Stage.Candidate, w.RegisteredOn) };
         payments ??= [];
-        if (departedOn is { } d)
+        void Step(DateOnly? on, StageEventKind kind, Stage to, Action<DateOnly> record)
+        {
+            if (on is { } day)
+            {
+                record(day);
+                events.Add(Event(w, kind, w.Stage, to, day));
+                w.Stage = to;
+            }
+        }
+
+        Step(departedOn, StageEventKind.Departure, Stage.Placed, d =>
         {
             w.DepartedOn = d;
             w.PassportNumber = "C1234567";
             w.EmployerName = "Employer Ltd";
-            events.Add(Event(w, StageEventKind.Departure, Stage.Candidate, Stage.Placed, d));
-            w.Stage = Stage.Placed;
-        }
-
-        if (arrivedOn is { } a)
-        {
-            w.ArrivedOn = a;
-            events.Add(Event(w, StageEventKind.Return, Stage.Placed, Stage.Returned, a));
-            w.Stage = Stage.Returned;
-        }
-
-        if (failedOn is { } f)
-        {
-            w.FailedDepartureOn = f;
-            events.Add(Event(w, StageEventKind.FailedDeparture, Stage.Candidate, Stage.FailedDeparture, f));
-            w.Stage = Stage.FailedDeparture;
-        }
-
-        if (diedOn is { } died)
-        {
-            w.DiedOn = died;
-            events.Add(Event(w, StageEventKind.Death, w.Stage, Stage.Deceased, died));
-            w.Stage = Stage.Deceased;
-        }
+        });
+        Step(arrivedOn, StageEventKind.Return, Stage.Returned, a => w.ArrivedOn = a);
+        Step(failedOn, StageEventKind.FailedDeparture, Stage.FailedDeparture, f => w.FailedDepartureOn = f);
+        Step(diedOn, StageEventKind.Death, Stage.Deceased, died => w.DiedOn = died);
 
         await factory.WithDbAsync(async db =>
         {
@@ -180,16 +165,10 @@ public static class CoverageArrange
             await db.SaveChangesAsync();
         });
 
-    private static StageEvent Event(Worker w, StageEventKind kind, Stage? from, Stage to, DateOnly on) => new()
+    private static StageEvent Event(Worker w, StageEventKind kind, Stage? from, Stage to, DateOnly on)
     {
-        Id = Guid.CreateVersion7(),
-        WorkerId = w.Id,
-        Kind = kind,
-        FromStage = from,
-        ToStage = to,
-        OccurredOn = on,
-        Reason = kind is StageEventKind.FailedDeparture or StageEventKind.Death ? "recorded by test" : null,
-        RecordedAt = AppFactory.DefaultNow,
-        RecordedBy = "test",
-    };
+        var e = StageEvent.Of(w, kind, from, to, on, AppFactory.DefaultNow, "test");
+        e.Reason = kind is StageEventKind.FailedDeparture or StageEventKind.Death ? "recorded by test" : null;
+        return e;
+    }
 }

@@ -1,11 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using System.Text;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
-using MigrantCover.Domain;
-using MigrantCover.Web.Tests.Infrastructure;
-using PK = MigrantCover.Domain.PaymentKind;
 
 namespace MigrantCover.Web.Tests.Coverage;
 

@@ -1,12 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Tests.Infrastructure;
-using PK = MigrantCover.Domain.PaymentKind;
 
 namespace MigrantCover.Web.Tests.Coverage;
 
@@ -17,6 +9,20 @@ namespace MigrantCover.Web.Tests.Coverage;
 /// </summary>
 public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTests(factory)
 {
+    [Fact]
+    public async Task UnknownNumberAndWrongDateOfBirthGetTheSamePage()
+    {
+        var worker = await PaidWorkerAsync();
+        using var client = CoverageArrange.Client(Factory);
+        var unknown = await PageLookup(client, MembershipNumber.Issue(2099, 22_345_678), "1995-07-09");
+        var wrongDob = await PageLookup(client, worker.MembershipNumber!, "1995-07-10");
+        Assert.Equal(unknown.Status, wrongDob.Status);
+        Assert.Equal(HttpStatusCode.OK, unknown.Status);
+        Assert.Equal(Normalize(unknown.Page, MembershipNumber.Issue(2099, 22_345_678), "1995-07-09"), Normalize(wrongDob.Page, worker.MembershipNumber!, "1995-07-10"));
+        Assert.Contains("Tidak ada peserta dengan nomor dan tanggal lahir ini", unknown.Page.QuerySelector("#lookup-notice")!.TextContent);
+        Assert.Null(wrongDob.Page.QuerySelector("#answer"));
+    }
+
     [Fact]
     [Trait("Rule", "R-KPJ-1")]
     public async Task UnknownNumberAndWrongDateOfBirthGetTheSameApiAnswer()
@@ -38,20 +44,6 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
         // The date of birth that matches does find the worker: the 404s above were not for another reason.
         var found = await client.PostAsJsonAsync("/api/v1/coverage/lookup", new { membershipNumber = worker.MembershipNumber, dateOfBirth = "1995-07-09" });
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
-    }
-
-    [Fact]
-    public async Task UnknownNumberAndWrongDateOfBirthGetTheSamePage()
-    {
-        var worker = await PaidWorkerAsync();
-        using var client = CoverageArrange.Client(Factory);
-        var unknown = await PageLookup(client, MembershipNumber.Issue(2099, 22_345_678), "1995-07-09");
-        var wrongDob = await PageLookup(client, worker.MembershipNumber!, "1995-07-10");
-        Assert.Equal(unknown.Status, wrongDob.Status);
-        Assert.Equal(HttpStatusCode.OK, unknown.Status);
-        Assert.Equal(Normalize(unknown.Page, MembershipNumber.Issue(2099, 22_345_678), "1995-07-09"), Normalize(wrongDob.Page, worker.MembershipNumber!, "1995-07-10"));
-        Assert.Contains("Tidak ada peserta dengan nomor dan tanggal lahir ini", unknown.Page.QuerySelector("#lookup-notice")!.TextContent);
-        Assert.Null(wrongDob.Page.QuerySelector("#answer"));
     }
 
     [Fact]
@@ -251,8 +243,8 @@ public abstract class CoverageIdentifierLockTests(AppFactory factory) : Provider
     [Fact]
     public async Task FailedLookupsLockTheNumberAcrossAddressesUntilTheLockEnds()
     {
-        var worker = await CoverageArrange.WorkerAsync(Factory, payments: [(PK.PrePlacement, new(2026, 1, 10), null)]);
         using var client = CoverageArrange.Client(Factory, "en-US");
+        var worker = await CoverageArrange.WorkerAsync(Factory, payments: [(PK.PrePlacement, new(2026, 1, 10), null)]);
 
         // Five failures, each from a different address: the rate limit per address is never reached.
         for (var i = 0; i < 5; i++)

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Tests.Infrastructure;
-using PK = MigrantCover.Domain.PaymentKind;
-
 namespace MigrantCover.Web.Tests.Coverage;
 
 /// <summary>

@@ -4,13 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Tests.Infrastructure;
 
@@ -116,6 +112,14 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
+
+    /// <summary>Saves new records (workers, payments, ...) through AppDbContext, audit and tallies included.</summary>
+    public Task AddAsync(params object[] records) =>
+        WithDbAsync(async db =>
+        {
+            db.AddRange(records);
+            await db.SaveChangesAsync();
+        });
 
     public Task WithDbAsync(Func<AppDbContext, Task> work) =>
         WithDbAsync(async db =>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
-
 namespace MigrantCover.Web.Tests.Infrastructure;
 
 /// <summary>Posting rendered forms as a browser would: every field of the form, antiforgery token included.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using MigrantCover.Domain;
-using MigrantCover.Web.Tests.Infrastructure;
 using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
 namespace MigrantCover.Web.Tests.Workers;
@@ -31,7 +27,7 @@ public abstract class RegistrationAgeTests(AppFactory factory) : ProviderTests(f
         Assert.Equal("2026-03-15", worker.GetProperty("registeredOn").GetString());
 
         // Never in the future (R-REG-1).
-        var future = await (await api.PostAsJsonAsync("/api/v1/workers", Body(new() { ["registeredOn"] = "2026-03-16" }))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var future = await api.RefusedAsync(new() { ["registeredOn"] = "2026-03-16" });
         Assert.Contains("R-REG-1", future.RuleIds("registeredOn"));
     }
 

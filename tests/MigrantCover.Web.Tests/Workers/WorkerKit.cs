@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using MigrantCover.Domain;
-
 namespace MigrantCover.Web.Tests.Workers;
 
 /// <summary>Arranging workers through the API, with identities that never collide within a test database.</summary>
@@ -17,32 +11,32 @@ public static class WorkerKit
     public static string NewNik(DateOnly dob, Sex sex) =>
         Nik.Build("33", "02", "22", dob, sex, Interlocked.Increment(ref _serial));
 
-    /// <summary>The contract's register body, valid, with a new NIK and a unique name; overrides replace fields (null removes).</summary>
+    /// <summary>The register body of the sample worker, valid, with a new NIK and a unique name; overrides replace fields (null removes).</summary>
     public static Dictionary<string, object?> Body(Dictionary<string, object?>? overrides = null)
     {
-        var dob = new DateOnly(1995, 7, 9);
+        var f = SampleWorker.Facts;
         var body = new Dictionary<string, object?>
         {
-            ["nik"] = NewNik(dob, Sex.Female),
-            ["familyCardNumber"] = "3302220101090007",
-            ["fullName"] = "Siti Aminah " + UniqueWord(),
-            ["sex"] = "female",
-            ["dateOfBirth"] = Iso(dob),
-            ["placeOfBirth"] = "Cilacap",
-            ["address"] = "Jl. Merdeka 1, Cilacap",
-            ["phone"] = "+6281234567890",
-            ["email"] = null,
-            ["purpose"] = "work",
-            ["category"] = "domestic",
-            ["scheme"] = "agency",
-            ["agencyName"] = "PT Contoh Jaya",
-            ["agencyLicence"] = "KEP.123/2024",
-            ["destinationCountry"] = "HK",
-            ["occupation"] = "caregiver",
-            ["employerName"] = null,
-            ["contractMonths"] = 24,
-            ["placementAgreementSignedOn"] = "2026-01-05",
-            ["registeredOn"] = "2026-01-06",
+            ["nik"] = NewNik(f.DateOfBirth!.Value, f.Sex!.Value),
+            ["familyCardNumber"] = f.FamilyCardNumber,
+            ["fullName"] = f.FullName + " " + UniqueWord(),
+            ["sex"] = Codes.Of(f.Sex.Value),
+            ["dateOfBirth"] = Iso(f.DateOfBirth.Value),
+            ["placeOfBirth"] = f.PlaceOfBirth,
+            ["address"] = f.Address,
+            ["phone"] = f.Phone,
+            ["email"] = f.Email,
+            ["purpose"] = Codes.Of(f.Purpose!.Value),
+            ["category"] = Codes.Of(f.Category!.Value),
+            ["scheme"] = Codes.Of(f.Scheme!.Value),
+            ["agencyName"] = f.AgencyName,
+            ["agencyLicence"] = f.AgencyLicence,
+            ["destinationCountry"] = f.DestinationCountry,
+            ["occupation"] = f.Occupation,
+            ["employerName"] = f.EmployerName,
+            ["contractMonths"] = f.ContractMonths,
+            ["placementAgreementSignedOn"] = Iso(f.PlacementAgreementSignedOn!.Value),
+            ["registeredOn"] = Iso(f.RegisteredOn!.Value),
         };
         foreach (var (k, v) in overrides ?? [])
         {
@@ -72,6 +66,10 @@ public static class WorkerKit
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"register answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement;
     }
+
+    /// <summary>Posts the register body with the overrides and asserts the problem that refuses it.</summary>
+    public static async Task<JsonElement> RefusedAsync(this HttpClient api, Dictionary<string, object?>? overrides, HttpStatusCode status = HttpStatusCode.BadRequest) =>
+        await (await api.PostAsJsonAsync("/api/v1/workers", Body(overrides))).AssertProblemAsync(status);
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {

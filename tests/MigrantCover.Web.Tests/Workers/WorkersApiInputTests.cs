@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-using MigrantCover.Web.Tests.Infrastructure;
 using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
 namespace MigrantCover.Web.Tests.Workers;

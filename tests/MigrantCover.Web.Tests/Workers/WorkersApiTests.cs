@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Tests.Infrastructure;
 using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
 namespace MigrantCover.Web.Tests.Workers;
@@ -42,8 +36,7 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     public async Task RefusesManWhoseNikHasTheWomansDay()
     {
         var api = await ApiAsync();
-        var problem = await (await api.PostAsJsonAsync("/api/v1/workers", Body(new() { ["nik"] = "3302224907950003", ["sex"] = "male" })))
-            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await api.RefusedAsync(new() { ["nik"] = "3302224907950003", ["sex"] = "male" });
         Assert.Contains("R-NIK-3", problem.RuleIds("nik"));
         Assert.True(problem.GetProperty("errors").GetProperty("nik").GetArrayLength() > 0);
     }
@@ -53,8 +46,7 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     public async Task RefusesNikOfUnknownProvince99()
     {
         var api = await ApiAsync();
-        var problem = await (await api.PostAsJsonAsync("/api/v1/workers", Body(new() { ["nik"] = "9902220907950003", ["sex"] = "male" })))
-            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await api.RefusedAsync(new() { ["nik"] = "9902220907950003", ["sex"] = "male" });
         Assert.Equal(["R-NIK-2"], problem.RuleIds("nik"));
     }
 
@@ -64,13 +56,13 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     {
         var api = await ApiAsync();
         var dob = new DateOnly(2008, 2, 29);
-        var refused = await (await api.PostAsJsonAsync("/api/v1/workers", Body(new()
+        var refused = await api.RefusedAsync(new()
         {
             ["nik"] = NewNik(dob, Sex.Female),
             ["dateOfBirth"] = Iso(dob),
             ["registeredOn"] = "2026-02-28",
             ["placementAgreementSignedOn"] = "2026-02-01",
-        }))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        });
         Assert.Equal(["R-AGE-1"], refused.RuleIds("dateOfBirth"));
 
         await api.RegisterAsync(new()
@@ -87,8 +79,7 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     public async Task RefusesDomesticWorkerToSaudiArabiaNamingKepmenaker260()
     {
         var api = await ApiAsync();
-        var problem = await (await api.PostAsJsonAsync("/api/v1/workers", Body(new() { ["destinationCountry"] = "SA" })))
-            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await api.RefusedAsync(new() { ["destinationCountry"] = "SA" });
         Assert.Equal(["R-DST-2"], problem.RuleIds("destinationCountry"));
         Assert.Contains("260", problem.GetProperty("errors").GetProperty("destinationCountry")[0].GetString());
     }
@@ -98,8 +89,7 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     public async Task RefusesIndividualSchemeForDomesticWorker()
     {
         var api = await ApiAsync();
-        var problem = await (await api.PostAsJsonAsync("/api/v1/workers", Body(new() { ["scheme"] = "individual" })))
-            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await api.RefusedAsync(new() { ["scheme"] = "individual" });
         Assert.Contains("R-SCH-2", problem.RuleIds("scheme"));
     }
 
@@ -108,8 +98,7 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     {
         var api = await ApiAsync();
         api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
-        var problem = await (await api.PostAsJsonAsync("/api/v1/workers", Body(new() { ["dateOfBirth"] = "2025-02-30", ["category"] = "nanny" })))
-            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await api.RefusedAsync(new() { ["dateOfBirth"] = "2025-02-30", ["category"] = "nanny" });
         Assert.Contains("not a real date, use YYYY-MM-DD", problem.GetProperty("errors").GetProperty("dateOfBirth")[0].GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("domestic", problem.GetProperty("errors").GetProperty("category")[0].GetString());
     }
@@ -120,7 +109,7 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
         var api = await ApiAsync();
         var first = await api.RegisterAsync();
         var same = new Dictionary<string, object?> { ["fullName"] = first.GetProperty("fullName").GetString() };
-        var problem = await (await api.PostAsJsonAsync("/api/v1/workers", Body(same))).AssertProblemAsync(HttpStatusCode.Conflict);
+        var problem = await api.RefusedAsync(same, HttpStatusCode.Conflict);
         Assert.Equal(first.GetProperty("id").GetString(), problem.GetProperty("candidates")[0].GetString());
 
         same["confirmDuplicate"] = true;

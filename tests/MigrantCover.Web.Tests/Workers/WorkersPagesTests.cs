@@ -1,8 +1,3 @@
-using System.Net;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Tests.Infrastructure;
 using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
 namespace MigrantCover.Web.Tests.Workers;

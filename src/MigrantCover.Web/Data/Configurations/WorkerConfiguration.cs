@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using MigrantCover.Web.Data.Entities;
 
 namespace MigrantCover.Web.Data.Configurations;
 

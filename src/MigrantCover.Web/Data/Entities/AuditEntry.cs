@@ -1,28 +1,21 @@
 namespace MigrantCover.Web.Data.Entities;
 
-/// <summary>One change to a worker: who, when, what (field, old, new). Written by AppDbContext.</summary>
-public sealed class AuditEntry
+/// <summary>
+/// One change to a worker: who (<paramref name="ActorId"/>: staff account id or "system";
+/// <paramref name="ActorName"/>: their e-mail at the time), when, what (<paramref name="Action"/>:
+/// registered, updated, payment, document, stage; the field, its old and new value) and why. Written by
+/// AppDbContext only.
+/// </summary>
+public sealed record AuditEntry(
+    Guid WorkerId,
+    DateTimeOffset At,
+    string ActorId,
+    string ActorName,
+    string Action,
+    string? Field,
+    string? OldValue,
+    string? NewValue,
+    string? Reason)
 {
-    public long Id { get; set; }
-
-    public Guid WorkerId { get; set; }
-
-    public DateTimeOffset At { get; set; }
-
-    /// <summary>Staff account id, or "system".</summary>
-    public string ActorId { get; set; } = "";
-
-    /// <summary>Staff e-mail at the time, or "system".</summary>
-    public string ActorName { get; set; } = "";
-
-    /// <summary>registered, updated, payment, document, stage.</summary>
-    public string Action { get; set; } = "";
-
-    public string? Field { get; set; }
-
-    public string? OldValue { get; set; }
-
-    public string? NewValue { get; set; }
-
-    public string? Reason { get; set; }
+    public long Id { get; init; }
 }

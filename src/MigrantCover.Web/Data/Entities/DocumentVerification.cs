@@ -1,5 +1,3 @@
-using MigrantCover.Domain;
-
 namespace MigrantCover.Web.Data.Entities;
 
 /// <summary>One of the eight R-DOC-1 documents, as verified by an officer.</summary>

@@ -1,5 +1,3 @@
-using MigrantCover.Domain;
-
 namespace MigrantCover.Web.Data.Entities;
 
 /// <summary>A contribution (iuran), priced by the rule set in force on its payment date (R-VER-1).</summary>

@@ -1,5 +1,3 @@
-using MigrantCover.Domain;
-
 namespace MigrantCover.Web.Data.Entities;
 
 /// <summary>A placement restriction of R-DST-2: data an admin can view and end-date.</summary>

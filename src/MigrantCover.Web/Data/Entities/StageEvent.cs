@@ -1,5 +1,3 @@
-using MigrantCover.Domain;
-
 namespace MigrantCover.Web.Data.Entities;
 
 /// <summary>A stage change of §9 with who, when and why. Never deleted.</summary>
@@ -28,4 +26,17 @@ public sealed class StageEvent
     public DateTimeOffset RecordedAt { get; set; }
 
     public string RecordedBy { get; set; } = "";
+
+    /// <summary>The event of <paramref name="kind"/> moving <paramref name="worker"/> from its stage to <paramref name="to"/>, recorded now by someone.</summary>
+    public static StageEvent Of(Worker worker, StageEventKind kind, Stage? from, Stage to, DateOnly occurredOn, DateTimeOffset recordedAt, string recordedBy) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        WorkerId = worker.Id,
+        Kind = kind,
+        FromStage = from,
+        ToStage = to,
+        OccurredOn = occurredOn,
+        RecordedAt = recordedAt,
+        RecordedBy = recordedBy,
+    };
 }

@@ -1,78 +1,24 @@
-using MigrantCover.Domain;
-
 namespace MigrantCover.Web.Data.Entities;
 
 /// <summary>
-/// Workers counted per registration month, stage and one breakdown value (docs/decisions/0006-tallies.md).
-/// Kept exact by AppDbContext.SaveChanges in the transaction of every worker write; rebuilt by
-/// <see cref="Tallies.RebuildAsync"/>. Never written directly by features.
+/// Workers counted per registration month (yyyymm, Worker.RegisteredMonth), stage and one breakdown value
+/// (docs/decisions/0006-tallies.md): <paramref name="Dimension"/> is the name of a <see cref="TallyDimension"/>
+/// ("all" counts every worker once), <paramref name="Value"/> its value ('' for none); of them
+/// <paramref name="Participants"/> have a membership number. Kept exact by AppDbContext.SaveChanges in
+/// the transaction of every worker write; rebuilt by <see cref="Tallies.RebuildAsync"/>. Never written
+/// directly by features.
 /// </summary>
-public sealed class WorkerTally
-{
-    /// <summary>yyyymm of the registration date (Worker.RegisteredMonth).</summary>
-    public int RegisteredMonth { get; set; }
-
-    public Stage Stage { get; set; }
-
-    /// <summary>One of <see cref="TallyDimensions"/>; "all" counts every worker once.</summary>
-    public string Dimension { get; set; } = "";
-
-    /// <summary>The value of the dimension: a country, province code, code of sex or scheme, agency ('' for none), occupation.</summary>
-    public string Value { get; set; } = "";
-
-    public long Workers { get; set; }
-
-    /// <summary>Those of <see cref="Workers"/> with a membership number.</summary>
-    public long Participants { get; set; }
-}
+public sealed record WorkerTally(int RegisteredMonth, Stage Stage, string Dimension, string Value, long Workers, long Participants);
 
 /// <summary>Departed workers per registration month and departure month.</summary>
-public sealed class DepartureTally
-{
-    public int RegisteredMonth { get; set; }
-
-    public int DepartedMonth { get; set; }
-
-    public long Workers { get; set; }
-}
+public sealed record DepartureTally(int RegisteredMonth, int DepartedMonth, long Workers);
 
 /// <summary>
-/// Workers per stage and end of their current or last cover (the snapshot columns CoverPhase and
-/// CoveredUntil), so that every gap count of the dashboard is a sum over a range of days.
+/// Workers per stage and end of their current or last cover (the snapshot columns CoverPhase, its code or
+/// '' for none, and CoveredUntil as yyyymmdd, 0 for none), so that every gap count of the dashboard is a
+/// sum over a range of days.
 /// </summary>
-public sealed class CoverTally
-{
-    public Stage Stage { get; set; }
-
-    /// <summary>Code of Worker.CoverPhase, '' for none.</summary>
-    public string CoverPhase { get; set; } = "";
-
-    /// <summary>Worker.CoveredUntil as yyyymmdd, 0 for none.</summary>
-    public int CoveredUntil { get; set; }
-
-    public long Workers { get; set; }
-}
+public sealed record CoverTally(Stage Stage, string CoverPhase, int CoveredUntil, long Workers);
 
 /// <summary>Payments and their amount per payment month and kind.</summary>
-public sealed class PaymentTally
-{
-    public int PaidMonth { get; set; }
-
-    public PaymentKind Kind { get; set; }
-
-    public long Payments { get; set; }
-
-    public long Amount { get; set; }
-}
-
-/// <summary>The breakdowns a <see cref="WorkerTally"/> row can belong to.</summary>
-public static class TallyDimensions
-{
-    public const string All = "all";
-    public const string Destination = "destination";
-    public const string Province = "province";
-    public const string Sex = "sex";
-    public const string Scheme = "scheme";
-    public const string Agency = "agency";
-    public const string Occupation = "occupation";
-}
+public sealed record PaymentTally(int PaidMonth, PaymentKind Kind, long Payments, long Amount);

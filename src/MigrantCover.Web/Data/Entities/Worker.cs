@@ -1,5 +1,3 @@
-using MigrantCover.Domain;
-
 namespace MigrantCover.Web.Data.Entities;
 
 /// <summary>

@@ -1,15 +1,14 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.PublicCoverage;
 
-/// <summary>The public coverage answer (API contract "Coverage"), plus the plain-language texts.</summary>
-public sealed record CoverageAnswer(
+/// <summary>
+/// The public lookup's answer (docs/api.md, "Coverage"): the coverage of one worker as the officers see it,
+/// with the name masked, the stage and destination named, and each programme's status in plain words.
+/// </summary>
+public sealed record PublicCoverageAnswer(
     DateOnly AsOf,
     string FullName,
     Stage Stage,
@@ -17,11 +16,11 @@ public sealed record CoverageAnswer(
     string? MembershipNumber,
     string DestinationCountry,
     string DestinationCountryName,
-    IReadOnlyList<ProgrammeAnswer> Programmes,
+    IReadOnlyList<PublicProgrammeAnswer> Programmes,
     string? RuleSet);
 
 /// <summary>R-COV-7 for one programme, with <see cref="Message"/>: the status, or the reason and next step.</summary>
-public sealed record ProgrammeAnswer(
+public sealed record PublicProgrammeAnswer(
     Programme Programme,
     string Name,
     bool Active,
@@ -36,41 +35,6 @@ public sealed record BenefitRow(string Key, string Description, string Amount);
 
 public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<CoverageResource> text)
 {
-    // Indonesian names of the usual destinations; others fall back to the English name.
-    private static readonly Dictionary<string, string> IndonesianCountryNames = new(StringComparer.Ordinal)
-    {
-        ["HK"] = "Hong Kong",
-        ["TW"] = "Taiwan",
-        ["MY"] = "Malaysia",
-        ["SG"] = "Singapura",
-        ["SA"] = "Arab Saudi",
-        ["KR"] = "Korea Selatan",
-        ["JP"] = "Jepang",
-        ["AE"] = "Uni Emirat Arab",
-        ["QA"] = "Qatar",
-        ["KW"] = "Kuwait",
-        ["OM"] = "Oman",
-        ["BH"] = "Bahrain",
-        ["BN"] = "Brunei Darussalam",
-        ["TR"] = "Turki",
-        ["PL"] = "Polandia",
-        ["DE"] = "Jerman",
-        ["NL"] = "Belanda",
-        ["GB"] = "Inggris",
-        ["IT"] = "Italia",
-        ["ES"] = "Spanyol",
-        ["US"] = "Amerika Serikat",
-        ["AU"] = "Australia",
-        ["NZ"] = "Selandia Baru",
-        ["CN"] = "Tiongkok",
-        ["MO"] = "Makau",
-        ["TH"] = "Thailand",
-        ["PH"] = "Filipina",
-        ["JO"] = "Yordania",
-        ["EG"] = "Mesir",
-        ["FR"] = "Prancis",
-    };
-
     // Plain English names where the system's name is long ("Hong Kong SAR China").
     private static readonly Dictionary<string, string> EnglishCountryNames = new(StringComparer.Ordinal)
     {
@@ -88,13 +52,13 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public CoverageAnswer Of(Worker worker)
+    public PublicCoverageAnswer Of(Worker worker)
     {
         var language = Localization.Language;
         var today = Today;
         var status = WorkerCoverage.On(worker, today);
         var programmes = status.Programmes.Select(p => Programme(worker, p, language)).ToList();
-        return new CoverageAnswer(
+        return new PublicCoverageAnswer(
             today,
             Mask(worker.FullName),
             worker.Stage,
@@ -136,9 +100,11 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
         return sb.ToString();
     }
 
-    public static string CountryName(string code, string language)
+    /// <summary>The destination's name: Indonesian names of the usual destinations (resources), plain English ones, else the system's English name.</summary>
+    public string CountryName(string code, string language)
     {
-        if ((language == "en" ? EnglishCountryNames : IndonesianCountryNames).TryGetValue(code, out var name))
+        var name = language == "en" ? EnglishCountryNames.GetValueOrDefault(code) : text["Country_" + code] is { ResourceNotFound: false } indonesian ? indonesian.Value : null;
+        if (name is not null)
         {
             return name;
         }
@@ -161,10 +127,10 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
         return $"{RuleText.Date(DateOnly.FromDateTime(wib.DateTime), language)} {time} WIB";
     }
 
-    private ProgrammeAnswer Programme(Worker worker, ProgrammeStatus p, string language)
+    private PublicProgrammeAnswer Programme(Worker worker, ProgrammeStatus p, string language)
     {
         var code = Codes.Of(p.Programme);
-        return new ProgrammeAnswer(
+        return new PublicProgrammeAnswer(
             p.Programme,
             text[$"Programme_{code}"],
             p.Active,

@@ -1,10 +1,5 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.PublicCoverage;
@@ -15,9 +10,6 @@ public readonly record struct LookupKey(string Kind, string Value)
     public const string Kpj = "kpj";
     public const string NikKind = "nik";
 }
-
-/// <summary>A message for one field of the lookup (camelCase API field), with the rule it comes from.</summary>
-public sealed record LookupError(string Field, string? RuleId, string Message);
 
 public enum LookupStatus
 {
@@ -39,6 +31,7 @@ public sealed class CoverageLookups(
     TimeProvider clock,
     IOptions<CoverageOptions> options,
     CoverageHasher hasher,
+    IValidator<LookupRequest> validator,
     IStringLocalizer<CoverageResource> text)
 {
     public const string PageChannel = "page";
@@ -46,44 +39,30 @@ public sealed class CoverageLookups(
     public const string ProofChannel = "proof";
 
     /// <summary>
-    /// Pure checks, before any database access (R-KPJ-1: a bad check digit is "check the number you
-    /// typed"). Exactly one of <paramref name="membershipNumber"/> and <paramref name="nik"/> is used,
-    /// the membership number when both are given.
+    /// Pure checks of a lookup of the page or the API, before any database access (R-KPJ-1: a bad check
+    /// digit is "check the number you typed"): the identifier, then the date of birth. Exactly one of
+    /// the membership number and the NIK is used, the membership number when both are given.
     /// </summary>
-    public IReadOnlyList<LookupError> Validate(string? membershipNumber, string? nik, DateOnly? dateOfBirth, out LookupKey key)
+    public IReadOnlyList<Failure> Validate(LookupRequest request, out LookupKey key, out DateOnly dateOfBirth)
     {
-        var errors = new List<LookupError>();
-        var language = Localization.Language;
         key = default;
-        if (!string.IsNullOrWhiteSpace(membershipNumber) || string.IsNullOrWhiteSpace(nik))
+        RuleFailure? refused;
+        if (!Input.IsBlank(request.MembershipNumber) || Input.IsBlank(request.Nik))
         {
             // R-KPJ-1: 11 digits with a Luhn check digit.
-            var failure = MembershipNumber.Check(membershipNumber);
-            if (failure is not null)
-            {
-                errors.Add(new LookupError(MembershipNumber.Field, failure.RuleId, RuleText.Format(failure, language)));
-            }
-            else
-            {
-                key = new LookupKey(LookupKey.Kpj, membershipNumber!.Trim());
-            }
-        }
-        else if (!Domain.Nik.TryParse(nik, out var parsed, out var failure))
-        {
-            // R-NIK-1/2: the shape of a NIK.
-            errors.Add(new LookupError(Domain.Nik.Field, failure!.RuleId, RuleText.Format(failure, language)));
+            refused = MembershipNumber.Check(request.MembershipNumber);
+            key = refused is null ? new LookupKey(LookupKey.Kpj, request.MembershipNumber!.Trim()) : key;
         }
         else
         {
-            key = new LookupKey(LookupKey.NikKind, parsed.Value);
+            // R-NIK-1/2: the shape of a NIK.
+            key = Domain.Nik.TryParse(request.Nik, out var parsed, out refused) ? new LookupKey(LookupKey.NikKind, parsed.Value) : key;
         }
 
-        if (dateOfBirth is null)
-        {
-            errors.Add(new LookupError("dateOfBirth", null, text["DateOfBirthRequired"]));
-        }
-
-        return errors;
+        dateOfBirth = LookupRequest.DateOfBirthOf(request.DateOfBirth) ?? default;
+        List<Failure> failures = refused is null ? [] : [Failure.Of(refused)];
+        failures.AddRange(validator.Check(request));
+        return failures;
     }
 
     public async Task<LookupResult> LookupAsync(LookupKey key, DateOnly dateOfBirth, string channel, HttpContext http, CancellationToken cancellationToken)

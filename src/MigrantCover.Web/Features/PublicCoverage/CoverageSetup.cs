@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace MigrantCover.Web.Features.PublicCoverage;
@@ -108,24 +105,8 @@ public static class CoverageSetup
         var channel = http.Request.Path.StartsWithSegments("/api") ? CoverageLookups.ApiChannel : CoverageLookups.PageChannel;
         await lookups.RecordRateLimitedAsync(channel, http, cancellationToken);
 
-        if (channel == CoverageLookups.ApiChannel)
-        {
-            var text = http.RequestServices.GetRequiredService<IStringLocalizer<CoverageResource>>();
-            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = text["TooManyTitle"],
-                    Detail = string.Format(CultureInfo.CurrentCulture, text["TooManyFromClient"], seconds),
-                },
-            });
-            return;
-        }
-
-        // The page gets the friendly status page (re-executed as /Status/429), which reads this.
+        // Nothing is written here: the API's problem (Api/Problems) and the page's friendly status page
+        // (re-executed as /Status/429) are written by the status code pages, and read this.
         http.Items[RetryAfterItem] = seconds;
     }
 }

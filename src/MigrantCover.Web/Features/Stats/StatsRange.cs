@@ -1,42 +1,27 @@
-using System.Globalization;
+using MigrantCover.Web.Features.Validation;
 
 namespace MigrantCover.Web.Features.Stats;
 
-/// <summary>The optional registration-date range of the dashboard, the export and the API (YYYY-MM-DD).</summary>
+/// <summary>The optional registration-date range of the dashboard, the exports, the audit search and the API.</summary>
 public sealed record StatsRange(DateOnly? From, DateOnly? To)
 {
-    /// <summary>Parses both ends; errors are keyed by field ("from", "to") in the language ("id" or "en").</summary>
-    public static (StatsRange Range, Dictionary<string, string[]> Errors) Parse(string? from, string? to, string language)
+    /// <summary>The range as typed: <c>from</c> and <c>to</c>, YYYY-MM-DD, both optional, both ends included.</summary>
+    public sealed record Request(string? From, string? To);
+
+    public sealed class Validator : AbstractValidator<Request>
     {
-        var en = language == "en";
-        var errors = new Dictionary<string, string[]>();
-        DateOnly? One(string field, string? value)
+        public Validator()
         {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                return d;
-            }
-
-            errors[field] = [en
-                ? $"'{value}' is not a date: write it as YYYY-MM-DD, for example 2026-01-31."
-                : $"'{value}' bukan tanggal: tulis sebagai TTTT-BB-HH, misalnya 2026-01-31."];
-            return null;
+            RuleFor(r => r.From).Check((_, v) => Input.IsBlank(v) || Input.Date(v) is not null, "range.date", (v, _) => [("value", v!)]);
+            RuleFor(r => r.To).Check((_, v) => Input.IsBlank(v) || Input.Date(v) is not null, "range.date", (v, _) => [("value", v!)]);
+            RuleFor(r => r.To).Check((r, v) => Input.Date(r.From) is not { } from || Input.Date(v) is not { } to || from <= to, "range.order");
         }
+    }
 
-        var f = One("from", from);
-        var t = One("to", to);
-        if (f is { } a && t is { } b && a > b)
-        {
-            errors["to"] = [en
-                ? "The end date is before the start date: choose an end date on or after the start date."
-                : "Tanggal akhir sebelum tanggal awal: pilih tanggal akhir yang sama atau sesudah tanggal awal."];
-        }
-
-        return (new StatsRange(f, t), errors);
+    /// <summary>Reads a range: the range (open where a date is missing or wrong) and what is wrong with it.</summary>
+    public sealed class Reader(IValidator<Request> validator)
+    {
+        public (StatsRange Range, IReadOnlyList<Failure> Failures) Read(Request request) =>
+            (new StatsRange(Input.Date(request.From), Input.Date(request.To)), validator.Check(request));
     }
 }

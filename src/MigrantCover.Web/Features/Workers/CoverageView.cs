@@ -1,10 +1,8 @@
-using MigrantCover.Domain;
-
 namespace MigrantCover.Web.Features.Workers;
 
 /// <summary>
-/// The coverage answer of the API contract (asOf, programmes, ruleSet). Shared by the officer's worker
-/// answer and the public lookup, so both say the same thing the same way.
+/// A worker's coverage in the officers' answer (docs/api.md: asOf, programmes, ruleSet). The public lookup
+/// answers PublicCoverageAnswer, with the same dates and codes and its texts in plain words.
 /// </summary>
 public sealed record CoverageAnswer(DateOnly AsOf, IReadOnlyList<ProgrammeAnswer> Programmes, string? RuleSet)
 {

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-
 namespace MigrantCover.Web.Features.Workers;
 
 /// <summary>

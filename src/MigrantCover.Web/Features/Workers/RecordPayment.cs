@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.Workers;
@@ -9,19 +6,18 @@ namespace MigrantCover.Web.Features.Workers;
 /// <summary>Recording a contribution (R-PAY-1..4, R-COV-5, R-KPJ-2), for the page and the API.</summary>
 public static class RecordPayment
 {
-    public sealed record Request
+    /// <summary>The payment body (docs/api.md). Dates and codes are text, checked by the <see cref="Validator"/>.</summary>
+    public sealed record Request(string? Kind = null, long? Amount = null, string? PaidOn = null, string? Reference = null, int? Months = null, long? MonthlyAmount = null);
+
+    public sealed class Validator : AbstractValidator<Request>
     {
-        public string? Kind { get; set; }
-
-        public long? Amount { get; set; }
-
-        public string? PaidOn { get; set; }
-
-        public string? Reference { get; set; }
-
-        public int? Months { get; set; }
-
-        public long? MonthlyAmount { get; set; }
+        public Validator()
+        {
+            RuleFor(r => r.Kind).Required().Code<Request, PaymentKind>();
+            RuleFor(r => r.PaidOn).Required().IsoDate();
+            RuleFor(r => r.Reference).Required().Text(60);
+            RuleFor(r => r.Amount).Required();
+        }
     }
 
     /// <summary>The payment and its worker after the write; <see cref="Existing"/> when it was already recorded (R-PAY-2).</summary>
@@ -31,7 +27,7 @@ public static class RecordPayment
     public static TariffResult Expected(Worker w, PaymentKind kind, DateOnly paidOn, int? months, long? monthlyAmount) =>
         Tariff.Expected(kind, w.Scheme, w.ContractMonths, paidOn, months, monthlyAmount);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, IValidator<Request> validator, TimeProvider clock)
     {
         public async Task<Outcome<Result>> HandleAsync(Guid workerId, Request request, CancellationToken ct = default)
         {
@@ -47,19 +43,15 @@ public static class RecordPayment
         public async Task<Outcome<Result>> HandleAsync(Worker worker, Request request, CancellationToken ct = default)
         {
             var today = clock.Today();
-            var reader = new InputReader();
-            var kind = reader.Code<PaymentKind>(request.Kind, "kind", required: true);
-            var paidOn = reader.Date(request.PaidOn, "paidOn", required: true);
-            var reference = reader.Text(request.Reference, "reference", 60, required: true);
-            if (request.Amount is null)
+            var failures = validator.Check(request);
+            if (failures.Count > 0)
             {
-                reader.Add("amount", Say.Required("amount"));
+                return Outcome<Result>.Invalid(failures);
             }
 
-            if (reader.HasErrors)
-            {
-                return Outcome<Result>.Invalid(reader.Errors);
-            }
+            var kind = Input.Code<PaymentKind>(request.Kind);
+            var paidOn = Input.Date(request.PaidOn);
+            var reference = Input.Text(request.Reference);
 
             // R-PAY-2: a reference is recorded once; the same payment again is the existing one.
             var normalized = PaymentDeduplication.NormalizeReference(reference!);
@@ -73,10 +65,10 @@ public static class RecordPayment
             var facts = new PaymentFacts(
                 worker.Scheme, worker.Stage, worker.ContractMonths, worker.PlacementAgreementSignedOn, history,
                 kind.Value, request.Amount.Value, paidOn.Value, request.Months, request.MonthlyAmount);
-            var failures = PaymentRules.Check(facts, today);
-            if (failures.Count > 0)
+            var refused = PaymentRules.Check(facts, today);
+            if (refused.Count > 0)
             {
-                return Outcome<Result>.Invalid([.. failures.Select(FieldError.From)]);
+                return Outcome<Result>.Refused(refused);
             }
 
             var expected = Expected(worker, kind.Value, paidOn.Value, request.Months, request.MonthlyAmount);
@@ -109,19 +101,10 @@ public static class RecordPayment
                 {
                     // R-COV-5: the extension lengthens the contract abroad; it is a stage event of its own.
                     worker.ExtensionMonths += payment.Months!.Value;
-                    worker.StageEvents.Add(new StageEvent
-                    {
-                        Id = Guid.CreateVersion7(),
-                        WorkerId = worker.Id,
-                        Kind = StageEventKind.Extension,
-                        FromStage = worker.Stage,
-                        ToStage = worker.Stage,
-                        OccurredOn = payment.PaidOn,
-                        Months = payment.Months,
-                        PaymentId = payment.Id,
-                        RecordedAt = payment.RecordedAt,
-                        RecordedBy = payment.RecordedBy,
-                    });
+                    var extension = StageEvent.Of(worker, StageEventKind.Extension, worker.Stage, worker.Stage, payment.PaidOn, payment.RecordedAt, payment.RecordedBy);
+                    extension.Months = payment.Months;
+                    extension.PaymentId = payment.Id;
+                    worker.StageEvents.Add(extension);
                 }
 
                 WorkerCoverage.Refresh(worker, today);
@@ -139,7 +122,7 @@ public static class RecordPayment
                     return raced;
                 }
 
-                return Outcome<Result>.Conflict(Say.Stale());
+                return Outcome<Result>.Stale();
             }
 
             return Outcome<Result>.Created(new Result(worker, payment, false));
@@ -159,8 +142,7 @@ public static class RecordPayment
                 return Outcome<Result>.Ok(new Result(worker, worker.Payments.Single(p => p.Id == existing.Id), true));
             }
 
-            var failure = FieldError.From(PaymentDeduplication.ConflictFailure(recorded));
-            return Outcome<Result>.Conflict(failure.Message, [failure]);
+            return Outcome<Result>.Conflict(Failure.Of(PaymentDeduplication.ConflictFailure(recorded)));
         }
     }
 }

@@ -1,20 +1,17 @@
-using System.Net.Mail;
-using FluentValidation;
-using FluentValidation.Results;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.Workers;
 
-/// <summary>Registering a candidate (R-REG-1 and everything Registration.Check enforces), for the page and the API.</summary>
+/// <summary>
+/// Registering a candidate (R-REG-1 and everything Registration.Check enforces): the one path for the
+/// page, the API and, row by row, a bulk import.
+/// </summary>
 public static class RegisterWorker
 {
     /// <summary>
-    /// The register body of the API contract. Dates and codes are text so that a wrong one gets a
-    /// message next to its field ("not a real date") instead of a generic bad-body answer.
+    /// The register body (docs/api.md). Dates and codes are text so that a wrong one gets a message next
+    /// to its field ("not a real date") instead of a generic bad-body answer.
     /// </summary>
     public record Request
     {
@@ -60,51 +57,92 @@ public static class RegisterWorker
 
         /// <summary>Set after the officer has seen the possible duplicates and confirmed it is another person.</summary>
         public bool? ConfirmDuplicate { get; set; }
+
+        /// <summary>The typed facts the rule book checks, read once; a value the validator refuses reads as missing.</summary>
+        public RegistrationFacts ToFacts() => new()
+        {
+            Nik = Bounded(Nik, 40),
+            FamilyCardNumber = Bounded(FamilyCardNumber, 40),
+            FullName = Input.Text(FullName, Max.FullName),
+            Sex = Input.Code<Sex>(Sex),
+            DateOfBirth = Input.Date(DateOfBirth),
+            PlaceOfBirth = Input.Text(PlaceOfBirth, Max.PlaceOfBirth),
+            Address = Input.Text(Address, Max.Address),
+            Phone = Input.Text(Phone, Max.Phone),
+            Email = Input.Text(Email, Max.Email),
+            Purpose = Input.Code<Purpose>(Purpose),
+            Category = Input.Code<Category>(Category),
+            Scheme = Input.Code<Scheme>(Scheme),
+            AgencyName = Input.Text(AgencyName, Max.AgencyName),
+            AgencyLicence = Input.Text(AgencyLicence, Max.AgencyLicence),
+            DestinationCountry = Bounded(DestinationCountry, 10),
+            Occupation = Input.Text(Occupation, Max.Occupation),
+            EmployerName = Input.Text(EmployerName, Max.EmployerName),
+            ContractMonths = ContractMonths,
+            PlacementAgreementSignedOn = Input.Date(PlacementAgreementSignedOn),
+            RegisteredOn = Input.Date(RegisteredOn),
+        };
+
+        // Identifiers and codes the rule book reads as given: an absurd length is cut, never echoed whole.
+        private static string? Bounded(string? value, int max) => value is { Length: > 0 } v && v.Length > max ? v[..max] + "?" : value;
     }
 
-    /// <summary>The typed values of a request that passed validation.</summary>
-    public sealed record Parsed(RegistrationFacts Facts, string Nik, string FullName, string PlaceOfBirth, string Address, string Occupation, DateOnly RegisteredOn);
-
-    /// <summary>Reads the text of the request; format problems go to <paramref name="reader"/>.</summary>
-    public static RegistrationFacts Read(Request r, InputReader reader)
+    /// <summary>The longest text each plain field takes (the columns' lengths).</summary>
+    public static class Max
     {
-        var email = reader.Text(r.Email, "email", 254);
-        if (email is not null && !MailAddress.TryCreate(email, out _))
+        public const int FullName = 150;
+        public const int PlaceOfBirth = 100;
+        public const int Address = 300;
+        public const int Phone = 20;
+        public const int Email = 254;
+        public const int AgencyName = 150;
+        public const int AgencyLicence = 60;
+        public const int Occupation = 100;
+        public const int EmployerName = 150;
+    }
+
+    /// <summary>The shape of a register body; its content is the rule book's (<see cref="CheckAsync"/>).</summary>
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
         {
-            reader.Add("email", Say.T("Alamat email tidak valid. Contoh: nama@contoh.id.", "The e-mail address is not valid. Example: name@example.id."));
+            RuleFor(r => r.FullName).Required().Text(Max.FullName);
+            RuleFor(r => r.Sex).Code<Request, Sex>();
+            RuleFor(r => r.DateOfBirth).IsoDate();
+            RuleFor(r => r.PlaceOfBirth).Required().Text(Max.PlaceOfBirth);
+            RuleFor(r => r.Address).Required().Text(Max.Address);
+            RuleFor(r => r.Phone).Phone(Max.Phone);
+            RuleFor(r => r.Email).Email(Max.Email);
+            RuleFor(r => r.Purpose).Code<Request, Purpose>();
+            RuleFor(r => r.Category).Code<Request, Category>();
+            RuleFor(r => r.Scheme).Code<Request, Scheme>();
+            RuleFor(r => r.AgencyName).Text(Max.AgencyName);
+            RuleFor(r => r.AgencyLicence).Text(Max.AgencyLicence);
+            RuleFor(r => r.Occupation).Required().Text(Max.Occupation);
+            RuleFor(r => r.EmployerName).Text(Max.EmployerName);
+            RuleFor(r => r.PlacementAgreementSignedOn).IsoDate();
+            RuleFor(r => r.RegisteredOn).IsoDate();
+        }
+    }
+
+    /// <summary>
+    /// The server's authority on a registration or its correction: the input failures, then every rule
+    /// of Registration.Check, each on its field with its rule ID.
+    /// </summary>
+    public static async Task<List<Failure>> CheckAsync(AppDbContext db, IReadOnlyList<Failure> input, RegistrationFacts facts, DateOnly today, CancellationToken ct) =>
+        RuleBook.After(input, Registration.Check(facts, today, await WorkerQueries.RestrictionsAsync(db, ct)));
+
+    /// <summary>R-NIK-4: one NIK, one worker; the conflict names the worker who has it (other than <paramref name="except"/>).</summary>
+    public static async Task<Outcome<Worker>?> NikTakenAsync(AppDbContext db, string nik, Guid? except, CancellationToken ct)
+    {
+        var holders = db.Workers.Where(w => w.Nik == nik);
+        if (except is { } self)
+        {
+            holders = holders.Where(w => w.Id != self);
         }
 
-        var phone = reader.Text(r.Phone, "phone", 20);
-        if (phone is not null && !IsPhone(phone))
-        {
-            reader.Add("phone", Say.T(
-                "Nomor telepon hanya berisi angka, boleh diawali +, 6 sampai 20 karakter. Contoh: +6281234567890.",
-                "A phone number has only digits, optionally starting with +, 6 to 20 characters. Example: +6281234567890."));
-        }
-
-        return new RegistrationFacts
-        {
-            Nik = Bounded(r.Nik, 40),
-            FamilyCardNumber = Bounded(r.FamilyCardNumber, 40),
-            FullName = reader.Text(r.FullName, "fullName", 150, required: true),
-            Sex = reader.Code<Sex>(r.Sex, "sex"),
-            DateOfBirth = reader.Date(r.DateOfBirth, "dateOfBirth"),
-            PlaceOfBirth = reader.Text(r.PlaceOfBirth, "placeOfBirth", 100, required: true),
-            Address = reader.Text(r.Address, "address", 300, required: true),
-            Phone = phone,
-            Email = email,
-            Purpose = reader.Code<Purpose>(r.Purpose, "purpose"),
-            Category = reader.Code<Category>(r.Category, "category"),
-            Scheme = reader.Code<Scheme>(r.Scheme, "scheme"),
-            AgencyName = reader.Text(r.AgencyName, "agencyName", 150),
-            AgencyLicence = reader.Text(r.AgencyLicence, "agencyLicence", 60),
-            DestinationCountry = Bounded(r.DestinationCountry, 10),
-            Occupation = reader.Text(r.Occupation, "occupation", 100, required: true),
-            EmployerName = reader.Text(r.EmployerName, "employerName", 150),
-            ContractMonths = r.ContractMonths,
-            PlacementAgreementSignedOn = reader.Date(r.PlacementAgreementSignedOn, "placementAgreementSignedOn"),
-            RegisteredOn = reader.Date(r.RegisteredOn, "registeredOn"),
-        };
+        var id = await holders.Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
+        return id is null ? null : Outcome<Worker>.Conflict(Failure.Input("nik", "nik.taken") with { RuleId = "R-NIK-4" }) with { ExistingId = id };
     }
 
     /// <summary>Copies the registration facts onto the worker (new or corrected).</summary>
@@ -134,70 +172,20 @@ public static class RegisterWorker
         w.RegisteredOn = f.RegisteredOn ?? today;
     }
 
-    private static string? Bounded(string? value, int max) => value is { Length: > 0 } v && v.Length > max ? v[..max] + "?" : value;
-
-    private static bool IsPhone(string s)
-    {
-        var start = s[0] == '+' ? 1 : 0;
-        var digits = 0;
-        for (var i = start; i < s.Length; i++)
-        {
-            if (char.IsAsciiDigit(s[i]))
-            {
-                digits++;
-            }
-            else if (s[i] is not (' ' or '-'))
-            {
-                return false;
-            }
-        }
-
-        return digits is >= 6 and <= 15;
-    }
-
-    /// <summary>
-    /// The server's authority on a registration: every rule of Registration.Check, each failure on its
-    /// field in the request's language, with its rule ID as the error code.
-    /// </summary>
-    public sealed class Validator : AbstractValidator<Request>
-    {
-        public Validator(AppDbContext db, TimeProvider clock)
-        {
-            RuleFor(r => r).CustomAsync(async (request, context, ct) =>
-            {
-                var today = clock.Today();
-                var reader = new InputReader();
-                var facts = Read(request, reader);
-                foreach (var failure in Registration.Check(facts, today, await WorkerQueries.RestrictionsAsync(db, ct)))
-                {
-                    reader.Add(failure);
-                }
-
-                foreach (var e in reader.Errors)
-                {
-                    context.AddFailure(new ValidationFailure(e.Field, e.Message) { ErrorCode = e.RuleId });
-                }
-            });
-        }
-    }
-
-    public static IReadOnlyList<FieldError> ToErrors(ValidationResult result) =>
-        [.. result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage, string.IsNullOrEmpty(e.ErrorCode) || e.ErrorCode.EndsWith("Validator", StringComparison.Ordinal) ? null : e.ErrorCode))];
-
     public sealed class Handler(AppDbContext db, IValidator<Request> validator, TimeProvider clock)
     {
         public async Task<Outcome<Worker>> HandleAsync(Request request, CancellationToken ct = default)
         {
-            var validation = await validator.ValidateAsync(request, ct);
-            if (!validation.IsValid)
+            var today = clock.Today();
+            var facts = request.ToFacts();
+            var failures = await CheckAsync(db, validator.Check(request), facts, today, ct);
+            if (failures.Count > 0)
             {
-                return Outcome<Worker>.Invalid(ToErrors(validation));
+                return Outcome<Worker>.Invalid(failures);
             }
 
-            var today = clock.Today();
-            var facts = Read(request, new InputReader());
             var nik = facts.Nik!.Trim();
-            if (await ExistingAsync(nik, ct) is { } existing)
+            if (await NikTakenAsync(db, nik, null, ct) is { } existing)
             {
                 return existing;
             }
@@ -207,33 +195,16 @@ public static class RegisterWorker
             {
                 var nameKey = Worker.NameKeyOf(facts.FullName!);
                 var dob = facts.DateOfBirth!.Value;
-                var candidates = await db.Workers.Where(w => w.NameKey == nameKey && w.DateOfBirth == dob)
-                    .OrderBy(w => w.Id).Select(w => w.Id).Take(20).ToListAsync(ct);
-                if (candidates.Count > 0)
+                var same = db.Workers.Where(w => w.NameKey == nameKey && w.DateOfBirth == dob);
+                if (await PossibleDuplicates.FindAsync(same, "confirmDuplicate", "duplicate.person", ct) is { } duplicate)
                 {
-                    var message = Say.T(
-                        "Sudah ada pekerja dengan nama dan tanggal lahir yang sama. Periksa apakah orang yang sama; jika bukan, konfirmasi lalu simpan lagi.",
-                        "A worker with the same name and date of birth exists. Check whether it is the same person; if not, confirm and save again.");
-                    return Outcome<Worker>.Conflict(
-                        message,
-                        [new FieldError("confirmDuplicate", message)],
-                        new Dictionary<string, object?> { ["candidates"] = candidates });
+                    return duplicate;
                 }
             }
 
             var worker = new Worker { Id = Guid.CreateVersion7(), Stage = Stage.Candidate };
             Apply(facts, worker, today);
-            worker.StageEvents.Add(new StageEvent
-            {
-                Id = Guid.CreateVersion7(),
-                WorkerId = worker.Id,
-                Kind = StageEventKind.Registration,
-                FromStage = null,
-                ToStage = Stage.Candidate,
-                OccurredOn = worker.RegisteredOn,
-                RecordedAt = clock.GetUtcNow(),
-                RecordedBy = db.Actor.Name,
-            });
+            worker.StageEvents.Add(StageEvent.Of(worker, StageEventKind.Registration, null, Stage.Candidate, worker.RegisteredOn, clock.GetUtcNow(), db.Actor.Name));
             WorkerCoverage.Refresh(worker, today);
             db.Workers.Add(worker);
             try
@@ -244,7 +215,7 @@ public static class RegisterWorker
             {
                 // Another officer registered the same NIK a moment ago (R-NIK-4, unique index).
                 db.ChangeTracker.Clear();
-                if (await ExistingAsync(nik, ct) is { } raced)
+                if (await NikTakenAsync(db, nik, null, ct) is { } raced)
                 {
                     return raced;
                 }
@@ -254,21 +225,5 @@ public static class RegisterWorker
 
             return Outcome<Worker>.Created(worker);
         }
-
-        private async Task<Outcome<Worker>?> ExistingAsync(string nik, CancellationToken ct)
-        {
-            // R-NIK-4: one NIK, one worker; the officer is shown the existing record.
-            var id = await db.Workers.Where(w => w.Nik == nik).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
-            return id is null
-                ? null
-                : Outcome<Worker>.Conflict(
-                    NikTaken(),
-                    [new FieldError("nik", NikTaken(), "R-NIK-4")],
-                    new Dictionary<string, object?> { ["id"] = id.Value });
-        }
     }
-
-    public static string NikTaken() => Say.T(
-        "NIK ini sudah terdaftar (R-NIK-4: satu NIK, satu pekerja). Buka data pekerja yang sudah ada.",
-        "This NIK is already registered (R-NIK-4: one NIK, one worker). Open the existing worker's record.");
 }

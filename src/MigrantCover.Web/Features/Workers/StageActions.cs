@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.Workers;
@@ -9,77 +6,87 @@ namespace MigrantCover.Web.Features.Workers;
 /// <summary>The stage changes of §9 (departure, extension, return, failed departure, withdrawal, death), for the page and the API.</summary>
 public static class StageActions
 {
-    public sealed record DepartureRequest
-    {
-        public string? DepartedOn { get; set; }
+    public sealed record DepartureRequest(string? DepartedOn = null, string? EmployerName = null);
 
-        public string? EmployerName { get; set; }
-    }
+    /// <summary>An extension abroad and its payment: <c>paidOn</c> defaults to today, <c>amount</c> to the tariff (R-TAR-4).</summary>
+    public sealed record ExtensionRequest(int? Months = null, string? Reference = null, string? PaidOn = null, long? Amount = null);
 
-    public sealed record ExtensionRequest
-    {
-        public int? Months { get; set; }
-
-        public string? Reference { get; set; }
-
-        public string? PaidOn { get; set; }
-
-        public long? Amount { get; set; }
-    }
-
-    public sealed record ReturnRequest
-    {
-        public string? ArrivedOn { get; set; }
-    }
+    public sealed record ReturnRequest(string? ArrivedOn = null);
 
     /// <summary>Failed departure and withdrawal: why, and (optionally) the date it happened.</summary>
-    public sealed record ReasonRequest
-    {
-        public string? Reason { get; set; }
+    public sealed record ReasonRequest(string? Reason = null, string? OccurredOn = null);
 
-        public string? OccurredOn { get; set; }
+    public sealed record DeathRequest(string? DiedOn = null, string? Reason = null);
+
+    public sealed class DepartureValidator : AbstractValidator<DepartureRequest>
+    {
+        public DepartureValidator()
+        {
+            RuleFor(r => r.DepartedOn).Required().IsoDate();
+            RuleFor(r => r.EmployerName).Text(150);
+        }
     }
 
-    public sealed record DeathRequest
+    public sealed class ExtensionValidator : AbstractValidator<ExtensionRequest>
     {
-        public string? DiedOn { get; set; }
-
-        public string? Reason { get; set; }
+        public ExtensionValidator() => RuleFor(r => r.PaidOn).IsoDate();
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, RecordPayment.Handler payments)
+    public sealed class ReturnValidator : AbstractValidator<ReturnRequest>
+    {
+        public ReturnValidator() => RuleFor(r => r.ArrivedOn).Required().IsoDate();
+    }
+
+    public sealed class ReasonValidator : AbstractValidator<ReasonRequest>
+    {
+        public ReasonValidator()
+        {
+            RuleFor(r => r.Reason).Required().Text(500);
+            RuleFor(r => r.OccurredOn).IsoDate();
+        }
+    }
+
+    public sealed class DeathValidator : AbstractValidator<DeathRequest>
+    {
+        public DeathValidator()
+        {
+            RuleFor(r => r.DiedOn).Required().IsoDate();
+            RuleFor(r => r.Reason).Text(500);
+        }
+    }
+
+    public sealed class Handler(
+        AppDbContext db,
+        TimeProvider clock,
+        RecordPayment.Handler payments,
+        IValidator<DepartureRequest> departures,
+        IValidator<ExtensionRequest> extensions,
+        IValidator<ReturnRequest> returns,
+        IValidator<ReasonRequest> reasons,
+        IValidator<DeathRequest> deaths)
     {
         public Task<Outcome<Worker>> DepartAsync(Guid id, DepartureRequest request, CancellationToken ct = default) =>
-            RunAsync(id, StageEventKind.Departure, async (w, reader, today) =>
+            RunAsync(id, StageEventKind.Departure, departures.Check(request), async (w, today) =>
             {
-                var departedOn = reader.Date(request.DepartedOn, "departedOn", required: true);
-                var employer = reader.Text(request.EmployerName, "employerName", 150) ?? w.EmployerName;
-                if (reader.HasErrors)
-                {
-                    return null;
-                }
+                var departedOn = Input.Date(request.DepartedOn)!.Value;
 
                 // R-COV-8: every unmet condition at once.
                 var facts = new DepartureFacts(
-                    w.Stage, w.Scheme, w.Category, w.DestinationCountry, w.RegisteredOn, departedOn!.Value, today,
+                    w.Stage, w.Scheme, w.Category, w.DestinationCountry, w.RegisteredOn, departedOn, today,
                     [.. w.Payments.Select(p => new PaymentRecord(p.Kind, p.PaidOn, p.Months, p.Amount))],
                     [.. w.Documents.Where(d => d.Verified).Select(d => d.Type)],
                     w.PassportNumber,
                     await WorkerQueries.RestrictionsAsync(db, ct));
-                foreach (var f in Departure.Check(facts))
+                var refused = Departure.Check(facts);
+                if (refused.Count > 0)
                 {
-                    reader.Add(f);
-                }
-
-                if (reader.HasErrors)
-                {
-                    return null;
+                    return Refuse([.. refused.Select(Failure.Of)]);
                 }
 
                 w.DepartedOn = departedOn;
-                w.EmployerName = employer;
-                return Event(w, StageEventKind.Departure, departedOn.Value, null);
-            });
+                w.EmployerName = Input.Text(request.EmployerName) ?? w.EmployerName;
+                return Event(w, StageEventKind.Departure, departedOn, null);
+            }, ct);
 
         public async Task<Outcome<Worker>> ExtendAsync(Guid id, ExtensionRequest request, CancellationToken ct = default)
         {
@@ -91,172 +98,120 @@ public static class StageActions
 
             if (StageMachine.Check(worker.Stage, StageEventKind.Extension, worker.Payments.Count > 0) is { } blocked)
             {
-                return Blocked(blocked);
+                return RuleBook.Blocked<Worker>(blocked);
             }
 
-            var reader = new InputReader();
-            var paidOn = string.IsNullOrWhiteSpace(request.PaidOn) ? clock.Today() : reader.Date(request.PaidOn, "paidOn");
-            if (reader.HasErrors)
+            var failures = extensions.Check(request);
+            if (failures.Count > 0)
             {
-                return Outcome<Worker>.Invalid(reader.Errors);
+                return Outcome<Worker>.Invalid(failures);
             }
 
             // R-TAR-4: the amount is the tariff's unless the officer states what was paid.
+            var paidOn = Input.Date(request.PaidOn) ?? clock.Today();
             var amount = request.Amount
-                ?? RecordPayment.Expected(worker, PaymentKind.Extension, paidOn!.Value, request.Months, null).Amount
+                ?? RecordPayment.Expected(worker, PaymentKind.Extension, paidOn, request.Months, null).Amount
                 ?? 0;
-            var outcome = await payments.HandleAsync(worker, new RecordPayment.Request
+            var payment = new RecordPayment.Request(Codes.Of(PaymentKind.Extension), amount, Input.Iso(paidOn), request.Reference, request.Months);
+            var outcome = await payments.HandleAsync(worker, payment, ct);
+            if (outcome.Succeeded)
             {
-                Kind = Codes.Of(PaymentKind.Extension),
-                Amount = amount,
-                PaidOn = paidOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                Reference = request.Reference,
-                Months = request.Months,
-            }, ct);
-            if (outcome.Status == OutcomeStatus.Invalid && outcome.AllErrors.Any(e => e.Field == "kind"))
-            {
-                // R-COV-5: the payment endpoint names the kind; here the problem is the extension itself.
-                return Outcome<Worker>.Invalid([.. outcome.AllErrors.Select(e => e.Field == "kind" ? e with { Field = "months" } : e)]);
+                return Outcome<Worker>.Ok(outcome.Value!.Worker);
             }
 
-            return outcome.Status switch
-            {
-                OutcomeStatus.Ok or OutcomeStatus.Created => Outcome<Worker>.Ok(outcome.Value!.Worker),
-                OutcomeStatus.NotFound => Outcome<Worker>.NotFound(),
-                OutcomeStatus.Invalid => Outcome<Worker>.Invalid(outcome.AllErrors),
-                _ => Outcome<Worker>.Conflict(outcome.Detail ?? "", outcome.Errors, outcome.Extras),
-            };
+            // R-COV-5: the payment endpoint names the kind; here the problem is the extension itself.
+            return outcome.Refusal<Worker>() with { Failures = [.. outcome.AllFailures.Select(f => f.Field == "kind" ? f with { Field = "months" } : f)] };
         }
 
         public Task<Outcome<Worker>> ReturnAsync(Guid id, ReturnRequest request, CancellationToken ct = default) =>
-            RunAsync(id, StageEventKind.Return, (w, reader, today) =>
+            RunAsync(id, StageEventKind.Return, returns.Check(request), (w, today) =>
             {
-                var arrivedOn = reader.Date(request.ArrivedOn, "arrivedOn", required: true);
-                if (arrivedOn is { } a && w.DepartedOn is { } d && a <= d)
+                var arrivedOn = Input.Date(request.ArrivedOn)!.Value;
+                var refused = new List<Failure>();
+                if (w.DepartedOn is { } d && arrivedOn <= d)
                 {
-                    reader.Add("arrivedOn", Say.T(
-                        $"Tanggal tiba harus setelah tanggal berangkat ({RuleText.Date(d, "id")}).",
-                        $"The arrival date must be after the departure date ({RuleText.Date(d, "en")})."), "R-COV-6");
+                    refused.Add(Failure.Input("arrivedOn", "arrival.before-departure", ("departedOn", Input.Iso(d))) with { RuleId = "R-COV-6" });
                 }
 
-                if (arrivedOn is { } a2 && a2 > today)
+                if (arrivedOn > today)
                 {
-                    reader.Add("arrivedOn", NotAfterToday(today), "R-COV-6");
+                    refused.Add(AfterToday("arrivedOn", today) with { RuleId = "R-COV-6" });
                 }
 
-                if (reader.HasErrors)
+                if (refused.Count > 0)
                 {
-                    return Task.FromResult<StageEvent?>(null);
+                    return Task.FromResult(Refuse(refused));
                 }
 
                 // R-COV-6: placement cover ends the day before arrival; post-placement runs 30 days from it.
                 w.ArrivedOn = arrivedOn;
-                return Task.FromResult<StageEvent?>(Event(w, StageEventKind.Return, arrivedOn!.Value, null));
-            });
+                return Task.FromResult(Event(w, StageEventKind.Return, arrivedOn, null));
+            }, ct);
 
+        /// <summary>R-COV-1: a failed departure ends pre-placement cover.</summary>
         public Task<Outcome<Worker>> FailDepartureAsync(Guid id, ReasonRequest request, CancellationToken ct = default) =>
-            RunAsync(id, StageEventKind.FailedDeparture, (w, reader, today) =>
-            {
-                var (on, reason) = ReadReason(w, request, reader, today);
-                if (reader.HasErrors)
-                {
-                    return Task.FromResult<StageEvent?>(null);
-                }
-
-                // R-COV-1: a failed departure ends pre-placement cover.
-                w.FailedDepartureOn = on;
-                return Task.FromResult<StageEvent?>(Event(w, StageEventKind.FailedDeparture, on, reason));
-            });
+            EndAsync(id, StageEventKind.FailedDeparture, request, (w, on) => w.FailedDepartureOn = on, ct);
 
         public Task<Outcome<Worker>> WithdrawAsync(Guid id, ReasonRequest request, CancellationToken ct = default) =>
-            RunAsync(id, StageEventKind.Withdrawal, (w, reader, today) =>
-            {
-                var (on, reason) = ReadReason(w, request, reader, today);
-                if (reader.HasErrors)
-                {
-                    return Task.FromResult<StageEvent?>(null);
-                }
-
-                w.WithdrawnOn = on;
-                return Task.FromResult<StageEvent?>(Event(w, StageEventKind.Withdrawal, on, reason));
-            });
+            EndAsync(id, StageEventKind.Withdrawal, request, (w, on) => w.WithdrawnOn = on, ct);
 
         public Task<Outcome<Worker>> DieAsync(Guid id, DeathRequest request, CancellationToken ct = default) =>
-            RunAsync(id, StageEventKind.Death, (w, reader, today) =>
+            RunAsync(id, StageEventKind.Death, deaths.Check(request), (w, today) =>
             {
-                var diedOn = reader.Date(request.DiedOn, "diedOn", required: true);
-                var reason = reader.Text(request.Reason, "reason", 500);
-                if (diedOn is { } d && d > today)
+                var diedOn = Input.Date(request.DiedOn)!.Value;
+                var refused = new List<Failure>();
+                if (diedOn > today)
                 {
-                    reader.Add("diedOn", NotAfterToday(today));
+                    refused.Add(AfterToday("diedOn", today));
                 }
 
-                if (diedOn is { } d2 && d2 < w.RegisteredOn)
+                if (diedOn < w.RegisteredOn)
                 {
-                    reader.Add("diedOn", NotBeforeRegistration(w.RegisteredOn));
+                    refused.Add(BeforeRegistration("diedOn", w.RegisteredOn));
                 }
 
-                if (reader.HasErrors)
+                if (refused.Count > 0)
                 {
-                    return Task.FromResult<StageEvent?>(null);
+                    return Task.FromResult(Refuse(refused));
                 }
 
                 w.DiedOn = diedOn;
-                return Task.FromResult<StageEvent?>(Event(w, StageEventKind.Death, diedOn!.Value, reason));
-            });
+                return Task.FromResult(Event(w, StageEventKind.Death, diedOn, Input.Text(request.Reason)));
+            }, ct);
 
-        private static (DateOnly On, string? Reason) ReadReason(Worker w, ReasonRequest request, InputReader reader, DateOnly today)
+        private static Failure AfterToday(string field, DateOnly today) => Failure.Input(field, "date.after-today", ("today", Input.Iso(today)));
+
+        private static Failure BeforeRegistration(string field, DateOnly registeredOn) =>
+            Failure.Input(field, "date.before-registration", ("registeredOn", Input.Iso(registeredOn)));
+
+        private static Change Refuse(IReadOnlyList<Failure> failures) => new(null, failures);
+
+        // A failed departure or a withdrawal: why, and when (today unless stated; never after today, never before registration).
+        private Task<Outcome<Worker>> EndAsync(Guid id, StageEventKind kind, ReasonRequest request, Action<Worker, DateOnly> record, CancellationToken ct) =>
+            RunAsync(id, kind, reasons.Check(request), (w, today) =>
+            {
+                var on = Input.Date(request.OccurredOn) ?? today;
+                if (on > today || on < w.RegisteredOn)
+                {
+                    return Task.FromResult(Refuse([on > today ? AfterToday("occurredOn", today) : BeforeRegistration("occurredOn", w.RegisteredOn)]));
+                }
+
+                record(w, on);
+                return Task.FromResult(Event(w, kind, on, Input.Text(request.Reason)));
+            }, ct);
+
+        private Change Event(Worker w, StageEventKind kind, DateOnly on, string? reason)
         {
-            var reason = reader.Text(request.Reason, "reason", 500, required: true);
-            var on = reader.Date(request.OccurredOn, "occurredOn") ?? today;
-            if (on > today)
-            {
-                reader.Add("occurredOn", NotAfterToday(today));
-            }
-            else if (on < w.RegisteredOn)
-            {
-                reader.Add("occurredOn", NotBeforeRegistration(w.RegisteredOn));
-            }
-
-            return (on, reason);
-        }
-
-        private static string NotAfterToday(DateOnly today) => Say.T(
-            $"Tanggal tidak boleh setelah hari ini ({RuleText.Date(today, "id")}).",
-            $"The date cannot be after today ({RuleText.Date(today, "en")}).");
-
-        private static string NotBeforeRegistration(DateOnly registeredOn) => Say.T(
-            $"Tanggal tidak boleh sebelum tanggal pendaftaran ({RuleText.Date(registeredOn, "id")}).",
-            $"The date cannot be before the registration date ({RuleText.Date(registeredOn, "en")}).");
-
-        private StageEvent Event(Worker w, StageEventKind kind, DateOnly on, string? reason)
-        {
-            var e = new StageEvent
-            {
-                Id = Guid.CreateVersion7(),
-                WorkerId = w.Id,
-                Kind = kind,
-                FromStage = w.Stage,
-                ToStage = StageMachine.Next(w.Stage, kind)!.Value,
-                OccurredOn = on,
-                Reason = reason,
-                RecordedAt = clock.GetUtcNow(),
-                RecordedBy = db.Actor.Name,
-            };
+            var e = StageEvent.Of(w, kind, w.Stage, StageMachine.Next(w.Stage, kind)!.Value, on, clock.GetUtcNow(), db.Actor.Name);
+            e.Reason = reason;
             w.Stage = e.ToStage;
-            return e;
+            return new(e, []);
         }
 
-        private static Outcome<Worker> Blocked(RuleFailure f)
+        // One stage change: the §9 guard, the request's input, the action's own checks, the event, the cover snapshot, one save.
+        private async Task<Outcome<Worker>> RunAsync(Guid id, StageEventKind kind, List<Failure> input, Func<Worker, DateOnly, Task<Change>> change, CancellationToken ct)
         {
-            var error = FieldError.From(f);
-            return Outcome<Worker>.Conflict(error.Message, [error]);
-        }
-
-        // One stage change: the §9 guard, the action's own checks, the event, the cover snapshot, one save.
-        private async Task<Outcome<Worker>> RunAsync(Guid id, StageEventKind kind, Func<Worker, InputReader, DateOnly, Task<StageEvent?>> change)
-        {
-            var worker = await WorkerQueries.LoadAsync(db, id);
+            var worker = await WorkerQueries.LoadAsync(db, id, ct);
             if (worker is null)
             {
                 return Outcome<Worker>.NotFound();
@@ -264,31 +219,28 @@ public static class StageActions
 
             if (StageMachine.Check(worker.Stage, kind, worker.Payments.Count > 0) is { } blocked)
             {
-                return Blocked(blocked);
+                return RuleBook.Blocked<Worker>(blocked);
+            }
+
+            if (input.Count > 0)
+            {
+                return Outcome<Worker>.Invalid(input);
             }
 
             var today = clock.Today();
-            var reader = new InputReader();
-            var stageEvent = await change(worker, reader, today);
+            var (stageEvent, refused) = await change(worker, today);
             if (stageEvent is null)
             {
-                return Outcome<Worker>.Invalid(reader.Errors);
+                return Outcome<Worker>.Invalid(refused);
             }
 
             db.AuditReason = stageEvent.Reason;
             worker.StageEvents.Add(stageEvent);
             WorkerCoverage.Refresh(worker, today);
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                return Outcome<Worker>.Conflict(Say.Stale());
-            }
-
-            return Outcome<Worker>.Ok(worker);
+            return await WorkerSaves.SaveAsync<DbUpdateConcurrencyException>(db, worker, ct);
         }
+
+        /// <summary>The event a stage change records, or (none and) why it is refused.</summary>
+        private sealed record Change(StageEvent? Event, IReadOnlyList<Failure> Refused);
     }
 }

@@ -1,9 +1,5 @@
-using System.Globalization;
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
+using System.Text.Json;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.Workers;
@@ -17,9 +13,23 @@ public static class UpdateWorker
         public string? Reason { get; set; }
 
         public long? Version { get; set; }
+
+        /// <summary>The worker as the API answers it (<see cref="WorkerView"/>), read back as a correction: the edit form starts from it.</summary>
+        public static Request Of(Worker worker, DateOnly today) =>
+            JsonSerializer.Deserialize<Request>(JsonSerializer.SerializeToUtf8Bytes(WorkerView.From(worker, today), JsonConventions.Options), JsonConventions.Options)!;
     }
 
-    public sealed class Handler(AppDbContext db, IValidator<RegisterWorker.Request> validator, TimeProvider clock)
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Reason).Required().Text(500);
+            RuleFor(r => r.Version).Required();
+            Include(new RegisterWorker.Validator());
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, IValidator<Request> validator, TimeProvider clock)
     {
         public async Task<Outcome<Worker>> HandleAsync(Guid id, Request request, CancellationToken ct = default)
         {
@@ -29,37 +39,23 @@ public static class UpdateWorker
                 return Outcome<Worker>.NotFound();
             }
 
-            if (string.IsNullOrWhiteSpace(request.RegisteredOn))
+            if (Input.IsBlank(request.RegisteredOn))
             {
-                request.RegisteredOn = worker.RegisteredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            }
-
-            var reader = new InputReader();
-            var reason = reader.Text(request.Reason, "reason", 500, required: true);
-            if (request.Version is null)
-            {
-                reader.Add("version", Say.Required("version"));
-            }
-
-            var validation = await validator.ValidateAsync(request, ct);
-            var errors = reader.Errors.Concat(RegisterWorker.ToErrors(validation)).ToList();
-            if (errors.Count > 0)
-            {
-                return Outcome<Worker>.Invalid(errors);
+                request.RegisteredOn = Input.Iso(worker.RegisteredOn);
             }
 
             var today = clock.Today();
-            var facts = RegisterWorker.Read(request, new InputReader());
-            var nik = facts.Nik!.Trim();
+            var facts = request.ToFacts();
+            var failures = await RegisterWorker.CheckAsync(db, validator.Check(request), facts, today, ct);
+            if (failures.Count > 0)
+            {
+                return Outcome<Worker>.Invalid(failures);
+            }
 
             // R-NIK-4: a corrected NIK may not be another worker's.
-            var other = await db.Workers.Where(w => w.Nik == nik && w.Id != id).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
-            if (other is not null)
+            if (await RegisterWorker.NikTakenAsync(db, facts.Nik!.Trim(), id, ct) is { } taken)
             {
-                return Outcome<Worker>.Conflict(
-                    RegisterWorker.NikTaken(),
-                    [new FieldError("nik", RegisterWorker.NikTaken(), "R-NIK-4")],
-                    new Dictionary<string, object?> { ["id"] = other.Value });
+                return taken;
             }
 
             RegisterWorker.Apply(facts, worker, today);
@@ -67,18 +63,8 @@ public static class UpdateWorker
 
             // Optimistic concurrency: the update only applies to the version the officer saw.
             db.Entry(worker).Property(w => w.Version).OriginalValue = request.Version!.Value;
-            db.AuditReason = reason;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                return Outcome<Worker>.Conflict(Say.Stale(), [new FieldError("version", Say.Stale())]);
-            }
-
-            return Outcome<Worker>.Ok(worker);
+            db.AuditReason = Input.Text(request.Reason);
+            return await WorkerSaves.SaveAsync<DbUpdateConcurrencyException>(db, worker, ct, "version");
         }
     }
 }

@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
-
 namespace MigrantCover.Web.Features.Workers;
 
 /// <summary>The bridge from a worker's rows to the rule book's coverage (R-COV-1..7).</summary>

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 
 namespace MigrantCover.Web.Features.Workers;
 
@@ -14,91 +11,74 @@ public static class WorkerSearch
     /// <summary>Counting stops here: beyond it the list says "more than".</summary>
     public const int CountLimit = 10_000;
 
-    public sealed record Filter
-    {
-        public string? Search { get; set; }
-
-        public string? Stage { get; set; }
-
-        public string? DestinationCountry { get; set; }
-
-        public string? Province { get; set; }
-
-        public string? Scheme { get; set; }
-
-        public int? Page { get; set; }
-
-        public int? PageSize { get; set; }
-    }
+    /// <summary>The search box and the filters (GET parameters of the list and the API).</summary>
+    public sealed record Filter(string? Search = null, string? Stage = null, string? DestinationCountry = null, string? Province = null, string? Scheme = null, int? Page = null, int? PageSize = null);
 
     public sealed record Row(Guid Id, string FullName, Stage Stage, Scheme Scheme, string DestinationCountry, string ProvinceCode, DateOnly RegisteredOn, string? MembershipNumber);
 
     /// <summary>One page; <see cref="TotalIsLowerBound"/> when there are more than <see cref="CountLimit"/>.</summary>
     public sealed record Result(IReadOnlyList<Row> Items, int Page, int PageSize, int Total, bool TotalIsLowerBound);
 
-    public static async Task<Outcome<Result>> RunAsync(AppDbContext db, Filter filter, CancellationToken ct = default)
+    public sealed class Validator : AbstractValidator<Filter>
     {
-        var reader = new InputReader();
-        var stage = reader.Code<Stage>(filter.Stage, "stage");
-        var scheme = reader.Code<Scheme>(filter.Scheme, "scheme");
-        var destination = reader.Text(filter.DestinationCountry, "destinationCountry", 2)?.ToUpperInvariant();
-        var province = reader.Text(filter.Province, "province", 2);
-        if (province is not null && !Provinces.IsValid(province))
+        public Validator()
         {
-            reader.Add("province", Say.T("Kode provinsi tidak dikenal (2 angka, misalnya 33).", "Unknown province code (2 digits, for example 33)."), "R-NIK-2");
+            RuleFor(f => f.Stage).Code<Filter, Stage>();
+            RuleFor(f => f.Scheme).Code<Filter, Scheme>();
+            RuleFor(f => f.DestinationCountry).Text(2);
+            RuleFor(f => f.Province).Text(2).Check((_, p) => Input.Text(p, 2) is not { } code || Provinces.IsValid(code), "province.unknown", ruleId: "R-NIK-2");
+            RuleFor(f => f.Search).Text(150);
+            RuleFor(f => f.Page).Check((_, p) => p is null or (>= 1 and <= MaxPage), "page.range", (_, _) => [("max", MaxPage.ToString(CultureInfo.InvariantCulture))]);
+            RuleFor(f => f.PageSize).Check((_, p) => p is null or (>= 1 and <= MaxPageSize), "page-size.range", (_, _) => [("max", MaxPageSize.ToString(CultureInfo.InvariantCulture))]);
         }
+    }
 
-        var search = reader.Text(filter.Search, "search", 150);
-        var page = filter.Page ?? 1;
-        var pageSize = filter.PageSize ?? 50;
-        if (page is < 1 or > MaxPage)
+    public sealed class Handler(AppDbContext db, IValidator<Filter> validator)
+    {
+        public async Task<Outcome<Result>> RunAsync(Filter filter, CancellationToken ct = default)
         {
-            reader.Add("page", Say.T($"Halaman antara 1 dan {MaxPage}.", $"The page is between 1 and {MaxPage}."));
-        }
+            var failures = validator.Check(filter);
+            if (failures.Count > 0)
+            {
+                return Outcome<Result>.Invalid(failures);
+            }
 
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            reader.Add("pageSize", Say.T($"Ukuran halaman antara 1 dan {MaxPageSize}.", $"The page size is between 1 and {MaxPageSize}."));
+            var page = filter.Page ?? 1;
+            var pageSize = filter.PageSize ?? 50;
+            var q = Filtered(db.Workers.AsNoTracking(), filter);
+            var total = await q.Take(CountLimit + 1).CountAsync(ct);
+            var items = await q
+                .OrderByDescending(w => w.RegisteredOn).ThenByDescending(w => w.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(w => new Row(w.Id, w.FullName, w.Stage, w.Scheme, w.DestinationCountry, w.ProvinceCode, w.RegisteredOn, w.MembershipNumber))
+                .ToListAsync(ct);
+            return Outcome<Result>.Ok(new Result(items, page, pageSize, Math.Min(total, CountLimit), total > CountLimit));
         }
+    }
 
-        if (reader.HasErrors)
-        {
-            return Outcome<Result>.Invalid(reader.Errors);
-        }
-
-        IQueryable<Worker> q = db.Workers.AsNoTracking();
-        if (stage is { } st)
+    private static IQueryable<Worker> Filtered(IQueryable<Worker> q, Filter filter)
+    {
+        if (Input.Code<Stage>(filter.Stage) is { } st)
         {
             q = q.Where(w => w.Stage == st);
         }
 
-        if (scheme is { } sc)
+        if (Input.Code<Scheme>(filter.Scheme) is { } sc)
         {
             q = q.Where(w => w.Scheme == sc);
         }
 
-        if (destination is not null)
+        if (Input.Text(filter.DestinationCountry)?.ToUpperInvariant() is { } destination)
         {
             q = q.Where(w => w.DestinationCountry == destination);
         }
 
-        if (province is not null)
+        if (Input.Text(filter.Province) is { } province)
         {
             q = q.Where(w => w.ProvinceCode == province);
         }
 
-        if (search is not null)
-        {
-            q = Search(q, search);
-        }
-
-        var total = await q.Take(CountLimit + 1).CountAsync(ct);
-        var items = await q
-            .OrderByDescending(w => w.RegisteredOn).ThenByDescending(w => w.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(w => new Row(w.Id, w.FullName, w.Stage, w.Scheme, w.DestinationCountry, w.ProvinceCode, w.RegisteredOn, w.MembershipNumber))
-            .ToListAsync(ct);
-        return Outcome<Result>.Ok(new Result(items, page, pageSize, Math.Min(total, CountLimit), total > CountLimit));
+        return Input.Text(filter.Search) is { } search ? Search(q, search) : q;
     }
 
     // Identifiers match exactly on their unique or indexed columns; anything else is a name prefix.

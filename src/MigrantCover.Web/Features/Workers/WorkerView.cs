@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
-
 namespace MigrantCover.Web.Features.Workers;
 
-/// <summary>A worker as the API answers it (api-contract.md, "Workers (officer)").</summary>
+/// <summary>A worker as the API answers it (docs/api.md, "Workers").</summary>
 public sealed record WorkerView(
     Guid Id,
     string Nik,
@@ -76,7 +71,7 @@ public sealed record DocumentView(DocumentType Type, bool Verified, string? Refe
     public static DocumentView From(DocumentVerification d) => new(d.Type, d.Verified, d.Reference, d.VerifiedAt, d.VerifiedBy);
 }
 
-public sealed record PaymentView(
+public record PaymentView(
     Guid Id,
     PaymentKind Kind,
     long Amount,
@@ -90,6 +85,21 @@ public sealed record PaymentView(
 {
     public static PaymentView From(Payment p) =>
         new(p.Id, p.Kind, p.Amount, p.PaidOn, p.Reference, p.Months, p.MonthlyAmount, p.RuleSet, p.RecordedAt, p.RecordedBy);
+}
+
+/// <summary>A payment as the payments endpoint answers it: the view plus its worker and the membership number after the write (R-KPJ-2).</summary>
+public sealed record PaymentAnswer : PaymentView
+{
+    public PaymentAnswer(Payment payment, Worker worker)
+        : base(From(payment))
+    {
+        WorkerId = worker.Id;
+        MembershipNumber = worker.MembershipNumber;
+    }
+
+    public Guid WorkerId { get; }
+
+    public string? MembershipNumber { get; }
 }
 
 public sealed record StageEventView(
@@ -110,28 +120,3 @@ public sealed record StageEventView(
 
 /// <summary>One line of a worker's history: when, who, what (field, old, new), and why.</summary>
 public sealed record HistoryView(DateTimeOffset At, string ActorName, string Action, string? Field, string? OldValue, string? NewValue, string? Reason);
-
-/// <summary>The reads both the pages and the API make.</summary>
-public static class WorkerQueries
-{
-    public static Task<Worker?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct = default) =>
-        db.Workers
-            .Include(w => w.Documents)
-            .Include(w => w.Payments)
-            .Include(w => w.StageEvents)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(w => w.Id == id, ct);
-
-    public static async Task<IReadOnlyList<HistoryView>> HistoryAsync(AppDbContext db, Guid id, CancellationToken ct = default) =>
-        await db.AuditEntries
-            .Where(a => a.WorkerId == id)
-            .OrderBy(a => a.Id)
-            .Select(a => new HistoryView(a.At, a.ActorName, a.Action, a.Field, a.OldValue, a.NewValue, a.Reason))
-            .ToListAsync(ct);
-
-    public static async Task<IReadOnlyList<PlacementRestriction>> RestrictionsAsync(AppDbContext db, CancellationToken ct = default) =>
-        await db.PlacementRestrictions
-            .AsNoTracking()
-            .Select(r => new PlacementRestriction(r.CountryCode, r.Category, r.ValidFrom, r.ValidTo, r.LegalBasis))
-            .ToListAsync(ct);
-}

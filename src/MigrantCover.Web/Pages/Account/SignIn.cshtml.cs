@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Accounts;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Account;
@@ -13,6 +11,7 @@ public sealed class SignInModel(
     SignInManager<StaffUser> signIn,
     UserManager<StaffUser> users,
     TimeProvider clock,
+    IValidator<SignInRequest> validator,
     IStringLocalizer<SharedResource> text) : FormPageModel
 {
     [BindProperty]
@@ -36,16 +35,7 @@ public sealed class SignInModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrWhiteSpace(Input.Email))
-        {
-            ModelState.AddModelError("Input.Email", text["EmailRequired"]);
-        }
-
-        if (string.IsNullOrEmpty(Input.Password))
-        {
-            ModelState.AddModelError("Input.Password", text["PasswordRequired"]);
-        }
-
+        ModelState.AddFailures(validator.Check(new SignInRequest(Input.Email, Input.Password)));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -63,8 +53,7 @@ public sealed class SignInModel(
             : await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            var until = await users.GetLockoutEndDateAsync(user!);
-            var minutes = until is null ? 15 : Math.Max(1, (int)Math.Ceiling((until.Value - clock.GetUtcNow()).TotalMinutes));
+            var minutes = StaffAccounts.MinutesLocked(await users.GetLockoutEndDateAsync(user!), clock);
             ModelState.AddModelError("", string.Format(CultureInfo.CurrentCulture, text["SignInLocked"], minutes));
             return Page();
         }

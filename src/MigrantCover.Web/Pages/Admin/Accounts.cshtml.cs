@@ -1,15 +1,11 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Admin;
 
 /// <summary>Staff accounts: list, create (officer or admin), disable, re-enable, reset password.</summary>
-public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clock, IStringLocalizer<AdminResource> text, ILogger<AccountsModel> log) : FormPageModel
+public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clock, IValidator<AccountsModel.CreateInput> validator, IStringLocalizer<AdminResource> text, ILogger<AccountsModel> log) : FormPageModel
 {
     [BindProperty]
     public CreateInput Input { get; set; } = new();
@@ -18,15 +14,18 @@ public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clo
 
     public string? Done { get; private set; }
 
-    public sealed class CreateInput
+    public sealed record CreateInput(string? Email = null, string? DisplayName = null, string? Password = null, string? Role = null);
+
+    /// <summary>An e-mail address, a name, a role and a password; the page's texts.</summary>
+    public sealed class CreateValidator : AbstractValidator<CreateInput>
     {
-        public string? Email { get; set; }
-
-        public string? DisplayName { get; set; }
-
-        public string? Password { get; set; }
-
-        public string? Role { get; set; }
+        public CreateValidator(IStringLocalizer<AdminResource> text)
+        {
+            RuleFor(i => i.Email).Check((_, v) => v?.Trim() is { Length: > 0 } e && e.Contains('@', StringComparison.Ordinal), (_, _) => text["AccountEmailRequired"]);
+            RuleFor(i => i.DisplayName).Check((_, v) => !string.IsNullOrWhiteSpace(v), (_, _) => text["AccountNameRequired"]);
+            RuleFor(i => i.Role).Check((_, v) => v is Roles.Officer or Roles.Admin, (_, _) => text["AccountRoleRequired"]);
+            RuleFor(i => i.Password).Check((_, v) => !string.IsNullOrEmpty(v), (_, _) => text["AccountPasswordRules"]);
+        }
     }
 
     public sealed record AccountRow(string Id, string Email, string DisplayName, string Role, bool IsDisabled, DateTimeOffset? LastSignInAt, DateTimeOffset CreatedAt);
@@ -35,35 +34,19 @@ public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clo
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
+        // The shape here; whether the e-mail is free and the password strong enough, from the accounts.
+        ModelState.AddFailures(validator.Check(Input));
         var email = Input.Email?.Trim();
-        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
-        {
-            ModelState.AddModelError("Input.Email", text["AccountEmailRequired"]);
-        }
-        else if (await users.FindByEmailAsync(email) is not null)
+        if (!HasError("Input.Email") && await users.FindByEmailAsync(email!) is not null)
         {
             ModelState.AddModelError("Input.Email", text["AccountEmailTaken"]);
         }
 
-        if (string.IsNullOrWhiteSpace(Input.DisplayName))
+        if (!string.IsNullOrEmpty(Input.Password))
         {
-            ModelState.AddModelError("Input.DisplayName", text["AccountNameRequired"]);
-        }
-
-        if (Input.Role is not (Roles.Officer or Roles.Admin))
-        {
-            ModelState.AddModelError("Input.Role", text["AccountRoleRequired"]);
-        }
-
-        if (string.IsNullOrEmpty(Input.Password))
-        {
-            ModelState.AddModelError("Input.Password", text["AccountPasswordRules"]);
-        }
-        else
-        {
-            foreach (var validator in users.PasswordValidators)
+            foreach (var passwordValidator in users.PasswordValidators)
             {
-                var check = await validator.ValidateAsync(users, new StaffUser { UserName = email, Email = email }, Input.Password);
+                var check = await passwordValidator.ValidateAsync(users, new StaffUser { UserName = email, Email = email }, Input.Password);
                 if (!check.Succeeded)
                 {
                     ModelState.AddModelError("Input.Password", text["AccountPasswordRules"]);

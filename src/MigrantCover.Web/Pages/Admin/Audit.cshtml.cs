@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
 
@@ -12,7 +7,7 @@ namespace MigrantCover.Web.Pages.Admin;
 /// Searching the audit trail by staff e-mail, date range (WIB days) and action. A GET form: its fields
 /// are staff e-mails, dates and action names, never a worker's personal data.
 /// </summary>
-public sealed class AuditModel(AppDbContext db) : FormPageModel
+public sealed class AuditModel(AppDbContext db, StatsRange.Reader ranges, IStringLocalizer<AdminResource> text) : FormPageModel
 {
     public const int PageSize = 50;
 
@@ -44,15 +39,11 @@ public sealed class AuditModel(AppDbContext db) : FormPageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (range, errors) = StatsRange.Parse(From, To, Localization.Language);
-        foreach (var (field, messages) in errors)
-        {
-            ModelState.AddModelError(field, messages[0]);
-        }
-
+        var (range, failures) = ranges.Read(new(From, To));
+        ModelState.AddFailures(failures, field => field);
         if (!string.IsNullOrEmpty(ActionName) && !Actions.Contains(ActionName))
         {
-            ModelState.AddModelError("action", Localization.Language == "en" ? "Choose an action from the list." : "Pilih tindakan dari daftar.");
+            ModelState.AddModelError("action", text["AuditActionUnknown"]);
         }
 
         if (!ModelState.IsValid)

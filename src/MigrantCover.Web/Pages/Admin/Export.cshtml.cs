@@ -1,21 +1,19 @@
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Admin;
 
 /// <summary>GET /Admin/Export?table=byProvince&amp;from=&amp;to=: one dashboard table as CSV (UTF-8 with BOM, RFC 4180).</summary>
-public sealed class ExportModel(EnrollmentStats stats, IStringLocalizer<AdminResource> text) : PageModel
+public sealed class ExportModel(EnrollmentStats stats, StatsRange.Reader ranges, IStringLocalizer<AdminResource> text) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? table, string? from, string? to, CancellationToken ct)
     {
-        var (range, errors) = StatsRange.Parse(from, to, Localization.Language);
-        if (errors.Count > 0)
+        var (range, failures) = ranges.Read(new(from, to));
+        if (failures.Count > 0)
         {
-            return BadRequestText(string.Join(" ", errors.Values.SelectMany(v => v)));
+            return BadRequestText(string.Join(" ", failures.Select(f => f.Message)));
         }
 
         var report = await stats.GetAsync(range.From, range.To, ct);

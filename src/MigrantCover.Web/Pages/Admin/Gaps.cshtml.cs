@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.Stats;
 
 namespace MigrantCover.Web.Pages.Admin;
@@ -20,6 +16,9 @@ public sealed class GapsModel(AppDbContext db, EnrollmentStats stats) : PageMode
 
     public GapKind Kind { get; private set; }
 
+    /// <summary>The gap's code in the URL (<c>?kind=placement-ending-30</c>).</summary>
+    public string Code => CoverGaps.Of(Kind).Code;
+
     public DateOnly Today { get; private set; }
 
     public int Total { get; private set; }
@@ -30,41 +29,16 @@ public sealed class GapsModel(AppDbContext db, EnrollmentStats stats) : PageMode
 
     public sealed record GapRow(Guid Id, string FullName, string? MembershipNumber, Stage Stage, string DestinationCountry, CoverPhase? CoverPhase, DateOnly? CoveredUntil);
 
-    public static string Code(GapKind kind) => kind switch
-    {
-        GapKind.DepartedWithoutCover => "departed-without-cover",
-        GapKind.PreplacementLapsed => "preplacement-lapsed",
-        GapKind.PreplacementEndingIn30Days => "preplacement-ending-30",
-        GapKind.PlacementEndingIn30Days => "placement-ending-30",
-        GapKind.PlacementEndingIn60Days => "placement-ending-60",
-        _ => "placement-ending-90",
-    };
-
-    public static bool TryParse(string? code, out GapKind kind)
-    {
-        foreach (var k in Enum.GetValues<GapKind>())
-        {
-            if (string.Equals(Code(k), code, StringComparison.Ordinal))
-            {
-                kind = k;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!TryParse(KindCode, out var kind))
+        if (CoverGaps.ByCode(KindCode) is not { } gap)
         {
             return NotFound();
         }
 
-        Kind = kind;
+        Kind = gap.Kind;
         Today = stats.Today;
-        var query = EnrollmentStats.GapQuery(db, kind, Today);
+        var query = gap.Query(db, Today);
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Rows = await query

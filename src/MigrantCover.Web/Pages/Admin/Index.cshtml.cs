@@ -1,13 +1,11 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Admin;
 
 /// <summary>The admin dashboard: exact totals, breakdowns, contributions and gaps, with charts and CSV.</summary>
-public sealed class IndexModel(EnrollmentStats stats, IStringLocalizer<AdminResource> text) : FormPageModel
+public sealed class IndexModel(EnrollmentStats stats, StatsRange.Reader ranges, IStringLocalizer<AdminResource> text) : FormPageModel
 {
     // Dates are not personal data, so the filter is a GET form and the filtered page can be bookmarked.
     [BindProperty(SupportsGet = true, Name = "from")]
@@ -38,14 +36,14 @@ public sealed class IndexModel(EnrollmentStats stats, IStringLocalizer<AdminReso
 
     public ChartData DestinationChart()
     {
-        var top = Report!.ByDestination.Take(10).ToList();
+        var top = Report!.Breakdown(TallyDimensions.Destination).Take(10).ToList();
         return Chart("bar", [.. top.Select(b => b.Key)], (text["ColCandidates"], [.. top.Select(b => b.Candidates)]), (text["ColPlaced"], [.. top.Select(b => b.Placed)]));
     }
 
     public ChartData ProvinceChart()
     {
-        var top = Report!.ByProvince.Take(10).ToList();
-        return Chart("bar", [.. top.Select(b => b.Name)], (text["ColCandidates"], [.. top.Select(b => b.Candidates)]), (text["ColPlaced"], [.. top.Select(b => b.Placed)]));
+        var top = Report!.Breakdown(TallyDimensions.Province).Take(10).ToList();
+        return Chart("bar", [.. top.Select(b => b.Name ?? b.Key)], (text["ColCandidates"], [.. top.Select(b => b.Candidates)]), (text["ColPlaced"], [.. top.Select(b => b.Placed)]));
     }
 
     public ChartData MonthChart()
@@ -59,14 +57,11 @@ public sealed class IndexModel(EnrollmentStats stats, IStringLocalizer<AdminReso
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (range, errors) = StatsRange.Parse(From, To, Localization.Language);
-        foreach (var (field, messages) in errors)
-        {
-            ModelState.AddModelError(field, messages[0]);
-        }
+        var (range, failures) = ranges.Read(new(From, To));
+        ModelState.AddFailures(failures, field => field);
 
         // A wrong date shows its error and the unfiltered figures, never a blank page.
-        Report = await stats.GetAsync(errors.Count == 0 ? range.From : null, errors.Count == 0 ? range.To : null, ct);
+        Report = await stats.GetAsync(failures.Count == 0 ? range.From : null, failures.Count == 0 ? range.To : null, ct);
         Tables = StatsTables.All(Report, text);
     }
 }

@@ -1,16 +1,10 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Stats;
+using MigrantCover.Web.Features.Validation;
 
 namespace MigrantCover.Web.Pages.Admin;
 
 /// <summary>R-DST-2 placement restrictions: view, add, end-date (set ValidTo). Never deleted.</summary>
-public sealed class RestrictionsModel(AppDbContext db, EnrollmentStats stats, TimeProvider clock, IStringLocalizer<AdminResource> text) : FormPageModel
+public sealed class RestrictionsModel(AppDbContext db, EnrollmentStats stats, TimeProvider clock, IValidator<RestrictionsModel.AddInput> validator, IStringLocalizer<AdminResource> text) : FormPageModel
 {
     [BindProperty]
     public AddInput Input { get; set; } = new();
@@ -21,15 +15,18 @@ public sealed class RestrictionsModel(AppDbContext db, EnrollmentStats stats, Ti
 
     public string? Done { get; private set; }
 
-    public sealed class AddInput
+    public sealed record AddInput(string? CountryCode = null, string? Category = null, string? ValidFrom = null, string? LegalBasis = null);
+
+    /// <summary>R-DST-1 country, a category, the date it starts and its legal basis; the page's texts.</summary>
+    public sealed class AddValidator : AbstractValidator<AddInput>
     {
-        public string? CountryCode { get; set; }
-
-        public string? Category { get; set; }
-
-        public string? ValidFrom { get; set; }
-
-        public string? LegalBasis { get; set; }
+        public AddValidator(IStringLocalizer<AdminResource> text)
+        {
+            RuleFor(i => i.CountryCode).Check((_, v) => Countries.IsAssigned(v?.Trim().ToUpperInvariant()), (_, _) => text["RestrictionCountryInvalid"]);
+            RuleFor(i => i.Category).Check((_, v) => Features.Validation.Input.Code<Category>(v) is not null, (_, _) => text["RestrictionCategoryRequired"]);
+            RuleFor(i => i.ValidFrom).Check((_, v) => Features.Validation.Input.Date(v) is not null, (_, _) => text["RestrictionDateInvalid"]);
+            RuleFor(i => i.LegalBasis).Check((_, v) => Features.Validation.Input.Text(v, 200) is not null, (_, _) => text["RestrictionBasisRequired"]);
+        }
     }
 
     public bool IsActive(PlacementRestrictionRule r) => r.ValidFrom <= Today && (r.ValidTo is null || Today <= r.ValidTo);
@@ -38,41 +35,21 @@ public sealed class RestrictionsModel(AppDbContext db, EnrollmentStats stats, Ti
 
     public async Task<IActionResult> OnPostAddAsync()
     {
-        var country = Input.CountryCode?.Trim().ToUpperInvariant();
-        if (!Countries.IsAssigned(country))
-        {
-            // R-DST-1: an ISO 3166-1 alpha-2 code.
-            ModelState.AddModelError("Input.CountryCode", text["RestrictionCountryInvalid"]);
-        }
-
-        if (!Codes.TryParse<Category>(Input.Category, out var category))
-        {
-            ModelState.AddModelError("Input.Category", text["RestrictionCategoryRequired"]);
-        }
-
-        if (!TryDate(Input.ValidFrom, out var validFrom))
-        {
-            ModelState.AddModelError("Input.ValidFrom", text["RestrictionDateInvalid"]);
-        }
-
-        var basis = Input.LegalBasis?.Trim();
-        if (string.IsNullOrEmpty(basis) || basis.Length > 200)
-        {
-            ModelState.AddModelError("Input.LegalBasis", text["RestrictionBasisRequired"]);
-        }
-
+        ModelState.AddFailures(validator.Check(Input));
         if (!ModelState.IsValid)
         {
             await LoadAsync();
             return Page();
         }
 
+        var country = Input.CountryCode!.Trim().ToUpperInvariant();
+        var category = Features.Validation.Input.Code<Category>(Input.Category)!.Value;
         db.PlacementRestrictions.Add(new PlacementRestrictionRule
         {
-            CountryCode = country!,
+            CountryCode = country,
             Category = category,
-            ValidFrom = validFrom,
-            LegalBasis = basis!,
+            ValidFrom = Features.Validation.Input.Date(Input.ValidFrom)!.Value,
+            LegalBasis = Input.LegalBasis!.Trim(),
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = User.Identity?.Name ?? "admin",
         });
@@ -90,7 +67,8 @@ public sealed class RestrictionsModel(AppDbContext db, EnrollmentStats stats, Ti
         }
 
         var key = "validTo-" + id.ToString(CultureInfo.InvariantCulture);
-        if (!TryDate(validTo, out var end))
+        var end = Features.Validation.Input.Date(validTo) ?? default;
+        if (end == default)
         {
             ModelState.AddModelError(key, text["RestrictionDateInvalid"]);
         }
@@ -114,9 +92,6 @@ public sealed class RestrictionsModel(AppDbContext db, EnrollmentStats stats, Ti
         TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["RestrictionEnded"], rule.CountryCode, RuleText.Date(end, Infrastructure.Localization.Language));
         return RedirectToPage();
     }
-
-    private static bool TryDate(string? value, out DateOnly date) =>
-        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private async Task LoadAsync()
     {

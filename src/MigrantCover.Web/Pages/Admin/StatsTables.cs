@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Domain;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
 
@@ -50,21 +47,20 @@ public sealed record StatsTable(string Id, string Caption, IReadOnlyList<StatsCo
         field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }
 
-/// <summary>Turns the report into the dashboard's tables, in the request's language.</summary>
+/// <summary>Turns the report into the dashboard's tables, in the request's language: one per breakdown dimension.</summary>
 public static class StatsTables
 {
     public const string Totals = "totals";
     public const string Gaps = "gaps";
-    public const string ByDestination = "byDestination";
-    public const string ByProvince = "byProvince";
-    public const string BySex = "bySex";
-    public const string ByScheme = "byScheme";
-    public const string ByAgency = "byAgency";
-    public const string ByOccupation = "byOccupation";
     public const string ByMonth = "byMonth";
     public const string ByDepartureMonth = "byDepartureMonth";
     public const string ContributionsByKind = "contributionsByKind";
     public const string ContributionsByMonth = "contributionsByMonth";
+
+    /// <summary>The table of a breakdown dimension (<see cref="TallyDimensions"/>): its report key, "byDestination".</summary>
+    public static string Of(TallyDimension dimension) => dimension.ReportKey;
+
+    public static bool IsBreakdown(StatsTable table) => TallyDimensions.Breakdowns.Any(d => d.ReportKey == table.Id);
 
     public static IReadOnlyList<StatsTable> All(EnrollmentReport r, IStringLocalizer<AdminResource> t)
     {
@@ -74,24 +70,20 @@ public static class StatsTables
         IReadOnlyList<StatsCell> Row(params object[] values) => [.. values.Select(v => new StatsCell(v))];
         string Label(string prefix, string code) => t[prefix + code].ResourceNotFound ? code : t[prefix + code];
 
-        StatsTable Split(string id, string caption, string keyHeader, IReadOnlyList<Breakdown> rows, Func<string, string>? name = null) =>
-            new(id, t[caption], name is null
-                    ? [Text(keyHeader), Count("ColCandidates"), Count("ColPlaced"), Count("ColAllStages")]
-                    : [Text("ColCode"), Text(keyHeader), Count("ColCandidates"), Count("ColPlaced"), Count("ColAllStages")],
-                [.. rows.Select(b => name is null
-                    ? Row(b.Key, b.Candidates, b.Placed, b.Registered)
-                    : Row(b.Key, name(b.Key), b.Candidates, b.Placed, b.Registered))]);
-
-        var gapLink = (GapKind kind) => "/Admin/Gaps?kind=" + GapsModel.Code(kind);
-        var gaps = new (GapKind Kind, int Count)[]
+        // A dimension's table: its code (with its name or label when it has one) and candidates, placed, all stages.
+        StatsTable Split(TallyDimension d)
         {
-            (GapKind.DepartedWithoutCover, r.Gaps.DepartedWithoutCover),
-            (GapKind.PreplacementLapsed, r.Gaps.PreplacementLapsed),
-            (GapKind.PreplacementEndingIn30Days, r.Gaps.PreplacementEndingIn30Days),
-            (GapKind.PlacementEndingIn30Days, r.Gaps.PlacementEndingIn30Days),
-            (GapKind.PlacementEndingIn60Days, r.Gaps.PlacementEndingIn60Days),
-            (GapKind.PlacementEndingIn90Days, r.Gaps.PlacementEndingIn90Days),
-        };
+            var pascal = char.ToUpperInvariant(d.Name[0]) + d.Name[1..];
+            Func<Breakdown, string>? name = d.NameOf is not null ? b => b.Name ?? b.Key : d.Labelled ? b => Label(pascal + "_", b.Key) : null;
+            var counts = new[] { Count("ColCandidates"), Count("ColPlaced"), Count("ColAllStages") };
+            return new(
+                d.ReportKey,
+                t["Table" + d.ReportKey[..1].ToUpperInvariant() + d.ReportKey[1..]],
+                name is null ? [Text("Col" + pascal), .. counts] : [Text("ColCode"), Text("Col" + pascal), .. counts],
+                [.. r.Breakdown(d).Select(b => name is null
+                    ? Row(b.Key, b.Candidates, b.Placed, b.Registered)
+                    : Row(b.Key, name(b), b.Candidates, b.Placed, b.Registered))]);
+        }
 
         return
         [
@@ -107,14 +99,8 @@ public static class StatsTables
                 Row(t["TotalParticipants"].Value, r.Totals.Participants),
             ]),
             new(Gaps, string.Format(CultureInfo.CurrentCulture, t["TableGaps"], RuleText.Date(r.AsOf, Localization.Language)), [Text("ColGap"), Count("ColWorkers")],
-                [.. gaps.Select(g => (IReadOnlyList<StatsCell>)[new StatsCell(t["Gap_" + GapsModel.Code(g.Kind)].Value), new StatsCell(g.Count, gapLink(g.Kind))])]),
-            Split(ByDestination, "TableByDestination", "ColDestination", r.ByDestination),
-            new(ByProvince, t["TableByProvince"], [Text("ColCode"), Text("ColProvince"), Count("ColCandidates"), Count("ColPlaced"), Count("ColAllStages")],
-                [.. r.ByProvince.Select(p => Row(p.Key, p.Name, p.Candidates, p.Placed, p.Registered))]),
-            Split(BySex, "TableBySex", "ColSex", r.BySex, code => Label("Sex_", code)),
-            Split(ByScheme, "TableByScheme", "ColScheme", r.ByScheme, code => Label("Scheme_", code)),
-            Split(ByAgency, "TableByAgency", "ColAgency", r.ByAgency),
-            Split(ByOccupation, "TableByOccupation", "ColOccupation", r.ByOccupation),
+                [.. CoverGaps.All.Select(g => (IReadOnlyList<StatsCell>)[new StatsCell(t["Gap_" + g.Code].Value), new StatsCell(r.Gaps.Of(g.Kind), "/Admin/Gaps?kind=" + g.Code)])]),
+            .. TallyDimensions.Breakdowns.Select(Split),
             new(ByMonth, t["TableByMonth"], [Text("ColMonth"), Count("ColRegistered"), Count("ColCandidates"), Count("ColPlaced")],
                 [.. r.ByMonth.Select(m => Row(m.Key, m.Registered, m.Candidates, m.Placed))]),
             new(ByDepartureMonth, t["TableByDepartureMonth"], [Text("ColMonth"), Count("ColDeparted")],

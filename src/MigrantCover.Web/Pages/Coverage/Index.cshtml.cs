@@ -1,7 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using MigrantCover.Web.Features.PublicCoverage;
 
 namespace MigrantCover.Web.Pages.Coverage;
@@ -18,12 +15,10 @@ public sealed class IndexModel(
     CoverageTokens tokens,
     IStringLocalizer<CoverageResource> text) : FormPageModel
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy"];
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public CoverageAnswer? Answer { get; private set; }
+    public PublicCoverageAnswer? Answer { get; private set; }
 
     public IReadOnlyList<BenefitRow> Benefits { get; private set; } = [];
 
@@ -46,56 +41,20 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // R-KPJ-1 / R-NIK-1: which identifier it is, from its length; checked as the API checks it, before any database access.
         ModelState.Clear();
-        var identifier = new string((Input.Identifier ?? "").Where(c => !char.IsWhiteSpace(c) && c is not ('.' or '-')).ToArray());
-        DateOnly? dateOfBirth = null;
-        if (!string.IsNullOrWhiteSpace(Input.DateOfBirth))
-        {
-            if (DateOnly.TryParseExact(Input.DateOfBirth.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                dateOfBirth = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.DateOfBirth", text["DateOfBirthFormat"]);
-            }
-        }
-
-        // R-KPJ-1 / R-NIK-1: which identifier it is, from its length; checked before any database access.
-        LookupKey key = default;
-        if (identifier.Length == 0)
-        {
-            ModelState.AddModelError("Input.Identifier", text["IdentifierRequired"]);
-        }
-        else if (identifier.Length is not (11 or 16))
-        {
-            ModelState.AddModelError("Input.Identifier", string.Format(CultureInfo.CurrentCulture, text["IdentifierFormat"], identifier.Length));
-        }
-
-        else
-        {
-            var errors = lookups.Validate(
-                identifier.Length == 11 ? identifier : null,
-                identifier.Length == 16 ? identifier : null,
-                DateOnly.MinValue,
-                out key);
-            foreach (var e in errors)
-            {
-                ModelState.AddModelError("Input.Identifier", e.Message);
-            }
-        }
-
-        if (dateOfBirth is null && !HasError("Input.DateOfBirth"))
-        {
-            ModelState.AddModelError("Input.DateOfBirth", text["DateOfBirthRequired"]);
-        }
-
+        var request = LookupRequest.FromIdentifier(Input.Identifier, Input.DateOfBirth, out var identifierFailure);
+        var failures = lookups.Validate(request, out var key, out var dateOfBirth);
+        ModelState.AddFailures(
+            failures.Select(f => identifierFailure is not null && f.Field is MembershipNumber.Field or Nik.Field ? identifierFailure : f),
+            field => field == "dateOfBirth" ? "Input.DateOfBirth" : "Input.Identifier",
+            withRuleIds: false);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await lookups.LookupAsync(key, dateOfBirth!.Value, CoverageLookups.PageChannel, HttpContext, cancellationToken);
+        var result = await lookups.LookupAsync(key, dateOfBirth, CoverageLookups.PageChannel, HttpContext, cancellationToken);
         switch (result.Status)
         {
             case LookupStatus.Found:

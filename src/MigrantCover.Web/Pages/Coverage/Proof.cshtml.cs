@@ -1,9 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Infrastructure;
 using QRCoder;
@@ -25,7 +20,7 @@ public sealed class ProofModel(
     [BindProperty]
     public string? Reference { get; set; }
 
-    public CoverageAnswer? Answer { get; private set; }
+    public PublicCoverageAnswer? Answer { get; private set; }
 
     public string? Refusal { get; private set; }
 

@@ -1,9 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Infrastructure;
 
@@ -22,7 +17,7 @@ public sealed class VerifyModel(
     CoverageLookups lookups,
     IStringLocalizer<CoverageResource> text) : FormPageModel
 {
-    public CoverageAnswer? Answer { get; private set; }
+    public PublicCoverageAnswer? Answer { get; private set; }
 
     public string? Refusal { get; private set; }
 

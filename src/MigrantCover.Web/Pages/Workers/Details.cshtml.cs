@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
@@ -49,13 +46,8 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
 
     public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await verify.HandleAsync(id, Document.Type, new VerifyDocument.Request
-        {
-            Verified = Document.Verified,
-            Reference = Document.Reference,
-            PassportNumber = Document.PassportNumber,
-            ConfirmDuplicate = Document.ConfirmDuplicate,
-        }, ct);
+        var request = new VerifyDocument.Request(Document.Verified, Document.Reference, Document.PassportNumber, Document.ConfirmDuplicate);
+        var outcome = await verify.HandleAsync(id, Document.Type, request, ct);
         if (outcome.Status == OutcomeStatus.NotFound)
         {
             return NotFound();
@@ -67,11 +59,8 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
             return Redirect($"/Workers/{id}#documents");
         }
 
-        ModelState.AddErrors(outcome.AllErrors, ["reference", "passportNumber"], "Document");
-        if (outcome.Extras?.TryGetValue("candidates", out var candidates) == true && candidates is IEnumerable<Guid> ids)
-        {
-            PassportDuplicates = [.. ids];
-        }
+        ModelState.AddFailures(outcome.AllFailures, ["reference", "passportNumber"], "Document");
+        PassportDuplicates = outcome.Candidates ?? [];
 
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

@@ -1,14 +1,11 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Workers;
 
 /// <summary>Correcting a worker's data with a reason; a stale edit shows the current values and keeps what the officer typed.</summary>
-public sealed class EditModel(AppDbContext db, UpdateWorker.Handler handler) : FormPageModel
+public sealed class EditModel(AppDbContext db, UpdateWorker.Handler handler, TimeProvider clock) : FormPageModel
 {
     [BindProperty]
     public UpdateWorker.Request Input { get; set; } = new();
@@ -27,7 +24,7 @@ public sealed class EditModel(AppDbContext db, UpdateWorker.Handler handler) : F
         }
 
         Worker = worker;
-        Input = From(worker);
+        Input = UpdateWorker.Request.Of(worker, clock.Today());
         return Page();
     }
 
@@ -56,48 +53,23 @@ public sealed class EditModel(AppDbContext db, UpdateWorker.Handler handler) : F
         Worker = worker;
         if (outcome is not null)
         {
-            var stale = outcome.Status == OutcomeStatus.Conflict && outcome.AllErrors.Any(e => e.Field == "version");
+            var stale = outcome.Status == OutcomeStatus.Conflict && outcome.AllFailures.Any(e => e.Field == "version");
             if (stale)
             {
                 // Keep what the officer typed; show what is stored now; the next save starts from it.
-                Current = From(worker);
+                Current = UpdateWorker.Request.Of(worker, clock.Today());
                 Input.Version = worker.Version;
                 ModelState.Remove("Input.Version");
-                ModelState.AddModelError("", Say.Stale());
+                ModelState.AddFailures(outcome.AllFailures, _ => null);
             }
             else
             {
-                ModelState.AddErrors(outcome.AllErrors);
+                ModelState.AddFailures(outcome.AllFailures);
             }
         }
 
         return Page();
     }
-
-    private static UpdateWorker.Request From(Worker w) => new()
-    {
-        Nik = w.Nik,
-        FamilyCardNumber = w.FamilyCardNumber,
-        FullName = w.FullName,
-        Sex = Codes.Of(w.Sex),
-        DateOfBirth = WorkerForms.Iso(w.DateOfBirth),
-        PlaceOfBirth = w.PlaceOfBirth,
-        Address = w.Address,
-        Phone = w.Phone,
-        Email = w.Email,
-        Purpose = Codes.Of(w.Purpose),
-        Category = Codes.Of(w.Category),
-        Scheme = Codes.Of(w.Scheme),
-        AgencyName = w.AgencyName,
-        AgencyLicence = w.AgencyLicence,
-        DestinationCountry = w.DestinationCountry,
-        Occupation = w.Occupation,
-        EmployerName = w.EmployerName,
-        ContractMonths = w.ContractMonths,
-        PlacementAgreementSignedOn = WorkerForms.Iso(w.PlacementAgreementSignedOn),
-        RegisteredOn = WorkerForms.Iso(w.RegisteredOn),
-        Version = w.Version,
-    };
 
     /// <summary>The stored values that differ from what the officer typed, for the conflict message.</summary>
     public IEnumerable<(string Field, string? Stored)> Differences()

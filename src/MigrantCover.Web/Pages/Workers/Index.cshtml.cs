@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.Workers;
 
 namespace MigrantCover.Web.Pages.Workers;
@@ -8,7 +6,7 @@ namespace MigrantCover.Web.Pages.Workers;
 /// Finding a worker. Filters are GET parameters; the search box posts, so that a NIK, membership or
 /// passport number never appears in a URL or an access log.
 /// </summary>
-public sealed class IndexModel(AppDbContext db) : FormPageModel
+public sealed class IndexModel(WorkerSearch.Handler search) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public WorkerSearch.Filter Filter { get; set; } = new();
@@ -20,7 +18,7 @@ public sealed class IndexModel(AppDbContext db) : FormPageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Never from the query string: identifiers stay out of URLs.
-        Filter.Search = null;
+        Filter = Filter with { Search = null };
         await RunAsync(ct);
     }
 
@@ -35,14 +33,14 @@ public sealed class IndexModel(AppDbContext db) : FormPageModel
             return;
         }
 
-        var outcome = await WorkerSearch.RunAsync(db, Filter, ct);
+        var outcome = await search.RunAsync(Filter, ct);
         if (outcome.Succeeded)
         {
             Result = outcome.Value;
         }
         else
         {
-            ModelState.AddErrors(outcome.AllErrors, ["search", "stage", "destinationCountry", "province", "scheme", "page", "pageSize"], "Filter");
+            ModelState.AddFailures(outcome.AllFailures, ["search", "stage", "destinationCountry", "province", "scheme", "page", "pageSize"], "Filter");
         }
     }
 }

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
@@ -32,15 +27,13 @@ public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler,
         }
 
         ModelState.Clear();
-        Input = new RecordPayment.Request
-        {
-            Kind = kind ?? (Worker.Payments.Count == 0 && Worker.Scheme != Scheme.Individual ? "pre-placement" : Worker.Stage == Stage.Placed ? "extension" : "placement"),
-            PaidOn = paidOn ?? WorkerForms.Iso(clock.Today()),
-            Months = int.TryParse(months, CultureInfo.InvariantCulture, out var m) ? m : null,
-            MonthlyAmount = long.TryParse(monthlyAmount, CultureInfo.InvariantCulture, out var a) ? a : null,
-        };
+        Input = new RecordPayment.Request(
+            Kind: kind ?? (Worker.Payments.Count == 0 && Worker.Scheme != Scheme.Individual ? "pre-placement" : Worker.Stage == Stage.Placed ? "extension" : "placement"),
+            PaidOn: paidOn ?? WorkerForms.Iso(clock.Today()),
+            Months: int.TryParse(months, CultureInfo.InvariantCulture, out var m) ? m : null,
+            MonthlyAmount: long.TryParse(monthlyAmount, CultureInfo.InvariantCulture, out var a) ? a : null);
         Compute();
-        Input.Amount = Expected?.Amount;
+        Input = Input with { Amount = Expected?.Amount };
         return Page();
     }
 
@@ -64,7 +57,7 @@ public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler,
                 return Redirect($"/Workers/{id}/Receipts/{outcome.Value!.Payment.Id}");
             }
 
-            ModelState.AddErrors(outcome.AllErrors, ["kind", "amount", "paidOn", "reference", "months", "monthlyAmount"]);
+            ModelState.AddFailures(outcome.AllFailures, ["kind", "amount", "paidOn", "reference", "months", "monthlyAmount"]);
         }
 
         Compute();
@@ -81,14 +74,13 @@ public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler,
 
         ModelState.Clear();
         Compute();
-        Input.Amount = Expected?.Amount ?? Input.Amount;
+        Input = Input with { Amount = Expected?.Amount ?? Input.Amount };
         return Page();
     }
 
     private void Compute()
     {
-        if (Codes.TryParse<PaymentKind>(Input.Kind, out var kind)
-            && DateOnly.TryParseExact(Input.PaidOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var paidOn))
+        if (Features.Validation.Input.Code<PaymentKind>(Input.Kind) is { } kind && Features.Validation.Input.Date(Input.PaidOn) is { } paidOn)
         {
             Expected = RecordPayment.Expected(Worker, kind, paidOn, Input.Months, Input.MonthlyAmount);
         }

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Workers;
 
 namespace MigrantCover.Web.Pages.Workers;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
@@ -32,17 +31,9 @@ public sealed class RegisterModel(RegisterWorker.Handler handler, TimeProvider c
             return Redirect($"/Workers/{outcome.Value!.Id}");
         }
 
-        if (outcome.Extras?.GetValueOrDefault("id") is Guid existing)
-        {
-            ExistingId = existing;
-        }
-
-        if (outcome.Extras?.GetValueOrDefault("candidates") is IReadOnlyList<Guid> candidates)
-        {
-            Duplicates = candidates;
-        }
-
-        ModelState.AddErrors(outcome.AllErrors.Where(e => !(numberError && e.Field == "contractMonths")));
+        ExistingId = outcome.ExistingId;
+        Duplicates = outcome.Candidates ?? [];
+        ModelState.AddFailures(outcome.AllFailures.Where(e => !(numberError && e.Field == "contractMonths")));
         return Page();
     }
 }

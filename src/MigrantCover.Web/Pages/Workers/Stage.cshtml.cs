@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using MigrantCover.Domain;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
@@ -32,28 +29,18 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public sealed class InputModel
-    {
-        public string? DepartedOn { get; set; }
-
-        public string? EmployerName { get; set; }
-
-        public string? Months { get; set; }
-
-        public string? Reference { get; set; }
-
-        public string? PaidOn { get; set; }
-
-        public string? Amount { get; set; }
-
-        public string? ArrivedOn { get; set; }
-
-        public string? Reason { get; set; }
-
-        public string? OccurredOn { get; set; }
-
-        public string? DiedOn { get; set; }
-    }
+    /// <summary>The fields of every stage form; numbers are text here, so that a wrong one gets our message.</summary>
+    public sealed record InputModel(
+        string? DepartedOn = null,
+        string? EmployerName = null,
+        string? Months = null,
+        string? Reference = null,
+        string? PaidOn = null,
+        string? Amount = null,
+        string? ArrivedOn = null,
+        string? Reason = null,
+        string? OccurredOn = null,
+        string? DiedOn = null);
 
     public async Task<IActionResult> OnGetAsync(Guid id, string action, CancellationToken ct)
     {
@@ -63,8 +50,7 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
         }
 
         var today = WorkerForms.Iso(clock.Today());
-        Input.DepartedOn = Input.PaidOn = Input.ArrivedOn = Input.OccurredOn = Input.DiedOn = today;
-        Input.EmployerName = Worker.EmployerName;
+        Input = new(DepartedOn: today, EmployerName: Worker.EmployerName, PaidOn: today, ArrivedOn: today, OccurredOn: today, DiedOn: today);
         return Page();
     }
 
@@ -75,32 +61,32 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
             return NotFound();
         }
 
-        var numberErrors = new List<FieldError>();
+        var numberErrors = new List<Failure>();
         var months = Number(Input.Months, "months", numberErrors);
         var amount = Number(Input.Amount, "amount", numberErrors);
         if (numberErrors.Count > 0)
         {
-            ModelState.AddErrors(numberErrors);
+            ModelState.AddFailures(numberErrors);
             return Page();
         }
 
         var outcome = action switch
         {
-            "departure" => await handler.DepartAsync(id, new() { DepartedOn = Input.DepartedOn, EmployerName = Input.EmployerName }, ct),
-            "extension" => await handler.ExtendAsync(id, new() { Months = (int?)months, Reference = Input.Reference, PaidOn = Input.PaidOn, Amount = amount }, ct),
-            "return" => await handler.ReturnAsync(id, new() { ArrivedOn = Input.ArrivedOn }, ct),
-            "failed-departure" => await handler.FailDepartureAsync(id, new() { Reason = Input.Reason, OccurredOn = Input.OccurredOn }, ct),
-            "withdrawal" => await handler.WithdrawAsync(id, new() { Reason = Input.Reason }, ct),
-            _ => await handler.DieAsync(id, new() { DiedOn = Input.DiedOn, Reason = Input.Reason }, ct),
+            "departure" => await handler.DepartAsync(id, new(Input.DepartedOn, Input.EmployerName), ct),
+            "extension" => await handler.ExtendAsync(id, new((int?)months, Input.Reference, Input.PaidOn, amount), ct),
+            "return" => await handler.ReturnAsync(id, new(Input.ArrivedOn), ct),
+            "failed-departure" => await handler.FailDepartureAsync(id, new(Input.Reason, Input.OccurredOn), ct),
+            "withdrawal" => await handler.WithdrawAsync(id, new(Input.Reason), ct),
+            _ => await handler.DieAsync(id, new(Input.DiedOn, Input.Reason), ct),
         };
         if (outcome.Succeeded)
         {
             return Redirect($"/Workers/{id}");
         }
 
-        var inForm = outcome.AllErrors.Where(e => Fields.Contains(e.Field)).ToList();
-        ModelState.AddErrors(inForm, Fields);
-        Unmet = [.. outcome.AllErrors.Except(inForm).Select(e => (e.RuleId is null ? e.Message : $"{e.Message} ({e.RuleId})", FixLink(e)))];
+        var inForm = outcome.AllFailures.Where(e => Fields.Contains(e.Field)).ToList();
+        ModelState.AddFailures(inForm, Fields);
+        Unmet = [.. outcome.AllFailures.Except(inForm).Select(e => (e.RuleId is null ? e.Message : $"{e.Message} ({e.RuleId})", FixLink(e)))];
         if (Unmet.Count == 0 && inForm.Count == 0 && outcome.Detail is not null)
         {
             Unmet = [(outcome.Detail, $"/Workers/{id}")];
@@ -109,7 +95,7 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
         return Page();
     }
 
-    private string FixLink(FieldError e) => e.Field switch
+    private string FixLink(Failure e) => e.Field switch
     {
         "documents" => $"/Workers/{Worker.Id}#documents",
         "passportNumber" => $"/Workers/{Worker.Id}#document-passport",
@@ -118,7 +104,7 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
         _ => $"/Workers/{Worker.Id}",
     };
 
-    private static long? Number(string? text, string field, List<FieldError> errors)
+    private static long? Number(string? text, string field, List<Failure> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -130,7 +116,7 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
             return n;
         }
 
-        errors.Add(new FieldError(field, Say.T("Isi dengan bilangan bulat, misalnya 12.", "Enter a whole number, for example 12.")));
+        errors.Add(Failure.Input(field, "number.whole", ("example", "12")));
         return null;
     }
 

@@ -1,30 +1,14 @@
-using MigrantCover.Domain;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.Workers;
 
-namespace MigrantCover.Web.Data;
+namespace MigrantCover.Web.Demo;
 
 /// <summary>
-/// A deterministic, realistic demo population (rule book §12): destinations, provinces, about 60%
-/// women, every stage, and payments priced by the rule set in force on their dates. Pure: it builds
-/// rows; the seeder saves them.
+/// A deterministic, realistic demo population (rule book §12, <see cref="PopulationTables"/>):
+/// destinations, provinces, about 60% women, every stage, and payments priced by the rule set in force on
+/// their dates. Pure: it builds rows; the seeder saves them.
 /// </summary>
 public sealed class DemoPopulation(DateOnly today, int seed = 2026)
 {
-    // §12: destinations of 2023 placements; "others" spread over a few countries.
-    private static readonly (string Code, int Weight)[] Destinations =
-    [
-        ("TW", 30), ("MY", 26), ("HK", 24), ("KR", 5), ("JP", 4), ("SG", 3), ("SA", 2), ("IT", 2), ("BN", 2), ("TR", 1), ("AE", 1),
-    ];
-
-    // §12: provinces of origin with a few real regency codes each (Lombok Timur, Indramayu, Cirebon first).
-    private static readonly (string Province, string[] Regencies, int Weight)[] Origins =
-    [
-        ("35", ["3505", "3506", "3507", "3524"], 25), ("33", ["3301", "3302", "3303", "3329"], 21), ("32", ["3212", "3209", "3203"], 19),
-        ("52", ["5203", "5202", "5201"], 12), ("18", ["1801", "1802", "1804"], 8), ("12", ["1207", "1212"], 4), ("51", ["5101", "5108"], 3),
-        ("36", ["3601", "3603"], 2), ("53", ["5301", "5310"], 2), ("73", ["7301", "7371"], 2), ("61", ["6101"], 1), ("34", ["3402"], 1),
-    ];
-
     private static readonly string[] WomenNames = ["Siti Aminah", "Sri Wahyuni", "Nur Hidayah", "Dewi Lestari", "Yuliana", "Rina Marlina", "Wati Susanti", "Ani Rahmawati", "Lilis Suryani", "Eka Fitriani", "Rohmah", "Juwariyah", "Endang Purwanti", "Tri Handayani", "Baiq Nurul", "Ni Made Ayu"];
     private static readonly string[] MenNames = ["Ahmad Fauzi", "Budi Santoso", "Agus Setiawan", "Joko Susilo", "Muhammad Rizki", "Slamet Riyadi", "Hendra Gunawan", "Lalu Ahmad", "Dedi Kurniawan", "Rudi Hartono", "I Ketut Arsa", "Wahyu Pratama"];
     private static readonly string[] Agencies = ["PT Bina Karya Sejahtera", "PT Mitra Tenaga Mandiri", "PT Cahaya Abadi Nusantara", "PT Duta Putra Jaya", "PT Surya Langgeng", "PT Avida Nusa"];
@@ -46,11 +30,11 @@ public sealed class DemoPopulation(DateOnly today, int seed = 2026)
 
     private Worker Build(int index)
     {
-        var female = _random.Next(100) < 60;
+        var female = _random.Next(100) < PopulationTables.WomenPercent;
         var sex = female ? Sex.Female : Sex.Male;
-        var (province, regencies, _) = Pick(Origins, o => o.Weight);
+        var (province, regencies, _) = PopulationTables.Pick(_random, PopulationTables.Origins, o => o.Weight);
         var regency = regencies[_random.Next(regencies.Length)];
-        var destination = Pick(Destinations, d => d.Weight).Code;
+        var destination = PopulationTables.Pick(_random, PopulationTables.Destinations, d => d.Weight).Code;
         // Registrations go back up to about five years, so everyone was an adult then (R-AGE-1).
         var dob = today.AddYears(-_random.Next(24, 50)).AddDays(-_random.Next(0, 365));
         var scheme = _random.Next(100) switch { < 80 => Scheme.Agency, < 88 => Scheme.Government, < 94 => Scheme.Company, _ => Scheme.Individual };
@@ -198,16 +182,7 @@ public sealed class DemoPopulation(DateOnly today, int seed = 2026)
     {
         w.RegisteredOn = on;
         w.PlacementAgreementSignedOn = on.AddDays(-_random.Next(0, 10));
-        w.StageEvents.Add(new StageEvent
-        {
-            Id = Guid.CreateVersion7(),
-            WorkerId = w.Id,
-            Kind = StageEventKind.Registration,
-            ToStage = Stage.Candidate,
-            OccurredOn = on,
-            RecordedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero),
-            RecordedBy = "demo",
-        });
+        w.StageEvents.Add(StageEvent.Of(w, StageEventKind.Registration, null, Stage.Candidate, on, new DateTimeOffset(on.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), "demo"));
         return on;
     }
 
@@ -266,20 +241,11 @@ public sealed class DemoPopulation(DateOnly today, int seed = 2026)
 
     private void Event(Worker w, StageEventKind kind, Stage to, DateOnly on, string? reason, int? months = null, Guid? paymentId = null)
     {
-        w.StageEvents.Add(new StageEvent
-        {
-            Id = Guid.CreateVersion7(),
-            WorkerId = w.Id,
-            Kind = kind,
-            FromStage = w.Stage,
-            ToStage = to,
-            OccurredOn = on,
-            Reason = reason,
-            Months = months,
-            PaymentId = paymentId,
-            RecordedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero),
-            RecordedBy = "demo",
-        });
+        var e = StageEvent.Of(w, kind, w.Stage, to, on, new DateTimeOffset(on.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), "demo");
+        e.Reason = reason;
+        e.Months = months;
+        e.PaymentId = paymentId;
+        w.StageEvents.Add(e);
         w.Stage = to;
         switch (kind)
         {
@@ -290,22 +256,6 @@ public sealed class DemoPopulation(DateOnly today, int seed = 2026)
                 w.WithdrawnOn = on;
                 break;
         }
-    }
-
-    private T Pick<T>(IReadOnlyList<T> items, Func<T, int> weight)
-    {
-        var total = items.Sum(weight);
-        var roll = _random.Next(total);
-        foreach (var item in items)
-        {
-            roll -= weight(item);
-            if (roll < 0)
-            {
-                return item;
-            }
-        }
-
-        return items[^1];
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

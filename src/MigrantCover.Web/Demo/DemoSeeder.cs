@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Infrastructure;
 
-namespace MigrantCover.Web.Data;
+namespace MigrantCover.Web.Demo;
 
 /// <summary>Development only: the demo accounts and a demo population. Idempotent: a restart adds nothing.</summary>
 public static class DemoSeeder

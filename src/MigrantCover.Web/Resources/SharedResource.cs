@@ -1,4 +1,4 @@
-namespace MigrantCover.Web;
+namespace MigrantCover.Web.Resources;
 
 /// <summary>
 /// Marker for the strings shared by every page (layout, common buttons). Indonesian is the neutral

@@ -1,4 +1,4 @@
-namespace MigrantCover.Web.Features.Workers;
+namespace MigrantCover.Web.Pages.Workers;
 
 /// <summary>Rupiah amounts in words for receipts: Indonesian "terbilang" and English.</summary>
 public static class AmountInWords

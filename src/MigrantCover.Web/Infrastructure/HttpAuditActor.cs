@@ -2,14 +2,6 @@ using System.Security.Claims;
 
 namespace MigrantCover.Web.Infrastructure;
 
-/// <summary>Who is making a change, for the audit trail and the "recorded by" columns.</summary>
-public interface IAuditActor
-{
-    string Id { get; }
-
-    string Name { get; }
-}
-
 /// <summary>The signed-in staff member of the current request, or "system" outside a request.</summary>
 public sealed class HttpAuditActor(IHttpContextAccessor accessor) : IAuditActor
 {
@@ -18,13 +10,4 @@ public sealed class HttpAuditActor(IHttpContextAccessor accessor) : IAuditActor
     public string Name => User?.FindFirstValue(ClaimTypes.Email) ?? User?.Identity?.Name ?? SystemActor.Instance.Name;
 
     private ClaimsPrincipal? User => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } u ? u : null;
-}
-
-public sealed class SystemActor : IAuditActor
-{
-    public static readonly SystemActor Instance = new();
-
-    public string Id => "system";
-
-    public string Name => "system";
 }

@@ -1,27 +1,22 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.OpenApi;
 
-namespace MigrantCover.Web.Infrastructure;
+using MigrantCover.Web.Infrastructure;
+
+namespace MigrantCover.Web.Api;
 
 public static class ApiSetup
 {
     public static IServiceCollection AddMigrantCoverApi(this IServiceCollection services)
     {
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-        {
-            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
-        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
         // Malformed bodies become exceptions we turn into 400 problems (never an empty 400 or a 500).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
-        // The contract: camelCase, enumerations as lowercase codes with hyphens, dates YYYY-MM-DD.
-        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        // docs/api.md: camelCase, enumerations as lowercase codes with hyphens, dates YYYY-MM-DD.
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => JsonConventions.Configure(o.SerializerOptions));
 
         services.AddResponseCompression(o =>
         {
@@ -38,7 +33,7 @@ public static class ApiSetup
             {
                 Title = "MigrantCover API",
                 Version = "v1",
-                Description = "Enrolment of Indonesian migrant workers (PMI) in BPJS Ketenagakerjaan. See the API contract in docs/.",
+                Description = "Enrolment of Indonesian migrant workers (PMI) in BPJS Ketenagakerjaan. The reference is docs/api.md of the repository; this document is its live form.",
             });
             o.DocInclusionPredicate((_, api) => api.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
 
@@ -62,20 +57,9 @@ public static class ApiSetup
     private static string SchemaId(Type type)
     {
         var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(type.GetGenericArguments().Select(SchemaId)) : type.Name;
-        if (type.IsNested && !type.IsGenericParameter)
-        {
-            return SchemaId(type.DeclaringType!) + name;
-        }
-
-        // The public lookup's answer extends the officers' coverage view under the same type name.
-        return type.Namespace?.EndsWith(".PublicCoverage", StringComparison.Ordinal) == true ? "Public" + name : name;
+        return type.IsNested && !type.IsGenericParameter ? SchemaId(type.DeclaringType!) + name : name;
     }
 
-    public static void ConfigureJson(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-    }
 
     public static RouteGroupBuilder WithOpenApiDefaults(this RouteGroupBuilder group) =>
         group.WithGroupName("v1")
@@ -91,12 +75,4 @@ public static class ApiSetup
             o.DocumentTitle = "MigrantCover API";
         });
     }
-
-    /// <summary>A 401 problem for the token endpoint: wrong credentials or a locked account.</summary>
-    public static IResult Unauthorized(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: detail);
-
-    public static bool IsApi(this HttpContext http) => http.Request.Path.StartsWithSegments("/api");
-
-    internal static string Describe(SignInResult result) => result.IsLockedOut ? "locked" : "failed";
 }

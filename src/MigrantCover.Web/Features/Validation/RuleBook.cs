@@ -1,0 +1,30 @@
+namespace MigrantCover.Web.Features.Validation;
+
+/// <summary>
+/// The bridge from the rule book to the web layer: the domain's checks run on the typed facts of a
+/// request and their <see cref="RuleFailure"/> values join the request's input failures. The rules are
+/// never written again here.
+/// </summary>
+public static class RuleBook
+{
+    /// <summary>
+    /// The input failures, then the rule book's; a field whose input is already wrong (a date that is
+    /// not a date reads as missing) gets no second "missing" message from the rules.
+    /// </summary>
+    public static List<Failure> After(IReadOnlyList<Failure> input, IEnumerable<RuleFailure> rules)
+    {
+        var failures = input.ToList();
+        foreach (var rule in rules)
+        {
+            if (rule.Key != "required" || rule.Field is null || !failures.Exists(f => f.Field == rule.Field))
+            {
+                failures.Add(Failure.Of(rule));
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>A rule that blocks the operation as a whole (a §9 stage change): a conflict naming it.</summary>
+    public static Outcome<T> Blocked<T>(RuleFailure rule) => Outcome<T>.Conflict(Failure.Of(rule));
+}

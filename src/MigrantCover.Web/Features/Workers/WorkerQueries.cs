@@ -1,0 +1,26 @@
+namespace MigrantCover.Web.Features.Workers;
+
+/// <summary>The reads both the pages and the API make.</summary>
+public static class WorkerQueries
+{
+    public static Task<Worker?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct = default) =>
+        db.Workers
+            .Include(w => w.Documents)
+            .Include(w => w.Payments)
+            .Include(w => w.StageEvents)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(w => w.Id == id, ct);
+
+    public static async Task<IReadOnlyList<HistoryView>> HistoryAsync(AppDbContext db, Guid id, CancellationToken ct = default) =>
+        await db.AuditEntries
+            .Where(a => a.WorkerId == id)
+            .OrderBy(a => a.Id)
+            .Select(a => new HistoryView(a.At, a.ActorName, a.Action, a.Field, a.OldValue, a.NewValue, a.Reason))
+            .ToListAsync(ct);
+
+    public static async Task<IReadOnlyList<PlacementRestriction>> RestrictionsAsync(AppDbContext db, CancellationToken ct = default) =>
+        await db.PlacementRestrictions
+            .AsNoTracking()
+            .Select(r => new PlacementRestriction(r.CountryCode, r.Category, r.ValidFrom, r.ValidTo, r.LegalBasis))
+            .ToListAsync(ct);
+}
