@@ -15,8 +15,10 @@ using MigrantCover.Web.Api;
 using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Features.PublicCoverage;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
+using MigrantCover.Web.Resources;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -37,7 +39,7 @@ public static class Baseline
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Services.Configure<JsonOptions>(o => ApiSetup.ConfigureJson(o.SerializerOptions));
+        builder.Services.Configure<JsonOptions>(o => JsonConventions.Configure(o.SerializerOptions));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CoverageAnswers>();
@@ -54,7 +56,7 @@ public static class Baseline
         await raw.LoadRestrictionsAsync();
 
         app.MapGet("/health/live", () => Results.Text("Healthy"));
-        app.MapPost("/api/v1/coverage/lookup", (CoverageApi.LookupRequest request, HttpContext http, bool? log) => raw.LookupAsync(request, http, log ?? true));
+        app.MapPost("/api/v1/coverage/lookup", (LookupRequest request, HttpContext http, bool? log) => raw.LookupAsync(request, http, log ?? true));
         app.MapGet("/api/v1/workers", (string? search, int? page, int? pageSize) => raw.SearchAsync(search, page ?? 1, pageSize ?? 50));
         app.MapGet("/api/v1/workers/{id:guid}", (Guid id) => raw.GetWorkerAsync(id));
         app.MapPost("/api/v1/workers", (RegisterWorker.Request request) => raw.RegisterAsync(request));
@@ -133,9 +135,9 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
     /// trip, then the log row (and the lock row on a miss) in a second. <paramref name="log"/> false: the
     /// worker read alone.
     /// </summary>
-    public async Task<IResult> LookupAsync(CoverageApi.LookupRequest request, HttpContext http, bool log)
+    public async Task<IResult> LookupAsync(LookupRequest request, HttpContext http, bool log)
     {
-        if (MembershipNumber.Check(request.MembershipNumber) is not null || request.DateOfBirth is not { } dob)
+        if (MembershipNumber.Check(request.MembershipNumber) is not null || !DateOnly.TryParseExact(request.DateOfBirth, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dob))
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["membershipNumber"] = ["invalid"] });
         }
@@ -273,16 +275,11 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
     public async Task<IResult> RegisterAsync(RegisterWorker.Request request)
     {
         var today = clock.Today();
-        var reader = new InputReader();
-        var facts = RegisterWorker.Read(request, reader);
-        foreach (var failure in Registration.Check(facts, today, _restrictions))
+        var facts = request.ToFacts();
+        var failures = RuleBook.After(RegisterValidator.Check(request), Registration.Check(facts, today, _restrictions));
+        if (failures.Count > 0)
         {
-            reader.Add(failure);
-        }
-
-        if (reader.HasErrors)
-        {
-            return Results.ValidationProblem(reader.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            return Results.ValidationProblem(failures.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
 
         var now = clock.GetUtcNow();
@@ -312,7 +309,7 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: RegisterWorker.NikTaken());
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: "R-NIK-4");
         }
 
         return Results.Created($"/api/v1/workers/{w.Id}", WorkerView.From(w, today));
@@ -326,11 +323,10 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
     public async Task<IResult> PayAsync(Guid id, RecordPayment.Request request)
     {
         var today = clock.Today();
-        var reader = new InputReader();
-        var kind = reader.Code<PaymentKind>(request.Kind, "kind", required: true);
-        var paidOn = reader.Date(request.PaidOn, "paidOn", required: true);
-        var reference = reader.Text(request.Reference, "reference", 60, required: true);
-        if (reader.HasErrors || request.Amount is not { } amount)
+        var kind = Input.Code<PaymentKind>(request.Kind);
+        var paidOn = Input.Date(request.PaidOn);
+        var reference = Input.Text(request.Reference, 60);
+        if (kind is null || paidOn is null || reference is null || request.Amount is not { } amount)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["invalid"] });
         }
@@ -409,7 +405,7 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
             if (batch.BatchCommands[update].RecordsAffected != 1)
             {
                 await tx.RollbackAsync();
-                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: Say.Stale());
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: "stale");
             }
 
             await tx.CommitAsync();
@@ -424,8 +420,7 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
         return Results.Created($"/api/v1/workers/{id}/payments/{payment.Id}", Answer(payment, worker));
     }
 
-    private static WorkersApi.PaymentAnswer Answer(Payment p, Worker w) =>
-        new(p.Id, w.Id, p.Kind, p.Amount, p.PaidOn, p.Reference, p.Months, p.MonthlyAmount, p.RuleSet, p.RecordedAt, p.RecordedBy, w.MembershipNumber);
+    private static PaymentAnswer Answer(Payment p, Worker w) => new(p, w);
 
     private IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: text["NotFoundTitle"], detail: text["NotFoundText"]);
 
@@ -574,8 +569,10 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
         Codes.Of(w.Stage), w.UpdatedAt, w.Version, Nullable(w.WithdrawnOn),
     ];
 
+    private static readonly RegisterWorker.Validator RegisterValidator = new();
+
     private static Tallies.WorkerFacts FactsOf(Worker w) =>
-        new(w.RegisteredMonth, w.Stage, w.DestinationCountry, w.ProvinceCode, w.Sex, w.Scheme, w.AgencyName, w.Occupation, w.DepartedMonth, w.MembershipNumber is not null, w.CoverPhase, w.CoveredUntil);
+        new(w.RegisteredMonth, w.Stage, [.. TallyDimensions.Breakdowns.Select(d => d.Value(typeof(Worker).GetProperty(d.Property)!.GetValue(w)))], w.DepartedMonth, w.MembershipNumber is not null, w.CoverPhase, w.CoveredUntil);
 
     private static NpgsqlBatchCommand Audit(Guid workerId, DateTimeOffset at, string action, string? field, string? oldValue, string? newValue) =>
         Command(InsertAudit, action, Actor, Actor, at, Nullable(field), Nullable(newValue), Nullable(oldValue), DBNull.Value, workerId);
@@ -616,8 +613,7 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
                 _workers[k] = (w + (sign * workers), p + (sign * participants));
             }
 
-            var cover = Tallies.CoverKeyOf(f.Stage, f.CoverPhase, f.CoveredUntil);
-            var ck = (Codes.Of(cover.Stage), cover.CoverPhase, cover.CoveredUntil);
+            var ck = (Codes.Of(f.Stage), f.CoverPhase is { } phase ? Codes.Of(phase) : "", DateKeys.Day(f.CoveredUntil));
             _covers[ck] = _covers.GetValueOrDefault(ck) + sign;
         }
 

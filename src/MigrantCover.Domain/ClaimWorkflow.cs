@@ -80,7 +80,7 @@ public static class ClaimWorkflow
     /// <summary>R-CLM-6: the second report of a two-stage type (see <see cref="Claims.CheckOutcome"/>).</summary>
     public static ClaimStep RecordOutcome(ClaimState state, ClaimType type, ClaimOutcome? outcome, DateOnly? outcomeOn, DateOnly incidentOn, DateOnly today, DateOnly? diedOn = null)
     {
-        var twoStage = ClaimTypes.Of(type).TwoStage;
+        var twoStage = ClaimCatalog.Of(type).TwoStage;
         if (!twoStage)
         {
             return new ClaimStep(state, Claims.CheckOutcome(type, outcome, outcomeOn, incidentOn, today, diedOn));

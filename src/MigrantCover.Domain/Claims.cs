@@ -232,15 +232,15 @@ public static class Claims
         if (failures.Count > 0)
         {
             // What can be said without valid input: the type's programme and stages, the last report day.
-            var last = report.Type is { } tl && report.IncidentOn is { } tt ? ClaimTypes.LastReportOn(tl, tt) : null;
+            var last = report.Type is { } tl && report.IncidentOn is { } tt ? ClaimCatalog.LastReportOn(tl, tt) : null;
             return new ClaimAssessment
             {
                 Failures = failures,
                 Type = report.Type,
                 IncidentOn = report.IncidentOn,
                 ReportedOn = report.ReportedOn ?? today,
-                Programme = report.Type is { } ty ? ClaimTypes.Of(ty).Programme : null,
-                TwoStage = report.Type is { } tw && ClaimTypes.Of(tw).TwoStage,
+                Programme = report.Type is { } ty ? ClaimCatalog.Of(ty).Programme : null,
+                TwoStage = report.Type is { } tw && ClaimCatalog.Of(tw).TwoStage,
                 LastReportOn = last,
                 Expired = last is { } l && (report.ReportedOn ?? today) > l,
                 RuleIds = [.. failures.Select(f => f.RuleId).Distinct(StringComparer.Ordinal)],
@@ -250,7 +250,7 @@ public static class Claims
         var type = report.Type!.Value;
         var t = report.IncidentOn!.Value;
         var reportedOn = report.ReportedOn ?? today;
-        var info = ClaimTypes.Of(type);
+        var info = ClaimCatalog.Of(type);
         var h = worker.History;
         var ruleSet = RuleSets.For(t);
         var benefit = ruleSet?.BenefitFor(type);
@@ -272,7 +272,7 @@ public static class Claims
         }
 
         // R-CLM-7: JKK claims expire N years after t; the report is due the day before.
-        var lastReportOn = ClaimTypes.LastReportOn(type, t);
+        var lastReportOn = ClaimCatalog.LastReportOn(type, t);
         var expired = lastReportOn is { } due && reportedOn > due;
         if (expired)
         {
@@ -525,7 +525,7 @@ public static class Claims
             return failures;
         }
 
-        var info = ClaimTypes.Of(type);
+        var info = ClaimCatalog.Of(type);
         var ruleSet = report.IncidentOn is { } t0 ? RuleSets.For(t0) : null;
         if (report.ClaimedAmount is null && info.NeedsClaimedAmount(ruleSet))
         {
@@ -602,7 +602,7 @@ public static class Claims
     public static IReadOnlyList<RuleFailure> CheckOutcome(ClaimType type, ClaimOutcome? outcome, DateOnly? outcomeOn, DateOnly? incidentOn, DateOnly today, DateOnly? diedOn = null)
     {
         var failures = new List<RuleFailure>();
-        if (!ClaimTypes.Of(type).TwoStage)
+        if (!ClaimCatalog.Of(type).TwoStage)
         {
             failures.Add(RuleFailure.Of("R-CLM-6", "claim.outcome-not-two-stage", "outcome", ("type", ClaimArg.Label(type))));
             return failures;
@@ -721,7 +721,7 @@ public static class Claims
         switch (report.Trigger!.Value)
         {
             case JhtTrigger.Death:
-                var deathClaimOnT = worker.Claims.Any(c => c.Id != report.ClaimId && ClaimTypes.Of(c.Type).IsDeath && c.IncidentOn == t && c.State != ClaimState.Rejected);
+                var deathClaimOnT = worker.Claims.Any(c => c.Id != report.ClaimId && ClaimCatalog.Of(c.Type).IsDeath && c.IncidentOn == t && c.State != ClaimState.Rejected);
                 if (h.DiedOn != t && !deathClaimOnT)
                 {
                     findings.Add(Finding(ClaimReason.StageNotRecorded, "R-CLM-11", "claim.reason.jht-death-not-recorded", "incidentOn", incident));
@@ -788,11 +788,11 @@ public static class Claims
             }
         }
 
-        if (duplicateOf is null && ClaimTypes.Of(type).IsDeath)
+        if (duplicateOf is null && ClaimCatalog.Of(type).IsDeath)
         {
             foreach (var c in worker.Claims)
             {
-                if (c.Id != report.ClaimId && ClaimTypes.Of(c.Type).IsDeath && c.State != ClaimState.Rejected)
+                if (c.Id != report.ClaimId && ClaimCatalog.Of(c.Type).IsDeath && c.State != ClaimState.Rejected)
                 {
                     findings.Add(Finding(ClaimReason.Duplicate, "R-CLM-2", "claim.reason.other-death-claim", "type", ("type", ClaimArg.Label(type)), ("otherType", ClaimArg.Label(c.Type)), ("otherIncidentOn", Arg.Date(c.IncidentOn))));
                     break;

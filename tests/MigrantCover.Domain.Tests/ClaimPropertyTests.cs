@@ -82,7 +82,7 @@ public class ClaimPropertyTests
             }
 
             var a = Assess(random, worker, type, t, random.NextInt64(1, 200_000_000));
-            var info = ClaimTypes.Of(type);
+            var info = ClaimCatalog.Of(type);
             var status = Coverage.On(worker.History, t).Programmes[(int)info.Programme];
             if (!status.Active)
             {
@@ -123,13 +123,13 @@ public class ClaimPropertyTests
     public void R_CLM_7_TheLastReportDayIsExactlyNYearsMinusADayAndTheDayAfterIsRefused()
     {
         var random = new Random(20230401);
-        var jkkTypes = ClaimTypes.All.Where(i => i.Expires).Select(i => i.Type).ToArray();
+        var jkkTypes = ClaimCatalog.All.Where(i => i.Expires).Select(i => i.Type).ToArray();
         for (var i = 0; i < Cases; i++)
         {
             var (worker, t) = RandomCase(random);
             var type = jkkTypes[random.Next(jkkTypes.Length)];
             var ruleSet = RuleSets.For(t);
-            var last = ClaimTypes.LastReportOn(type, t);
+            var last = ClaimCatalog.LastReportOn(type, t);
             if (ruleSet is null)
             {
                 Assert.Null(last);

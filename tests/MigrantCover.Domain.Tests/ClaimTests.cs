@@ -94,7 +94,7 @@ public class ClaimTests
     [InlineData(ClaimType.JhtWithdrawal, Programme.Jht, "", false)]
     public void R_CLM_1_TypesWithProgrammePhasesAndStages(ClaimType type, Programme programme, string phases, bool twoStage)
     {
-        var info = ClaimTypes.Of(type);
+        var info = ClaimCatalog.Of(type);
         Assert.Equal(programme, info.Programme);
         Assert.Equal(phases, string.Join(",", info.Phases.Select(Codes.Of)));
         Assert.Equal(twoStage, info.TwoStage);
@@ -349,17 +349,17 @@ public class ClaimTests
     [InlineData(2017, 8, 1, 2019, 7, 31)]
     public void R_CLM_7_LastReportDayIsTPlusNYearsMinusOneDay(int y, int m, int d, int ly, int lm, int ld)
     {
-        Assert.Equal(D(ly, lm, ld), ClaimTypes.LastReportOn(ClaimType.MedicalCare, D(y, m, d)));
-        Assert.Equal(D(ly, lm, ld), ClaimTypes.LastReportOn(ClaimType.FailedDeparture, D(y, m, d)));
+        Assert.Equal(D(ly, lm, ld), ClaimCatalog.LastReportOn(ClaimType.MedicalCare, D(y, m, d)));
+        Assert.Equal(D(ly, lm, ld), ClaimCatalog.LastReportOn(ClaimType.FailedDeparture, D(y, m, d)));
     }
 
     [Fact]
     [Trait("Rule", "R-CLM-7")]
     public void R_CLM_7_JkmAndJhtClaimsNeverExpire()
     {
-        Assert.Null(ClaimTypes.LastReportOn(ClaimType.Death, D(2020, 3, 1)));
-        Assert.Null(ClaimTypes.LastReportOn(ClaimType.JhtWithdrawal, D(2020, 3, 1)));
-        Assert.Null(ClaimTypes.LastReportOn(ClaimType.MedicalCare, D(2017, 7, 31)));
+        Assert.Null(ClaimCatalog.LastReportOn(ClaimType.Death, D(2020, 3, 1)));
+        Assert.Null(ClaimCatalog.LastReportOn(ClaimType.JhtWithdrawal, D(2020, 3, 1)));
+        Assert.Null(ClaimCatalog.LastReportOn(ClaimType.MedicalCare, D(2017, 7, 31)));
 
         var h = PlacedOn(D(2019, 6, 1));
         var late = Assess(ClaimType.Death, D(2020, 3, 1), h, reportedOn: D(2029, 1, 1));

@@ -23,7 +23,7 @@ public sealed record ClaimTypeInfo(ClaimType Type, Programme Programme, IReadOnl
 public sealed record ClaimDocument(string Code, int Report = 1, bool Required = true);
 
 /// <summary>R-CLM-1, R-CLM-6, R-CLM-7: the claim types as data.</summary>
-public static class ClaimTypes
+public static class ClaimCatalog
 {
     private static readonly CoverPhase[] AllPhases = [CoverPhase.PrePlacement, CoverPhase.Placement, CoverPhase.PostPlacement];
     private static readonly CoverPhase[] Placement = [CoverPhase.Placement];
@@ -108,7 +108,7 @@ public static class ClaimDocuments
     /// </summary>
     public static IReadOnlyList<ClaimDocument> Default(ClaimType type, CoverPhase? phase, JhtTrigger? trigger = null)
     {
-        var info = ClaimTypes.Of(type);
+        var info = ClaimCatalog.Of(type);
         var p = phase ?? (info.Phases.Count == 1 ? info.Phases[0] : null);
         var list = new List<ClaimDocument>();
         switch (type)
