@@ -5,6 +5,7 @@ using MigrantCover.Web.Data;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
+using MigrantCover.Web.Infrastructure.Jobs;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -47,6 +48,9 @@ builder.Services.AddScoped<MigrantCover.Web.Features.Stats.EnrollmentStats>();
 
 // Public coverage lookup: per-address rate limit, per-identifier lock, proof tokens (issue 5).
 builder.Services.AddCoverageLookup(builder.Configuration);
+
+// Background jobs: Quartz.NET on the app's database, clustered on PostgreSQL (Infrastructure/Jobs, docs/operations.md).
+builder.Services.AddMigrantCoverJobs(builder.Configuration, builder.Environment);
 
 // Health: /health/live (process) and /health/ready (database reachable and migrated).
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));

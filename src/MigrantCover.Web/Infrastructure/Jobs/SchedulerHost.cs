@@ -1,0 +1,64 @@
+using Quartz;
+
+namespace MigrantCover.Web.Infrastructure.Jobs;
+
+/// <summary>
+/// Starts this instance's scheduler with the app and stops it with the app. At start it stores the daily
+/// jobs registered with AddDailyJob, then starts firing unless Jobs:Enabled is false. An unreachable
+/// database does not stop the app from starting (as with the migrations): the scheduler stays down and
+/// /health/ready says so until a restart. On stop, running jobs are asked to stop and waited for (within
+/// the host's shutdown timeout); one that requests recovery and stops early is handed back for a re-run.
+/// </summary>
+public sealed class SchedulerHost(
+    BackgroundJobs jobs,
+    IEnumerable<DailyJob> dailyJobs,
+    JobsOptions options,
+    IConfiguration configuration,
+    ILogger<SchedulerHost> logger) : IHostedService
+{
+    private IScheduler? _scheduler;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _scheduler = await jobs.GetSchedulerAsync(cancellationToken);
+            foreach (var daily in dailyJobs)
+            {
+                await jobs.ScheduleDailyAsync(daily.JobType, daily.Name, daily.At, daily.TimeZone, cancellationToken);
+            }
+
+            if (options.Enabled)
+            {
+                await _scheduler.Start(cancellationToken);
+                logger.LogInformation("Background jobs: scheduler {Instance} started", _scheduler.SchedulerInstanceId);
+            }
+            else
+            {
+                logger.LogInformation("Background jobs: Jobs:Enabled is false, this instance schedules jobs but runs none");
+            }
+        }
+        catch (Exception ex) when (ex is SchedulerException or System.Data.Common.DbException or TimeoutException)
+        {
+            logger.LogError("Background jobs: scheduler not started ({Error}); /health/ready answers 503", ex.GetType().Name);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_scheduler is not { Status: not (SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown) } scheduler)
+        {
+            return;
+        }
+
+        var started = scheduler.Status != SchedulerStatus.Created;
+        await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        if (started && !cancellationToken.IsCancellationRequested && configuration.GetConnectionString(Database.Postgres) is { } postgres
+            && string.Equals(configuration["Database:Provider"], Database.Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            // Every run finished or was handed back: nothing of this instance is left to recover, and its
+            // name is free again for its next start (ClusterInstanceId).
+            await ClusterInstanceId.ReleaseAsync(postgres, scheduler.SchedulerInstanceId, cancellationToken);
+        }
+    }
+}
