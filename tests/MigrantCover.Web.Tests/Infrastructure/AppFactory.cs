@@ -104,6 +104,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             [$"ConnectionStrings:{Provider}"] = ConnectionString,
             ["Database:MigrationAttempts"] = "1",
             ["Https:Redirect"] = "false",
+
+            // No scheduler running in every test host: the background-job tests start instances that run
+            // jobs (With("Jobs:Enabled", "true")); the others only schedule, as a request-only instance does.
+            ["Jobs:Enabled"] = "false",
         };
         foreach (var (k, v) in _settings)
         {

@@ -9,9 +9,9 @@ using Quartz;
 namespace MigrantCover.Web.Tests.Jobs;
 
 /// <summary>
-/// Background jobs on the real job store in the app's database. The class fixture owns the database and
-/// runs no jobs (Jobs:Enabled=false, as a request-only instance); each test starts the instances that run
-/// jobs as siblings on the same database, with Quartz's intervals shortened.
+/// Background jobs on the real job store in the app's database. The class fixture owns the database and,
+/// like every test host, runs no jobs (Jobs:Enabled=false, as a request-only instance); each test starts
+/// the instances that run jobs as siblings on the same database, with Quartz's intervals shortened.
 /// </summary>
 public abstract class BackgroundJobsTests : ProviderTests
 {
@@ -208,20 +208,9 @@ public abstract class BackgroundJobsTests : ProviderTests
     }
 }
 
-/// <summary>The fixture that owns the database: it schedules, it runs no jobs.</summary>
-public sealed class JobsOwnerOnSqlite : SqliteAppFactory
-{
-    public JobsOwnerOnSqlite() => With("Jobs:Enabled", "false");
-}
+public sealed class BackgroundJobsTestsOnSqlite(SqliteAppFactory f) : BackgroundJobsTests(f), IClassFixture<SqliteAppFactory>;
 
-public sealed class JobsOwnerOnPostgres : PostgresAppFactory
-{
-    public JobsOwnerOnPostgres() => With("Jobs:Enabled", "false");
-}
-
-public sealed class BackgroundJobsTestsOnSqlite(JobsOwnerOnSqlite f) : BackgroundJobsTests(f), IClassFixture<JobsOwnerOnSqlite>;
-
-public sealed class BackgroundJobsTestsOnPostgres(JobsOwnerOnPostgres f) : BackgroundJobsTests(f), IClassFixture<JobsOwnerOnPostgres>
+public sealed class BackgroundJobsTestsOnPostgres(PostgresAppFactory f) : BackgroundJobsTests(f), IClassFixture<PostgresAppFactory>
 {
     [Fact]
     public async Task TwoClusteredInstancesRunFiftyJobsBetweenThemEachExactlyOnce()

@@ -28,7 +28,7 @@ public sealed class BackgroundJobs([FromKeyedServices(JobsSetup.SchedulerName)] 
         var jobKey = OneOffKey<TJob>(key);
         var job = JobBuilder.Create<TJob>().WithIdentity(jobKey).RequestRecovery(RequestsRecovery(typeof(TJob))).Build();
         var trigger = TriggerBuilder.Create<TJob>().WithIdentity(jobKey.Name, jobKey.Group).ForJob(jobKey).StartNow().UsingInput(input).Build();
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await GetSchedulerAsync(cancellationToken);
         try
         {
             await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
@@ -44,7 +44,7 @@ public sealed class BackgroundJobs([FromKeyedServices(JobsSetup.SchedulerName)] 
     public async Task<bool> IsPendingAsync<TJob>(string key, CancellationToken cancellationToken = default)
         where TJob : IJob
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await GetSchedulerAsync(cancellationToken);
         return await scheduler.Exists(OneOffKey<TJob>(key), cancellationToken);
     }
 
@@ -61,20 +61,24 @@ public sealed class BackgroundJobs([FromKeyedServices(JobsSetup.SchedulerName)] 
     /// <summary>Runs the daily job <paramref name="name"/> now, besides its schedule (an admin's "run now").</summary>
     public async Task TriggerNowAsync(string name, CancellationToken cancellationToken = default)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await GetSchedulerAsync(cancellationToken);
         await scheduler.TriggerJob(new JobKey(name, DailyGroup), cancellationToken: cancellationToken);
     }
 
     /// <summary>When the daily job <paramref name="name"/> runs next, or null when it is not scheduled.</summary>
     public async Task<DateTimeOffset?> NextRunAsync(string name, CancellationToken cancellationToken = default)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await GetSchedulerAsync(cancellationToken);
         var trigger = await scheduler.GetTrigger(new TriggerKey(name, DailyGroup), cancellationToken);
         return trigger?.NextFireTimeUtc;
     }
 
     /// <summary>This instance's Quartz scheduler, for what the methods above do not cover (operations, tests).</summary>
-    public ValueTask<IScheduler> GetSchedulerAsync(CancellationToken cancellationToken = default) => schedulers.GetScheduler(cancellationToken);
+    public async ValueTask<IScheduler> GetSchedulerAsync(CancellationToken cancellationToken = default) =>
+        Scheduler = await schedulers.GetScheduler(cancellationToken);
+
+    /// <summary>The scheduler once something has asked for it (it is built on first use), else null.</summary>
+    internal IScheduler? Scheduler { get; private set; }
 
     /// <summary>Western Indonesian Time, the offices' zone (UTC+7, no daylight saving).</summary>
     public static TimeZoneInfo Wib { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
@@ -84,7 +88,7 @@ public sealed class BackgroundJobs([FromKeyedServices(JobsSetup.SchedulerName)] 
 
     internal async Task ScheduleDailyAsync(Type jobType, string name, TimeOnly at, TimeZoneInfo timeZone, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await GetSchedulerAsync(cancellationToken);
         var cron = DailyCron(at);
         var triggerKey = new TriggerKey(name, DailyGroup);
         if (await scheduler.GetTrigger(triggerKey, cancellationToken) is ICronTrigger existing

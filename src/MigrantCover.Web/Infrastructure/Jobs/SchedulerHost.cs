@@ -4,7 +4,8 @@ namespace MigrantCover.Web.Infrastructure.Jobs;
 
 /// <summary>
 /// Starts this instance's scheduler with the app and stops it with the app. At start it stores the daily
-/// jobs registered with AddDailyJob, then starts firing unless Jobs:Enabled is false. An unreachable
+/// jobs registered with AddDailyJob and starts firing; with Jobs:Enabled=false it does neither (the
+/// instances that run jobs store the daily schedules). An unreachable
 /// database does not stop the app from starting (as with the migrations): the scheduler stays down and
 /// /health/ready says so until a restart. On stop, running jobs are asked to stop and waited for (within
 /// the host's shutdown timeout); one that requests recovery and stops early is handed back for a re-run.
@@ -16,27 +17,25 @@ public sealed class SchedulerHost(
     IConfiguration configuration,
     ILogger<SchedulerHost> logger) : IHostedService
 {
-    private IScheduler? _scheduler;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!options.Enabled)
+        {
+            // Built on first use (when this instance schedules something), never started.
+            logger.LogInformation("Background jobs: Jobs:Enabled is false, this instance schedules jobs but runs none");
+            return;
+        }
+
         try
         {
-            _scheduler = await jobs.GetSchedulerAsync(cancellationToken);
+            var scheduler = await jobs.GetSchedulerAsync(cancellationToken);
             foreach (var daily in dailyJobs)
             {
                 await jobs.ScheduleDailyAsync(daily.JobType, daily.Name, daily.At, daily.TimeZone, cancellationToken);
             }
 
-            if (options.Enabled)
-            {
-                await _scheduler.Start(cancellationToken);
-                logger.LogInformation("Background jobs: scheduler {Instance} started", _scheduler.SchedulerInstanceId);
-            }
-            else
-            {
-                logger.LogInformation("Background jobs: Jobs:Enabled is false, this instance schedules jobs but runs none");
-            }
+            await scheduler.Start(cancellationToken);
+            logger.LogInformation("Background jobs: scheduler {Instance} started", scheduler.SchedulerInstanceId);
         }
         catch (Exception ex) when (ex is SchedulerException or System.Data.Common.DbException or TimeoutException)
         {
@@ -46,7 +45,7 @@ public sealed class SchedulerHost(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_scheduler is not { Status: not (SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown) } scheduler)
+        if (jobs.Scheduler is not { Status: not (SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown) } scheduler)
         {
             return;
         }
