@@ -8,7 +8,10 @@ namespace MigrantCover.Web.Infrastructure.Jobs;
 /// so it takes an AppDbContext and other scoped services in its constructor. Mark a job class
 /// <see cref="RequestsRecoveryAttribute"/> when a run cut short by a crash or a shutdown must run again
 /// (it then has to be safe to repeat), and <see cref="DisallowConcurrentExecutionAttribute"/> when two runs
-/// of the same job must never overlap.
+/// of the same job must never overlap (per job key: two one-off runs under different keys may overlap).
+/// The scheduler does not retry a failed run: a job catches its own failures, records them where the
+/// feature keeps its state and logs them by exception type (Quartz logs an escaping exception with its
+/// message). Inputs and keys carry ids, never personal data.
 /// </summary>
 public sealed class BackgroundJobs([FromKeyedServices(JobsSetup.SchedulerName)] ISchedulerFactory schedulers)
 {
