@@ -43,7 +43,23 @@ public sealed class SchedulerHost(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    private readonly Lock _gate = new();
+    private Task? _stopping;
+
+    /// <summary>
+    /// One shutdown, however often the host is stopped: a second stop (a test server stops the host while
+    /// the app's own Run also stops it, then disposes it) waits for the first instead of returning while
+    /// the scheduler still waits for its jobs.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _stopping ??= ShutdownAsync(cancellationToken);
+        }
+    }
+
+    private async Task ShutdownAsync(CancellationToken cancellationToken)
     {
         if (jobs.Scheduler is not { Status: not (SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown) } scheduler)
         {
