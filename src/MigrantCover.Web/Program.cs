@@ -6,6 +6,7 @@ using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
+using MigrantCover.Web.Infrastructure.Jobs;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -48,6 +49,9 @@ builder.Services.AddStatsFeatures();
 
 // Public coverage lookup: per-address rate limit, per-identifier lock, proof tokens.
 builder.Services.AddCoverageLookup(builder.Configuration);
+
+// Background jobs: Quartz.NET on the app's database, clustered on PostgreSQL (Infrastructure/Jobs, docs/operations.md).
+builder.Services.AddMigrantCoverJobs(builder.Configuration, builder.Environment);
 
 // Health: /health/live (process) and /health/ready (database reachable and migrated).
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));

@@ -91,7 +91,7 @@ public static class Database
         }
     }
 
-    private static string DefaultSqlite(IHostEnvironment environment)
+    internal static string DefaultSqlite(IHostEnvironment environment)
     {
         var folder = Path.Combine(environment.ContentRootPath, "data");
         Directory.CreateDirectory(folder);

@@ -37,6 +37,15 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public abstract string ConnectionString { get; }
 
+    /// <summary>
+    /// True for a second instance of the app on another factory's database (<see cref="Sibling"/>): it
+    /// neither creates, seeds nor drops that database, which stays the first factory's.
+    /// </summary>
+    public bool SharesDatabase { get; protected init; }
+
+    /// <summary>Another instance of the app on this factory's database, as a second portal node would be.</summary>
+    public virtual AppFactory Sibling() => throw new NotSupportedException($"{GetType().Name} has no siblings.");
+
     /// <summary>Extra configuration, set before the first client is created.</summary>
     public AppFactory With(string key, string? value)
     {
@@ -48,6 +57,12 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         if (!Available)
         {
+            return;
+        }
+
+        if (SharesDatabase)
+        {
+            _ = Services;
             return;
         }
 
@@ -65,7 +80,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await DropDatabaseAsync();
+        if (!SharesDatabase)
+        {
+            await DropDatabaseAsync();
+        }
         GC.SuppressFinalize(this);
     }
 
@@ -82,6 +100,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             [$"ConnectionStrings:{Provider}"] = ConnectionString,
             ["Database:MigrationAttempts"] = "1",
             ["Https:Redirect"] = "false",
+
+            // No scheduler running in every test host: the background-job tests start instances that run
+            // jobs (With("Jobs:Enabled", "true")); the others only schedule, as a request-only instance does.
+            ["Jobs:Enabled"] = "false",
         };
         foreach (var (k, v) in _settings)
         {

@@ -5,11 +5,20 @@ namespace MigrantCover.Web.Tests.Infrastructure;
 /// <summary>A fresh SQLite file per test class.</summary>
 public class SqliteAppFactory : AppFactory
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"mc-test-{Guid.NewGuid():N}.db");
+    private readonly string _file;
+
+    public SqliteAppFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"mc-test-{Guid.NewGuid():N}.db"))
+    {
+    }
+
+    private SqliteAppFactory(string file) => _file = file;
 
     public override string Provider => "Sqlite";
 
     public override string ConnectionString => $"Data Source={_file}";
+
+    public override AppFactory Sibling() => new SqliteAppFactory(_file) { SharesDatabase = true };
 
     protected override Task DropDatabaseAsync()
     {
@@ -32,9 +41,18 @@ public class PostgresAppFactory : AppFactory
 {
     public static readonly string? ServerConnectionString = Environment.GetEnvironmentVariable("MIGRANTCOVER_TEST_POSTGRES");
 
-    private readonly string _database = $"mc_test_{Guid.NewGuid():N}";
+    private readonly string _database;
+
+    public PostgresAppFactory()
+        : this($"mc_test_{Guid.NewGuid():N}")
+    {
+    }
+
+    private PostgresAppFactory(string database) => _database = database;
 
     public override string Provider => "Postgres";
+
+    public override AppFactory Sibling() => new PostgresAppFactory(_database) { SharesDatabase = true };
 
     public override bool Available => !string.IsNullOrWhiteSpace(ServerConnectionString) || Required;
 
