@@ -64,8 +64,9 @@ if (await CommandLine.RunAsync(app.Services, args) is { } exitCode)
     return exitCode;
 }
 
-await app.Services.MigrateDatabaseAsync();
-if (app.Environment.IsDevelopment())
+// An unreachable database does not stop the process: requests that need it answer 503 (Retry-After).
+var migrated = await app.Services.MigrateDatabaseAsync();
+if (migrated && app.Environment.IsDevelopment())
 {
     await DemoSeeder.SeedForDevelopmentAsync(app);
 }

@@ -21,6 +21,10 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     private readonly IAuditActor _actor;
     private readonly TimeProvider _clock;
 
+    // The tally shard every save of this context writes its deltas to (Tallies.Shards, decision 0012):
+    // one per context, so that the saves of one transaction lock their tally rows in one order.
+    private readonly int _tallyShard = Tallies.PickShard();
+
     protected AppDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock)
         : base(options)
     {
@@ -83,7 +87,9 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
 
     // The tallies (Tallies, docs/decisions/0006-tallies.md) change in the same transaction as the rows
     // they count: the caller's transaction if one is open, else one of our own around the save and the
-    // upserts. The tracker accepts the changes only once both are done, so a failed save can be retried.
+    // upserts. The tracker accepts the changes only once both are done, so a failed save can be retried:
+    // our own transaction runs as one unit of the execution strategy (on PostgreSQL it is run again when
+    // the server went away, docs/decisions/0011-database-retries-and-503.md).
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
@@ -93,10 +99,24 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
-        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var count = base.SaveChanges(acceptAllChangesOnSuccess: false);
-        Tallies.Apply(this, deltas);
-        own?.Commit();
+        int count;
+        if (Database.CurrentTransaction is not null)
+        {
+            count = base.SaveChanges(acceptAllChangesOnSuccess: false);
+            Tallies.Apply(this, deltas, _tallyShard);
+        }
+        else
+        {
+            count = Database.CreateExecutionStrategy().Execute(() =>
+            {
+                using var own = Database.BeginTransaction();
+                var n = base.SaveChanges(acceptAllChangesOnSuccess: false);
+                Tallies.Apply(this, deltas, _tallyShard);
+                own.Commit();
+                return n;
+            });
+        }
+
         if (acceptAllChangesOnSuccess)
         {
             ChangeTracker.AcceptAllChanges();
@@ -114,12 +134,22 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-        await Tallies.ApplyAsync(this, deltas, cancellationToken);
-        if (own is not null)
+        int count;
+        if (Database.CurrentTransaction is not null)
         {
-            await own.CommitAsync(cancellationToken);
+            count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await Tallies.ApplyAsync(this, deltas, _tallyShard, cancellationToken);
+        }
+        else
+        {
+            count = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                await using var own = await Database.BeginTransactionAsync(ct);
+                var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+                await Tallies.ApplyAsync(this, deltas, _tallyShard, ct);
+                await own.CommitAsync(ct);
+                return n;
+            }, cancellationToken);
         }
 
         if (acceptAllChangesOnSuccess)

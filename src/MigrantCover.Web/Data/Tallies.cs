@@ -16,6 +16,20 @@ public static class Tallies
     // Upserts per statement: far below both providers' parameter limits.
     private const int RowsPerStatement = 200;
 
+    // Parameters per command of several upserts (one round trip for a usual save).
+    private const int ArgsPerCommand = 2_000;
+
+    /// <summary>
+    /// The shards of each tally key on PostgreSQL (decision 0012): every save adds its deltas to the rows of
+    /// one shard (column <c>shard</c>), picked per context, so concurrent writers of the same month and value
+    /// rarely wait on the same row; the views <c>*_tally_totals</c> (what <see cref="AppDbContext.WorkerTallies"/>
+    /// and the others read) sum the shards. SQLite has one writer at a time and uses shard 0 only.
+    /// </summary>
+    public const int Shards = 16;
+
+    /// <summary>A shard for a new context's saves.</summary>
+    public static int PickShard() => Random.Shared.Next(Shards);
+
     /// <summary>What a worker counts in the tallies: its value of each breakdown (as stored), its stage, months and cover.</summary>
     public sealed record WorkerFacts(
         int RegisteredMonth,
@@ -85,26 +99,30 @@ public static class Tallies
     }
 
     /// <summary>
-    /// Applies the deltas with atomic upserts (INSERT ... ON CONFLICT DO UPDATE, both providers) on the
-    /// context's current transaction. Rows are locked in one fixed order (table, then key), so that two
-    /// concurrent writers wait for each other instead of deadlocking.
+    /// Applies the deltas to the rows of <paramref name="shard"/> (0 on SQLite) with atomic upserts
+    /// (INSERT ... ON CONFLICT DO UPDATE, both providers) on the context's current transaction, all in one
+    /// command for a usual save. Rows are locked in one fixed order (table, then key), so that two
+    /// concurrent writers of the same shard wait for each other instead of deadlocking.
     /// </summary>
-    public static void Apply(AppDbContext db, Deltas deltas)
+    public static void Apply(AppDbContext db, Deltas deltas, int shard = 0)
     {
-        foreach (var (sql, args) in deltas.Statements())
+        foreach (var (sql, args) in deltas.Commands(db.Database.IsNpgsql() ? shard : 0))
         {
             db.Database.ExecuteSqlRaw(sql, args);
         }
     }
 
     /// <inheritdoc cref="Apply"/>
-    public static async Task ApplyAsync(AppDbContext db, Deltas deltas, CancellationToken ct)
+    public static async Task ApplyAsync(AppDbContext db, Deltas deltas, int shard, CancellationToken ct)
     {
-        foreach (var (sql, args) in deltas.Statements())
+        foreach (var (sql, args) in deltas.Commands(db.Database.IsNpgsql() ? shard : 0))
         {
             await db.Database.ExecuteSqlRawAsync(sql, args, ct);
         }
     }
+
+    /// <inheritdoc cref="Apply"/>
+    public static Task ApplyAsync(AppDbContext db, Deltas deltas, CancellationToken ct) => ApplyAsync(db, deltas, 0, ct);
 
     /// <summary>
     /// Recomputes every tally from the workers and payments (<see cref="TallySql.Rebuild"/>), in one
@@ -238,26 +256,55 @@ public static class Tallies
             _payments[p.Key] = (n + sign, amount + (sign * p.Amount));
         }
 
-        internal IEnumerable<(string Sql, object[] Args)> Statements()
+        /// <summary>The upserts of <see cref="Statements"/>, several per command up to a bounded number of parameters.</summary>
+        internal IEnumerable<(string Sql, object[] Args)> Commands(int shard)
+        {
+            var sql = new StringBuilder();
+            var args = new List<object>();
+            foreach (var (statement, statementArgs) in Statements(shard))
+            {
+                if (args.Count > 0 && args.Count + statementArgs.Length > ArgsPerCommand)
+                {
+                    yield return (sql.ToString(), [.. args]);
+                    sql.Clear();
+                    args.Clear();
+                }
+
+                // Renumber the statement's placeholders after those already in the command.
+                var offset = args.Count;
+                sql.Append(offset == 0 ? "" : ";\n").Append(offset == 0 ? statement : Renumber(statement, offset));
+                args.AddRange(statementArgs);
+            }
+
+            if (sql.Length > 0)
+            {
+                yield return (sql.ToString(), [.. args]);
+            }
+        }
+
+        internal IEnumerable<(string Sql, object[] Args)> Statements(int shard)
         {
             var workers = _workers.Where(d => d.Value != default)
                 .OrderBy(d => d.Key.RegisteredMonth).ThenBy(d => Codes.Of(d.Key.Stage), StringComparer.Ordinal)
                 .ThenBy(d => d.Key.Dimension, StringComparer.Ordinal).ThenBy(d => d.Key.Value, StringComparer.Ordinal)
-                .Select(d => new object[] { d.Key.RegisteredMonth, Codes.Of(d.Key.Stage), d.Key.Dimension, d.Key.Value, d.Value.Workers, d.Value.Participants });
+                .Select(d => new object[] { d.Key.RegisteredMonth, Codes.Of(d.Key.Stage), d.Key.Dimension, d.Key.Value, shard, d.Value.Workers, d.Value.Participants });
             var departures = _departures.Where(d => d.Value != 0)
                 .OrderBy(d => d.Key.RegisteredMonth).ThenBy(d => d.Key.DepartedMonth)
-                .Select(d => new object[] { d.Key.RegisteredMonth, d.Key.DepartedMonth, d.Value });
+                .Select(d => new object[] { d.Key.RegisteredMonth, d.Key.DepartedMonth, shard, d.Value });
             var covers = _covers.Where(d => d.Value != 0)
                 .OrderBy(d => Codes.Of(d.Key.Stage), StringComparer.Ordinal).ThenBy(d => d.Key.CoverPhase, StringComparer.Ordinal).ThenBy(d => d.Key.CoveredUntil)
-                .Select(d => new object[] { Codes.Of(d.Key.Stage), d.Key.CoverPhase, d.Key.CoveredUntil, d.Value });
+                .Select(d => new object[] { Codes.Of(d.Key.Stage), d.Key.CoverPhase, d.Key.CoveredUntil, shard, d.Value });
             var payments = _payments.Where(d => d.Value != default)
                 .OrderBy(d => d.Key.PaidMonth).ThenBy(d => Codes.Of(d.Key.Kind), StringComparer.Ordinal)
-                .Select(d => new object[] { d.Key.PaidMonth, Codes.Of(d.Key.Kind), d.Value.Payments, d.Value.Amount });
-            return Upserts("worker_tallies", ["registered_month", "stage", "dimension", "value"], ["workers", "participants"], workers)
-                .Concat(Upserts("departure_tallies", ["registered_month", "departed_month"], ["workers"], departures))
-                .Concat(Upserts("cover_tallies", ["stage", "cover_phase", "covered_until"], ["workers"], covers))
-                .Concat(Upserts("payment_tallies", ["paid_month", "kind"], ["payments", "amount"], payments));
+                .Select(d => new object[] { d.Key.PaidMonth, Codes.Of(d.Key.Kind), shard, d.Value.Payments, d.Value.Amount });
+            return Upserts("worker_tallies", ["registered_month", "stage", "dimension", "value", "shard"], ["workers", "participants"], workers)
+                .Concat(Upserts("departure_tallies", ["registered_month", "departed_month", "shard"], ["workers"], departures))
+                .Concat(Upserts("cover_tallies", ["stage", "cover_phase", "covered_until", "shard"], ["workers"], covers))
+                .Concat(Upserts("payment_tallies", ["paid_month", "kind", "shard"], ["payments", "amount"], payments));
         }
+
+        private static string Renumber(string statement, int offset) =>
+            System.Text.RegularExpressions.Regex.Replace(statement, @"\{(\d+)\}", m => "{" + (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + offset).ToString(CultureInfo.InvariantCulture) + "}");
 
         private static IEnumerable<(string Sql, object[] Args)> Upserts(string table, string[] keys, string[] measures, IEnumerable<object[]> rows)
         {

@@ -19,7 +19,7 @@ public static class Database
         {
             var cs = configuration.GetConnectionString(Postgres)
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseMigrantCoverPostgres(cs));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseMigrantCoverPostgres(cs).UseNpgsql(n => n.UseRetries(configuration)));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -37,9 +37,10 @@ public static class Database
     /// <summary>
     /// Applies the provider's migrations. On PostgreSQL an advisory lock makes concurrent starts of
     /// several instances take turns. When the database cannot be reached, the app still starts and
-    /// /health/ready answers 503 until it is restarted against a reachable database.
+    /// /health/ready answers 503 until it is restarted against a reachable database, and requests that
+    /// need the database answer 503 with Retry-After (false is returned).
     /// </summary>
-    public static async Task MigrateDatabaseAsync(this IServiceProvider services)
+    public static async Task<bool> MigrateDatabaseAsync(this IServiceProvider services)
     {
         var config = services.GetRequiredService<IConfiguration>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("MigrantCover.Database");
@@ -76,14 +77,14 @@ public static class Database
                 }
 
                 logger.LogInformation("Database migrated ({Provider})", db is PostgresAppDbContext ? Postgres : Sqlite);
-                return;
+                return true;
             }
-            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException { InnerException: NpgsqlException })
+            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException { InnerException: NpgsqlException } || DatabaseFailures.IsUnavailable(ex))
             {
                 if (attempt >= attempts)
                 {
                     logger.LogError("Database unreachable after {Attempts} attempts; serving with /health/ready = 503: {Error}", attempt, ex.GetType().Name);
-                    return;
+                    return false;
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, attempt * 2)));

@@ -40,15 +40,41 @@ public static class RecordPayment
             return await HandleAsync(worker, request, ct);
         }
 
+        /// <summary>
+        /// Records the payment on <paramref name="worker"/> (loaded by the caller, tracked by this context).
+        /// The check and the write run as one unit of the execution strategy: when the database goes away
+        /// in between, the unit is run again from a fresh load of the worker (decision 0011), and the
+        /// reference makes it exactly-once (R-PAY-2).
+        /// </summary>
         public async Task<Outcome<Result>> HandleAsync(Worker worker, Request request, CancellationToken ct = default)
         {
-            var today = clock.Today();
             var failures = validator.Check(request);
             if (failures.Count > 0)
             {
                 return Outcome<Result>.Invalid(failures);
             }
 
+            var attempt = 0;
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            {
+                if (attempt++ > 0)
+                {
+                    db.ChangeTracker.Clear();
+                    if (await WorkerQueries.LoadAsync(db, worker.Id, token) is not { } reloaded)
+                    {
+                        return Outcome<Result>.NotFound();
+                    }
+
+                    worker = reloaded;
+                }
+
+                return await RecordAsync(worker, request, token);
+            }, ct);
+        }
+
+        private async Task<Outcome<Result>> RecordAsync(Worker worker, Request request, CancellationToken ct)
+        {
+            var today = clock.Today();
             var kind = Input.Code<PaymentKind>(request.Kind);
             var paidOn = Input.Date(request.PaidOn);
             var reference = Input.Text(request.Reference);
@@ -56,7 +82,7 @@ public static class RecordPayment
             // R-PAY-2: a reference is recorded once; the same payment again is the existing one.
             var normalized = PaymentDeduplication.NormalizeReference(reference!);
             var incoming = new PaymentSubmission(normalized, kind!.Value, request.Amount!.Value, paidOn!.Value, request.Months, request.MonthlyAmount);
-            if (await SameOrConflictAsync(worker, incoming, ct) is { } earlier)
+            if (await SameOrConflictAsync(worker.Id, incoming, ct) is { } earlier)
             {
                 return earlier;
             }
@@ -87,11 +113,18 @@ public static class RecordPayment
                 RecordedBy = db.Actor.Name,
             };
 
+            // R-KPJ-2: the first contribution makes a participant; the number never changes after. On
+            // PostgreSQL the year's sequence is made sure of before the transaction (decision 0012).
+            var needsNumber = Participation.NeedsMembershipNumber(worker.MembershipNumber, worker.Payments.Count == 0);
+            if (needsNumber)
+            {
+                await MembershipNumbers.PrepareAsync(db, paidOn.Value.Year, ct);
+            }
+
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                // R-KPJ-2: the first contribution makes a participant; the number never changes after.
-                if (Participation.NeedsMembershipNumber(worker.MembershipNumber, worker.Payments.Count == 0))
+                if (needsNumber)
                 {
                     worker.MembershipNumber = await MembershipNumbers.IssueAsync(db, paidOn.Value.Year, ct);
                 }
@@ -111,13 +144,13 @@ public static class RecordPayment
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (!DatabaseFailures.IsUnavailable(ex))
             {
-                // Sent twice at the same moment: the unique reference let one through (R-PAY-2).
+                // Sent twice at the same moment: the unique reference (or the worker's version) let one
+                // through (R-PAY-2); the others answer the payment it recorded.
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                var reloaded = await WorkerQueries.LoadAsync(db, worker.Id, ct);
-                if (reloaded is not null && await SameOrConflictAsync(reloaded, incoming, ct) is { } raced)
+                if (await SameOrConflictAsync(worker.Id, incoming, ct) is { } raced)
                 {
                     return raced;
                 }
@@ -128,7 +161,10 @@ public static class RecordPayment
             return Outcome<Result>.Created(new Result(worker, payment, false));
         }
 
-        private async Task<Outcome<Result>?> SameOrConflictAsync(Worker worker, PaymentSubmission incoming, CancellationToken ct)
+        // The payment with the same reference, if any: the same one answers it with its worker, read
+        // afresh after it was found (so after its commit: never a worker loaded before it, without the
+        // payment or the membership number it gave); a different one is a conflict.
+        private async Task<Outcome<Result>?> SameOrConflictAsync(Guid workerId, PaymentSubmission incoming, CancellationToken ct)
         {
             var existing = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Reference == incoming.Reference, ct);
             if (existing is null)
@@ -137,12 +173,15 @@ public static class RecordPayment
             }
 
             var recorded = new PaymentSubmission(existing.Reference, existing.Kind, existing.Amount, existing.PaidOn, existing.Months, existing.MonthlyAmount);
-            if (existing.WorkerId == worker.Id && PaymentDeduplication.Compare(recorded, incoming) == DuplicateOutcome.Same)
+            if (existing.WorkerId != workerId || PaymentDeduplication.Compare(recorded, incoming) != DuplicateOutcome.Same)
             {
-                return Outcome<Result>.Ok(new Result(worker, worker.Payments.Single(p => p.Id == existing.Id), true));
+                return Outcome<Result>.Conflict(Failure.Of(PaymentDeduplication.ConflictFailure(recorded)));
             }
 
-            return Outcome<Result>.Conflict(Failure.Of(PaymentDeduplication.ConflictFailure(recorded)));
+            db.ChangeTracker.Clear();
+            var worker = await WorkerQueries.LoadAsync(db, workerId, ct);
+            var payment = worker?.Payments.SingleOrDefault(p => p.Id == existing.Id);
+            return worker is null || payment is null ? Outcome<Result>.Stale() : Outcome<Result>.Ok(new Result(worker, payment, true));
         }
     }
 }

@@ -299,7 +299,40 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("workers");
 
-                    b.HasKey("Stage", "CoverPhase", "CoveredUntil")
+                    b.HasKey("Stage", "CoverPhase", "CoveredUntil");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("cover_tally_totals", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.CoverTallyShard", b =>
+                {
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("CoverPhase")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("cover_phase");
+
+                    b.Property<int>("CoveredUntil")
+                        .HasColumnType("integer")
+                        .HasColumnName("covered_until");
+
+                    b.Property<int>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("shard");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workers");
+
+                    b.HasKey("Stage", "CoverPhase", "CoveredUntil", "Shard")
                         .HasName("pk_cover_tallies");
 
                     b.ToTable("cover_tallies", (string)null);
@@ -366,7 +399,34 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("workers");
 
-                    b.HasKey("RegisteredMonth", "DepartedMonth")
+                    b.HasKey("RegisteredMonth", "DepartedMonth");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("departure_tally_totals", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.DepartureTallyShard", b =>
+                {
+                    b.Property<int>("RegisteredMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("registered_month");
+
+                    b.Property<int>("DepartedMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("departed_month");
+
+                    b.Property<int>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("shard");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workers");
+
+                    b.HasKey("RegisteredMonth", "DepartedMonth", "Shard")
                         .HasName("pk_departure_tallies");
 
                     b.ToTable("departure_tallies", (string)null);
@@ -554,7 +614,39 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("payments");
 
-                    b.HasKey("PaidMonth", "Kind")
+                    b.HasKey("PaidMonth", "Kind");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("payment_tally_totals", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.PaymentTallyShard", b =>
+                {
+                    b.Property<int>("PaidMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_month");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("shard");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Payments")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payments");
+
+                    b.HasKey("PaidMonth", "Kind", "Shard")
                         .HasName("pk_payment_tallies");
 
                     b.ToTable("payment_tallies", (string)null);
@@ -1253,7 +1345,49 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("workers");
 
-                    b.HasKey("RegisteredMonth", "Stage", "Dimension", "Value")
+                    b.HasKey("RegisteredMonth", "Stage", "Dimension", "Value");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("worker_tally_totals", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.WorkerTallyShard", b =>
+                {
+                    b.Property<int>("RegisteredMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("registered_month");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("shard");
+
+                    b.Property<long>("Participants")
+                        .HasColumnType("bigint")
+                        .HasColumnName("participants");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workers");
+
+                    b.HasKey("RegisteredMonth", "Stage", "Dimension", "Value", "Shard")
                         .HasName("pk_worker_tallies");
 
                     b.ToTable("worker_tallies", (string)null);

@@ -286,7 +286,40 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("workers");
 
-                    b.HasKey("Stage", "CoverPhase", "CoveredUntil")
+                    b.HasKey("Stage", "CoverPhase", "CoveredUntil");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("cover_tally_totals", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.CoverTallyShard", b =>
+                {
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("CoverPhase")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_phase");
+
+                    b.Property<int>("CoveredUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("covered_until");
+
+                    b.Property<int>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("shard");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workers");
+
+                    b.HasKey("Stage", "CoverPhase", "CoveredUntil", "Shard")
                         .HasName("pk_cover_tallies");
 
                     b.ToTable("cover_tallies", (string)null);
@@ -351,7 +384,34 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("workers");
 
-                    b.HasKey("RegisteredMonth", "DepartedMonth")
+                    b.HasKey("RegisteredMonth", "DepartedMonth");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("departure_tally_totals", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.DepartureTallyShard", b =>
+                {
+                    b.Property<int>("RegisteredMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_month");
+
+                    b.Property<int>("DepartedMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("departed_month");
+
+                    b.Property<int>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("shard");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workers");
+
+                    b.HasKey("RegisteredMonth", "DepartedMonth", "Shard")
                         .HasName("pk_departure_tallies");
 
                     b.ToTable("departure_tallies", (string)null);
@@ -538,7 +598,39 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("payments");
 
-                    b.HasKey("PaidMonth", "Kind")
+                    b.HasKey("PaidMonth", "Kind");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("payment_tally_totals", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.PaymentTallyShard", b =>
+                {
+                    b.Property<int>("PaidMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_month");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("shard");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Payments")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payments");
+
+                    b.HasKey("PaidMonth", "Kind", "Shard")
                         .HasName("pk_payment_tallies");
 
                     b.ToTable("payment_tallies", (string)null);
@@ -1228,7 +1320,49 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("workers");
 
-                    b.HasKey("RegisteredMonth", "Stage", "Dimension", "Value")
+                    b.HasKey("RegisteredMonth", "Stage", "Dimension", "Value");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("worker_tally_totals", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.WorkerTallyShard", b =>
+                {
+                    b.Property<int>("RegisteredMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_month");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("shard");
+
+                    b.Property<long>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<long>("Workers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workers");
+
+                    b.HasKey("RegisteredMonth", "Stage", "Dimension", "Value", "Shard")
                         .HasName("pk_worker_tallies");
 
                     b.ToTable("worker_tallies", (string)null);
