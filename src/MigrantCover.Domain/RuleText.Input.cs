@@ -82,6 +82,9 @@ public static partial class RuleText
         ["lookup.dob-required"] = (
             "Isi tanggal lahir Anda, seperti pada KTP.",
             "Enter your date of birth, as on your identity card."),
+        ["lookup.kk-required"] = (
+            "Untuk mencari dengan NIK, isi juga nomor Kartu Keluarga (16 digit), karena tanggal lahir sudah tertulis di dalam NIK.",
+            "To look up by NIK, also enter the family card number (16 digits): the date of birth is already written inside the NIK."),
         ["lookup.dob-format"] = (
             "Tanggal lahir tidak terbaca. Tulis sebagai tanggal/bulan/tahun, misalnya 9/7/1995.",
             "The date of birth could not be read. Write it as day/month/year, for example 9/7/1995."),

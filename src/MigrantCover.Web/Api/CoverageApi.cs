@@ -7,7 +7,7 @@ public static class CoverageApi
     public static void MapCoverageApi(this RouteGroupBuilder api)
     {
         // POST /api/v1/coverage/lookup (public): identifiers only in the body, never in the URL. The body is
-        // the page's lookup, checked the same way: membershipNumber or nik, and dateOfBirth.
+        // the page's lookup, checked the same way: membershipNumber or nik (with familyCardNumber), and dateOfBirth.
         api.MapPost("/coverage/lookup", async Task<IResult> (
                 LookupRequest request,
                 HttpContext http,
@@ -27,7 +27,7 @@ public static class CoverageApi
                 switch (result.Status)
                 {
                     case LookupStatus.Found:
-                        return TypedResults.Ok(answers.Of(result.Worker!));
+                        return TypedResults.Ok(answers.Of(result.Worker!, result.ByNik));
                     case LookupStatus.Locked:
                         http.Response.Headers.RetryAfter = lookups.SecondsUntil(result.LockedUntil!.Value).ToString(CultureInfo.InvariantCulture);
                         return Problems.TooManyRequests(lookups.LockedMessage(result.LockedUntil.Value));

@@ -36,7 +36,7 @@ public static class CoverageArrange
 
     private static int _address;
 
-    public static void Configure(AppFactory factory) =>
+    public static AppFactory Configure(AppFactory factory) =>
         factory.With("Coverage:TrustForwardedFor", "true")
             .With("Coverage:HashKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()))
             .With("Coverage:PerClientPerMinute", "10")
@@ -58,6 +58,10 @@ public static class CoverageArrange
 
         return client;
     }
+
+    /// <summary>Waits until every lookup log row queued so far is written (the log is written in batches, off the request path).</summary>
+    public static Task LogWrittenAsync(AppFactory factory) =>
+        factory.Services.GetRequiredService<MigrantCover.Web.Features.PublicCoverage.LookupLog>().FlushAsync();
 
     public static string NextAddress()
     {

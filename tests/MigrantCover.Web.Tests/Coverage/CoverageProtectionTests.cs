@@ -30,12 +30,13 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
         var worker = await PaidWorkerAsync();
         using var client = CoverageArrange.Client(Factory);
         var unknownNumber = MembershipNumber.Issue(2099, 12_345_678);
-        var unknownNik = await Lookup(client, new { nik = "3302224907950000".Remove(12) + "9998", dateOfBirth = "1995-07-09" });
-        var wrongDobNik = await Lookup(client, new { nik = worker.Nik, dateOfBirth = "1995-07-10" });
+        var unknownNik = await Lookup(client, new { nik = "3302224907950000".Remove(12) + "9998", dateOfBirth = "1995-07-09", familyCardNumber = worker.FamilyCardNumber });
+        var wrongDobNik = await Lookup(client, new { nik = worker.Nik, dateOfBirth = "1995-07-10", familyCardNumber = worker.FamilyCardNumber });
+        var wrongCardNik = await Lookup(client, new { nik = worker.Nik, dateOfBirth = "1995-07-09", familyCardNumber = "3302220101090008" });
         var unknown = await Lookup(client, new { membershipNumber = unknownNumber, dateOfBirth = "1995-07-09" });
         var wrongDob = await Lookup(client, new { membershipNumber = worker.MembershipNumber, dateOfBirth = "1995-07-10" });
 
-        foreach (var (status, body) in new[] { unknown, wrongDob, unknownNik, wrongDobNik })
+        foreach (var (status, body) in new[] { unknown, wrongDob, unknownNik, wrongDobNik, wrongCardNik })
         {
             Assert.Equal(HttpStatusCode.NotFound, status);
             Assert.Equal(unknown.Body, body);
@@ -52,6 +53,7 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
     {
         var valid = MembershipNumber.Issue(2026, 7_654_321);
         var bad = valid[..10] + (char)('0' + ((valid[10] - '0' + 1) % 10));
+        await CoverageArrange.LogWrittenAsync(Factory);
         var before = await Factory.WithDbAsync(db => db.CoverageLookups.CountAsync());
         using var client = CoverageArrange.Client(Factory, "en-US");
 
@@ -65,6 +67,7 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
         Assert.Contains("Periksa kembali nomor yang Anda ketik", page.Page.QuerySelector("#error-summary")!.TextContent);
 
         // Nothing was read or written: no lookup row, no lock row.
+        await CoverageArrange.LogWrittenAsync(Factory);
         Assert.Equal(before, await Factory.WithDbAsync(db => db.CoverageLookups.CountAsync()));
     }
 
@@ -90,6 +93,7 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
         CoverageArrange.UseAddress(client, CoverageArrange.NextAddress());
         var other = await client.PostAsJsonAsync("/api/v1/coverage/lookup", new { membershipNumber = MembershipNumber.Issue(2098, 201), dateOfBirth = "1990-01-01" });
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        await CoverageArrange.LogWrittenAsync(Factory);
         Assert.True(await Factory.WithDbAsync(db => db.CoverageLookups.AnyAsync(l => l.Outcome == "rate-limited" && l.Channel == "api")));
     }
 
@@ -135,7 +139,8 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
         var worker = await PaidWorkerAsync();
         using var client = CoverageArrange.Client(Factory);
         await client.PostAsJsonAsync("/api/v1/coverage/lookup", new { membershipNumber = worker.MembershipNumber, dateOfBirth = "1995-07-09" });
-        await PageLookup(client, worker.Nik, "9/7/1995");
+        await PageLookup(client, worker.Nik, "9/7/1995", worker.FamilyCardNumber);
+        await CoverageArrange.LogWrittenAsync(Factory);
         var rows = await Factory.WithDbAsync(db => db.CoverageLookups.Where(l => l.WorkerId == worker.Id).OrderBy(l => l.Id).ToListAsync());
         Assert.Equal(["api", "page"], rows.Select(r => r.Channel));
         Assert.All(rows, r => Assert.Equal("found", r.Outcome));
@@ -181,8 +186,9 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
         {
             ["Input.Identifier"] = worker.Nik,
             ["Input.DateOfBirth"] = "1995-07-08",
+            ["Input.FamilyCardNumber"] = worker.FamilyCardNumber,
         }));
-        var api = await client.PostAsJsonAsync("/api/v1/coverage/lookup", new { nik = worker.Nik, dateOfBirth = "1995-07-09" });
+        var api = await client.PostAsJsonAsync("/api/v1/coverage/lookup", new { nik = worker.Nik, dateOfBirth = "1995-07-09", familyCardNumber = worker.FamilyCardNumber });
         urls.Add(api.RequestMessage!.RequestUri!.ToString());
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
 
@@ -190,7 +196,7 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
         Assert.NotNull(proof.QuerySelector("#proof-qr"));
         Assert.Contains(urls, u => u.Contains("/Coverage/Verify/", StringComparison.Ordinal));
         Assert.Contains(Factory.LogLines, l => l.Contains("/api/v1/coverage/lookup", StringComparison.Ordinal));
-        string[] secrets = [worker.Nik, worker.MembershipNumber!, "1995-07-09", "1995-07-08", "09/07/1995", "9/7/1995"];
+        string[] secrets = [worker.Nik, worker.FamilyCardNumber, worker.MembershipNumber!, "1995-07-09", "1995-07-08", "09/07/1995", "9/7/1995"];
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(urls, u => u.Contains(secret, StringComparison.Ordinal) || Uri.UnescapeDataString(u).Contains(secret, StringComparison.Ordinal));
@@ -211,12 +217,13 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
         return (response.StatusCode, json.ToJsonString());
     }
 
-    internal static async Task<(HttpStatusCode Status, IHtmlDocument Page)> PageLookup(HttpClient client, string identifier, string dateOfBirth)
+    internal static async Task<(HttpStatusCode Status, IHtmlDocument Page)> PageLookup(HttpClient client, string identifier, string dateOfBirth, string? familyCardNumber = null)
     {
         var response = await client.SubmitFormAsync("/Coverage", new Dictionary<string, string?>
         {
             ["Input.Identifier"] = identifier,
             ["Input.DateOfBirth"] = dateOfBirth,
+            ["Input.FamilyCardNumber"] = familyCardNumber,
         });
         return (response.StatusCode, await Forms.ParseAsync(response));
     }

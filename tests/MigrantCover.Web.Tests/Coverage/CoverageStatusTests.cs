@@ -69,13 +69,13 @@ public abstract class CoverageStatusTests(AppFactory factory) : ProviderTests(fa
         var phrase = language == "en" ? expected.PhraseEn : expected.PhraseId;
         var nextStep = language == "en" ? "Next step" : "Langkah berikutnya";
 
-        // Workers without a payment have no membership number yet: they look up with the NIK.
+        // Workers without a payment have no membership number yet: they look up with the NIK and the family card number (decision 0009).
         var identifier = worker.MembershipNumber ?? worker.Nik;
         if (channel == "api")
         {
             using var client = CoverageArrange.Client(Factory, language == "en" ? "en-US" : "id-ID");
             var response = await client.PostAsJsonAsync("/api/v1/coverage/lookup", worker.MembershipNumber is null
-                ? new { nik = worker.Nik, dateOfBirth = "1995-07-09" } as object
+                ? new { nik = worker.Nik, dateOfBirth = "1995-07-09", familyCardNumber = worker.FamilyCardNumber } as object
                 : new { membershipNumber = worker.MembershipNumber, dateOfBirth = "1995-07-09" });
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, body);
@@ -104,6 +104,7 @@ public abstract class CoverageStatusTests(AppFactory factory) : ProviderTests(fa
             {
                 ["Input.Identifier"] = identifier,
                 ["Input.DateOfBirth"] = "1995-07-09",
+                ["Input.FamilyCardNumber"] = worker.MembershipNumber is null ? worker.FamilyCardNumber : null,
             });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var page = await Forms.ParseAsync(response);

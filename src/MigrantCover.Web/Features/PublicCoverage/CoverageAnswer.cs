@@ -52,7 +52,11 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public PublicCoverageAnswer Of(Worker worker)
+    /// <summary>
+    /// The answer for <paramref name="worker"/>; <paramref name="byNik"/> when it was found by NIK, whose answer
+    /// never shows the full membership number (decision 0009: only its last four digits).
+    /// </summary>
+    public PublicCoverageAnswer Of(Worker worker, bool byNik = false)
     {
         var language = Localization.Language;
         var today = Today;
@@ -63,7 +67,7 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
             Mask(worker.FullName),
             worker.Stage,
             RuleText.Label(Codes.Of(worker.Stage), language),
-            worker.MembershipNumber,
+            byNik ? MaskMembershipNumber(worker.MembershipNumber) : worker.MembershipNumber,
             worker.DestinationCountry,
             CountryName(worker.DestinationCountry, language),
             programmes,
@@ -80,6 +84,10 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
     }
 
     public string RuleSetTitle() => RuleSets.For(Today)?.Title ?? "";
+
+    /// <summary>"*******1234": the last four digits of a membership number, the rest hidden.</summary>
+    public static string? MaskMembershipNumber(string? number) =>
+        number is { Length: > 4 } ? new string('*', number.Length - 4) + number[^4..] : number;
 
     /// <summary>"S*** A*****": the first letter of each word, the rest hidden.</summary>
     public static string Mask(string fullName)

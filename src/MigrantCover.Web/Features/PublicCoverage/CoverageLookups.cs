@@ -4,8 +4,11 @@ using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Features.PublicCoverage;
 
-/// <summary>Which identifier a lookup uses, normalised (digits only).</summary>
-public readonly record struct LookupKey(string Kind, string Value)
+/// <summary>
+/// Which identifier a lookup uses, normalised (digits only), with the second factor a NIK lookup needs:
+/// the family card number (decision 0009), null for a membership number.
+/// </summary>
+public readonly record struct LookupKey(string Kind, string Value, string? FamilyCardNumber = null)
 {
     public const string Kpj = "kpj";
     public const string NikKind = "nik";
@@ -18,19 +21,22 @@ public enum LookupStatus
     Locked,
 }
 
-public sealed record LookupResult(LookupStatus Status, Worker? Worker, DateTimeOffset? LockedUntil);
+public sealed record LookupResult(LookupStatus Status, Worker? Worker, DateTimeOffset? LockedUntil, bool ByNik = false);
 
 /// <summary>
-/// The public lookup by membership number or NIK plus date of birth. A number that does not exist
-/// and a date of birth that does not match take the same path (one query on both, one lock update,
-/// one log row) and get the same answer. Failed lookups count per identifier (keyed hash) and lock
-/// it for a while across every client address. Identifiers never reach a log line.
+/// The public lookup by membership number plus date of birth, or by NIK plus date of birth plus family
+/// card number (decision 0009). A number that does not exist and a second factor that does not match
+/// take the same path (one query on both, one lock update, one log row) and get the same answer. Failed
+/// lookups count per identifier (keyed hash) and lock it for a while across every client address; a
+/// failure on a worker's NIK counts on its membership number too, and the other way round. Identifiers
+/// never reach a log line.
 /// </summary>
 public sealed class CoverageLookups(
     AppDbContext db,
     TimeProvider clock,
     IOptions<CoverageOptions> options,
     CoverageHasher hasher,
+    LookupLog log,
     IValidator<LookupRequest> validator,
     IStringLocalizer<CoverageResource> text)
 {
@@ -40,27 +46,43 @@ public sealed class CoverageLookups(
 
     /// <summary>
     /// Pure checks of a lookup of the page or the API, before any database access (R-KPJ-1: a bad check
-    /// digit is "check the number you typed"): the identifier, then the date of birth. Exactly one of
-    /// the membership number and the NIK is used, the membership number when both are given.
+    /// digit is "check the number you typed"): the identifier, the family card number of a NIK lookup
+    /// (R-KK-1), then the date of birth. Exactly one of the membership number and the NIK is used, the
+    /// membership number when both are given.
     /// </summary>
     public IReadOnlyList<Failure> Validate(LookupRequest request, out LookupKey key, out DateOnly dateOfBirth)
     {
         key = default;
-        RuleFailure? refused;
+        var failures = new List<Failure>();
         if (!Input.IsBlank(request.MembershipNumber) || Input.IsBlank(request.Nik))
         {
             // R-KPJ-1: 11 digits with a Luhn check digit.
-            refused = MembershipNumber.Check(request.MembershipNumber);
+            var refused = MembershipNumber.Check(request.MembershipNumber);
             key = refused is null ? new LookupKey(LookupKey.Kpj, request.MembershipNumber!.Trim()) : key;
+            if (refused is not null)
+            {
+                failures.Add(Failure.Of(refused));
+            }
         }
         else
         {
-            // R-NIK-1/2: the shape of a NIK.
-            key = Domain.Nik.TryParse(request.Nik, out var parsed, out refused) ? new LookupKey(LookupKey.NikKind, parsed.Value) : key;
+            // R-NIK-1/2: the shape of a NIK. Its date of birth is no secret (R-NIK-3), so a NIK lookup also
+            // needs the family card number (R-KK-1: 16 digits, a province code first).
+            var nikValid = Domain.Nik.TryParse(request.Nik, out var parsed, out var refused);
+            if (refused is not null)
+            {
+                failures.Add(Failure.Of(refused));
+            }
+
+            var familyCard = LookupRequest.DigitsOf(request.FamilyCardNumber);
+            var cardRefusals = familyCard is null
+                ? [Failure.Input(Domain.FamilyCardNumber.Field, "lookup.kk-required")]
+                : Domain.FamilyCardNumber.Check(familyCard).Select(Failure.Of).ToList();
+            failures.AddRange(cardRefusals);
+            key = nikValid && cardRefusals.Count == 0 ? new LookupKey(LookupKey.NikKind, parsed.Value, familyCard) : key;
         }
 
         dateOfBirth = LookupRequest.DateOfBirthOf(request.DateOfBirth) ?? default;
-        List<Failure> failures = refused is null ? [] : [Failure.Of(refused)];
         failures.AddRange(validator.Check(request));
         return failures;
     }
@@ -71,50 +93,56 @@ public sealed class CoverageLookups(
         var settings = options.Value;
         var identifierHash = hasher.Identifier(key.Kind, key.Value);
         var clientHash = hasher.Client(CoverageSetup.ClientAddress(http, settings));
+        var sql = LookupSql.For(db);
+        var byNik = key.Kind == LookupKey.NikKind;
 
-        var existingLock = await db.LookupLocks.FirstOrDefaultAsync(l => l.IdentifierHash == identifierHash, cancellationToken);
-        if (existingLock?.LockedUntil is { } lockedUntil && lockedUntil > now)
+        // One round trip: the lock first (an active lock reads no worker), then the worker by its
+        // identifier with whether the second factor matches, and its payments only when it does.
+        var read = await sql.ReadAsync(key, dateOfBirth, identifierHash, now, cancellationToken);
+        if (read.LockedUntil is { } lockedUntil)
         {
-            db.CoverageLookups.Add(Record(now, null, "locked", channel, clientHash));
-            await db.SaveChangesAsync(cancellationToken);
+            log.Add(Record(now, null, "locked", channel, clientHash));
             return new LookupResult(LookupStatus.Locked, null, lockedUntil);
         }
 
-        // One query for both misses: an unknown identifier and a wrong date of birth find no row alike.
-        var query = db.Workers.AsNoTracking().Include(w => w.Payments);
-        var worker = key.Kind == LookupKey.Kpj
-            ? await query.FirstOrDefaultAsync(w => w.MembershipNumber == key.Value && w.DateOfBirth == dateOfBirth, cancellationToken)
-            : await query.FirstOrDefaultAsync(w => w.Nik == key.Value && w.DateOfBirth == dateOfBirth, cancellationToken);
-
-        if (worker is not null)
+        if (read.Worker is { } worker)
         {
-            if (existingLock is not null)
-            {
-                db.LookupLocks.Remove(existingLock);
-            }
-
-            db.CoverageLookups.Add(Record(now, worker.Id, "found", channel, clientHash));
-            await db.SaveChangesAsync(cancellationToken);
-            return new LookupResult(LookupStatus.Found, worker, null);
+            log.Add(Record(now, worker.Id, "found", channel, clientHash));
+            return new LookupResult(LookupStatus.Found, worker, null, byNik);
         }
 
-        await CountFailureAsync(existingLock, identifierHash, now, settings, Record(now, null, "not-found", channel, clientHash), cancellationToken);
+        // A miss: one statement counts it atomically on the identifier and, when it is a worker's, on the
+        // worker's other identifier too, so that guesses by NIK and by membership number share one budget.
+        var hashes = new List<string> { identifierHash };
+        if (read.OtherIdentifier is { } other)
+        {
+            hashes.Add(hasher.Identifier(other.Kind, other.Value));
+        }
+
+        var window = TimeSpan.FromMinutes(Math.Max(1, settings.LockMinutes));
+        var allowed = Math.Max(1, settings.FailuresBeforeLock);
+        var counted = await sql.CountFailureAsync(hashes, identifierHash, now, window, allowed, cancellationToken);
+
+        // Failures beyond the allowed number were counted by requests running at the same time as the
+        // one that set the lock: they are answered as locked, so no more than the allowed number of
+        // failures is ever answered as one.
+        if (counted.Failures > allowed && counted.LockedUntil is { } until)
+        {
+            log.Add(Record(now, null, "locked", channel, clientHash));
+            return new LookupResult(LookupStatus.Locked, null, until);
+        }
+
+        log.Add(Record(now, null, "not-found", channel, clientHash));
         return new LookupResult(LookupStatus.NotFound, null, null);
     }
 
     /// <summary>A request the rate limiter refused (no identifier is read: the body is never bound).</summary>
-    public async Task RecordRateLimitedAsync(string channel, HttpContext http, CancellationToken cancellationToken)
-    {
-        db.CoverageLookups.Add(Record(clock.GetUtcNow(), null, "rate-limited", channel, hasher.Client(CoverageSetup.ClientAddress(http, options.Value))));
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public void RecordRateLimited(string channel, HttpContext http) =>
+        log.Add(Record(clock.GetUtcNow(), null, "rate-limited", channel, hasher.Client(CoverageSetup.ClientAddress(http, options.Value))));
 
     /// <summary>A verification of a proof of coverage (the QR code's link).</summary>
-    public async Task RecordProofAsync(Guid? workerId, string outcome, HttpContext http, CancellationToken cancellationToken)
-    {
-        db.CoverageLookups.Add(Record(clock.GetUtcNow(), workerId, outcome, ProofChannel, hasher.Client(CoverageSetup.ClientAddress(http, options.Value))));
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public void RecordProof(Guid? workerId, string outcome, HttpContext http) =>
+        log.Add(Record(clock.GetUtcNow(), workerId, outcome, ProofChannel, hasher.Client(CoverageSetup.ClientAddress(http, options.Value))));
 
     /// <summary>Seconds until <paramref name="until"/>, at least 1: for Retry-After.</summary>
     public int SecondsUntil(DateTimeOffset until) => Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));
@@ -124,47 +152,6 @@ public sealed class CoverageLookups(
     {
         var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
         return string.Format(CultureInfo.CurrentCulture, text["IdentifierLocked"], CoverageAnswers.Timestamp(until, Localization.Language), minutes);
-    }
-
-    private async Task CountFailureAsync(LookupLock? row, string identifierHash, DateTimeOffset now, CoverageOptions settings, CoverageLookup record, CancellationToken cancellationToken)
-    {
-        var window = TimeSpan.FromMinutes(Math.Max(1, settings.LockMinutes));
-        for (var attempt = 0; ; attempt++)
-        {
-            if (row is null)
-            {
-                row = new LookupLock { IdentifierHash = identifierHash, Failures = 0, WindowStartedAt = now };
-                db.LookupLocks.Add(row);
-            }
-
-            // A new window after the last one passed or after a lock ran out.
-            if (now - row.WindowStartedAt >= window || row.LockedUntil is not null)
-            {
-                row.Failures = 0;
-                row.WindowStartedAt = now;
-                row.LockedUntil = null;
-            }
-
-            row.Failures++;
-            if (row.Failures >= Math.Max(1, settings.FailuresBeforeLock))
-            {
-                row.LockedUntil = now + window;
-            }
-
-            db.CoverageLookups.Add(record);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < 2)
-            {
-                // Another request counted a failure on the same identifier at the same time: count again on its row.
-                db.ChangeTracker.Clear();
-                record.Id = 0;
-                row = await db.LookupLocks.FirstOrDefaultAsync(l => l.IdentifierHash == identifierHash, cancellationToken);
-            }
-        }
     }
 
     private static CoverageLookup Record(DateTimeOffset at, Guid? workerId, string outcome, string channel, string clientHash) =>

@@ -28,6 +28,12 @@ public sealed class CoverageOptions
 
     /// <summary>Base64 key (32 bytes or more) of the identifier and client address hashes.</summary>
     public string? HashKey { get; set; }
+
+    /// <summary>How long lookup log rows gather before they are written in one batch.</summary>
+    public int LogFlushMilliseconds { get; set; } = 5;
+
+    /// <summary>Lookup log rows that may wait to be written; beyond it a request waits for room.</summary>
+    public int LogQueueCapacity { get; set; } = 10_000;
 }
 
 /// <summary>Marks the endpoints whose POSTs are coverage lookups, limited per client address.</summary>
@@ -45,6 +51,8 @@ public static class CoverageSetup
         services.AddSingleton<CoverageHasher>();
         services.AddSingleton<CoverageTokens>();
         services.AddScoped<CoverageLookups>();
+        services.AddSingleton<LookupLog>();
+        services.AddHostedService<LookupLogWriter>();
         services.AddScoped<CoverageAnswers>();
 
         services.AddRateLimiter(o =>
@@ -93,7 +101,7 @@ public static class CoverageSetup
         return http.Connection.RemoteIpAddress;
     }
 
-    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    private static ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
@@ -103,10 +111,11 @@ public static class CoverageSetup
 
         var lookups = http.RequestServices.GetRequiredService<CoverageLookups>();
         var channel = http.Request.Path.StartsWithSegments("/api") ? CoverageLookups.ApiChannel : CoverageLookups.PageChannel;
-        await lookups.RecordRateLimitedAsync(channel, http, cancellationToken);
+        lookups.RecordRateLimited(channel, http);
 
         // Nothing is written here: the API's problem (Api/Problems) and the page's friendly status page
         // (re-executed as /Status/429) are written by the status code pages, and read this.
         http.Items[RetryAfterItem] = seconds;
+        return ValueTask.CompletedTask;
     }
 }

@@ -4,7 +4,8 @@ using MigrantCover.Web.Features.PublicCoverage;
 namespace MigrantCover.Web.Pages.Coverage;
 
 /// <summary>
-/// The public "am I covered?" page: membership number or NIK plus date of birth, by POST only, so
+/// The public "am I covered?" page: membership number or NIK plus date of birth (and the family card
+/// number for a NIK, decision 0009), by POST only, so
 /// no identifier ever appears in a URL. The answer is rendered in the POST's response.
 /// </summary>
 [AllowAnonymous]
@@ -33,6 +34,9 @@ public sealed class IndexModel(
         public string? Identifier { get; set; }
 
         public string? DateOfBirth { get; set; }
+
+        /// <summary>Only for a NIK: the family card number (decision 0009).</summary>
+        public string? FamilyCardNumber { get; set; }
     }
 
     public void OnGet()
@@ -43,11 +47,16 @@ public sealed class IndexModel(
     {
         // R-KPJ-1 / R-NIK-1: which identifier it is, from its length; checked as the API checks it, before any database access.
         ModelState.Clear();
-        var request = LookupRequest.FromIdentifier(Input.Identifier, Input.DateOfBirth, out var identifierFailure);
+        var request = LookupRequest.FromIdentifier(Input.Identifier, Input.DateOfBirth, Input.FamilyCardNumber, out var identifierFailure);
         var failures = lookups.Validate(request, out var key, out var dateOfBirth);
         ModelState.AddFailures(
             failures.Select(f => identifierFailure is not null && f.Field is MembershipNumber.Field or Nik.Field ? identifierFailure : f),
-            field => field == "dateOfBirth" ? "Input.DateOfBirth" : "Input.Identifier",
+            field => field switch
+            {
+                "dateOfBirth" => "Input.DateOfBirth",
+                FamilyCardNumber.Field => "Input.FamilyCardNumber",
+                _ => "Input.Identifier",
+            },
             withRuleIds: false);
         if (!ModelState.IsValid)
         {
@@ -58,7 +67,7 @@ public sealed class IndexModel(
         switch (result.Status)
         {
             case LookupStatus.Found:
-                Answer = answers.Of(result.Worker!);
+                Answer = answers.Of(result.Worker!, result.ByNik);
                 Benefits = answers.Benefits();
                 RuleSetTitle = answers.RuleSetTitle();
                 ProofReference = tokens.IssueReference(result.Worker!.Id);

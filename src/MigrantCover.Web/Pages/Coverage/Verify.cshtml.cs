@@ -32,7 +32,7 @@ public sealed class VerifyModel(
         if (worker is null)
         {
             var expired = check.State == TokenState.Expired;
-            await lookups.RecordProofAsync(null, expired ? "expired" : "invalid", HttpContext, cancellationToken);
+            lookups.RecordProof(null, expired ? "expired" : "invalid", HttpContext);
             Response.StatusCode = expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest;
             Refusal = expired
                 ? string.Format(CultureInfo.CurrentCulture, text["ProofExpired"], CoverageAnswers.Timestamp(check.ExpiresAt, Localization.Language))
@@ -40,7 +40,7 @@ public sealed class VerifyModel(
             return Page();
         }
 
-        await lookups.RecordProofAsync(worker.Id, "found", HttpContext, cancellationToken);
+        lookups.RecordProof(worker.Id, "found", HttpContext);
         Answer = answers.Of(worker);
         AsOfText = string.Format(CultureInfo.CurrentCulture, text["VerifyAsOf"], CoverageAnswers.Timestamp(answers.Now, Localization.Language));
         return Page();

@@ -1,0 +1,229 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MigrantCover.Web.Features.PublicCoverage;
+
+/// <summary>
+/// The lookup log (<c>coverage_lookups</c>) written off the request path: a request adds its row to a
+/// bounded channel and answers; <see cref="LookupLogWriter"/> writes what has gathered every few
+/// milliseconds in one batch (binary COPY on PostgreSQL, one multi-row transaction on SQLite) and drains
+/// the channel when the app stops. When the channel is full a request waits for room (nothing is dropped);
+/// once the writer has stopped, a row is written by the request itself.
+/// </summary>
+public sealed class LookupLog
+{
+    private readonly Channel<Item> _channel;
+    private readonly IServiceScopeFactory _scopes;
+
+    public LookupLog(IOptions<CoverageOptions> options, IServiceScopeFactory scopes)
+    {
+        _scopes = scopes;
+        _channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(Math.Max(100, options.Value.LogQueueCapacity))
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+    }
+
+    internal ChannelReader<Item> Reader => _channel.Reader;
+
+    internal ChannelWriter<Item> Writer => _channel.Writer;
+
+    /// <summary>Queues one row; returns at once unless the queue is full.</summary>
+    public void Add(CoverageLookup row)
+    {
+        if (_channel.Writer.TryWrite(new Item(row, null)))
+        {
+            return;
+        }
+
+        _ = AddSlowAsync(row);
+    }
+
+    /// <summary>Completes once every row queued before the call is in the database.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            await _channel.Writer.WriteAsync(new Item(null, done), cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            return;
+        }
+
+        await done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task AddSlowAsync(CoverageLookup row)
+    {
+        try
+        {
+            await _channel.Writer.WriteAsync(new Item(row, null));
+        }
+        catch (ChannelClosedException)
+        {
+            // The writer has stopped (the app is shutting down): write the row directly.
+            await using var scope = _scopes.CreateAsyncScope();
+            await LookupLogWriter.WriteAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), [row], CancellationToken.None);
+        }
+    }
+
+    internal readonly record struct Item(CoverageLookup? Row, TaskCompletionSource? Flushed);
+}
+
+/// <summary>
+/// Writes the queued lookup rows in batches, every <see cref="CoverageOptions.LogFlushMilliseconds"/>;
+/// when the app stops (after the web server has finished its requests) it writes every row still queued.
+/// </summary>
+public sealed class LookupLogWriter(
+    LookupLog log,
+    IServiceScopeFactory scopes,
+    IOptions<CoverageOptions> options,
+    ILogger<LookupLogWriter> logger) : IHostedLifecycleService
+{
+    private const int MaxBatch = 2_000;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _loop;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>After every hosted service stopped (the web server among them): no more rows come, drain.</summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        log.Writer.TryComplete();
+        if (_loop is not null)
+        {
+            // The loop ends when the channel is empty; the delay between batches is skipped.
+            await _stopping.CancelAsync();
+            await _loop.WaitAsync(cancellationToken);
+        }
+
+        _stopping.Dispose();
+    }
+
+    internal static async Task WriteAsync(AppDbContext db, IReadOnlyList<CoverageLookup> rows, CancellationToken cancellationToken)
+    {
+        if (db is PostgresAppDbContext)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+                await using var copy = await connection.BeginBinaryImportAsync(
+                    "COPY coverage_lookups (at, worker_id, outcome, channel, client_hash) FROM STDIN (FORMAT BINARY)", cancellationToken);
+                foreach (var row in rows)
+                {
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz, cancellationToken);
+                    if (row.WorkerId is { } id)
+                    {
+                        await copy.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+                    }
+                    else
+                    {
+                        await copy.WriteNullAsync(cancellationToken);
+                    }
+
+                    await copy.WriteAsync(row.Outcome, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(row.Channel, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(row.ClientHash, NpgsqlDbType.Varchar, cancellationToken);
+                }
+
+                await copy.CompleteAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        else
+        {
+            // SQLite: one transaction of inserts (EF batches them).
+            db.CoverageLookups.AddRange(rows.Select(r => new CoverageLookup { At = r.At, WorkerId = r.WorkerId, Outcome = r.Outcome, Channel = r.Channel, ClientHash = r.ClientHash }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        var interval = TimeSpan.FromMilliseconds(Math.Max(1, options.Value.LogFlushMilliseconds));
+        var rows = new List<CoverageLookup>(MaxBatch);
+        var flushed = new List<TaskCompletionSource>();
+        var reader = log.Reader;
+        while (await reader.WaitToReadAsync(CancellationToken.None))
+        {
+            // Let a batch gather, unless the app is stopping.
+            if (!stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(interval, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            while (rows.Count < MaxBatch && reader.TryRead(out var item))
+            {
+                if (item.Row is not null)
+                {
+                    rows.Add(item.Row);
+                }
+                else if (item.Flushed is not null)
+                {
+                    flushed.Add(item.Flushed);
+                    break;
+                }
+            }
+
+            if (rows.Count > 0)
+            {
+                await WriteWithRetriesAsync(rows);
+                rows.Clear();
+            }
+
+            flushed.ForEach(f => f.TrySetResult());
+            flushed.Clear();
+        }
+    }
+
+    private async Task WriteWithRetriesAsync(List<CoverageLookup> rows)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await WriteAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), rows, CancellationToken.None);
+                return;
+            }
+            catch (Exception ex) when (attempt < 5 && ex is not OutOfMemoryException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Exception type only: a row holds no identifier, but a message could quote a value.
+                logger.LogError("Lookup log: a batch of {Count} rows could not be written ({Error})", rows.Count, ex.GetType().Name);
+                return;
+            }
+        }
+    }
+}
