@@ -50,8 +50,8 @@ public static partial class RuleText
             "Tanggal tidak boleh sebelum tanggal pendaftaran ({registeredOn|date}).",
             "The date cannot be before the registration date ({registeredOn|date})."),
         ["arrival.before-departure"] = (
-            "Tanggal tiba harus setelah tanggal berangkat ({departedOn|date}).",
-            "The arrival date must be after the departure date ({departedOn|date})."),
+            "Tanggal tiba harus setelah tanggal berangkat ({departedOn|date}); paling awal {earliest|date}.",
+            "The arrival date must be after the departure date ({departedOn|date}); the earliest accepted is {earliest|date}."),
         ["province.unknown"] = (
             "Kode provinsi tidak dikenal (2 angka, misalnya 33).",
             "Unknown province code (2 digits, for example 33)."),

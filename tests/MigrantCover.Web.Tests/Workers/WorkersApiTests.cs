@@ -235,6 +235,49 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     }
 
     [Fact]
+    [Trait("Rule", "R-COV-5")]
+    public async Task ExtensionByTheReferenceOfAPaymentRecordedEarlierLinksItOnALaterDay()
+    {
+        var api = await ApiAsync();
+        var id = await api.DepartedAsync(new DateOnly(2025, 6, 1), 24, new DateOnly(2025, 5, 20), 332_500);
+        var reference = "EXT-" + UniqueWord();
+        await api.PayAsync(id, new { kind = "extension", amount = 81_000, paidOn = "2026-02-20", reference, months = 6 });
+        Factory.Clock.AdjustTime(AppFactory.DefaultNow.AddDays(45));
+        try
+        {
+            api = await ApiAsync(); // the first token has expired by then
+            // The contract's body: months and the reference only, sent weeks after the payment.
+            var linked = await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/extension", new { months = 6, reference = reference.ToLowerInvariant() })).JsonAsync(HttpStatusCode.OK);
+            Assert.Equal(6, linked.GetProperty("extensionMonths").GetInt32());
+            var payment = Assert.Single(linked.GetProperty("payments").EnumerateArray(), p => p.GetProperty("kind").GetString() == "extension");
+            Assert.Equal("2026-02-20", payment.GetProperty("paidOn").GetString());
+            Assert.Single(linked.GetProperty("stageEvents").EnumerateArray(), e => e.GetProperty("kind").GetString() == "extension");
+
+            // Without months, and again: the same payment, still one extension.
+            var again = await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/extension", new { reference })).JsonAsync(HttpStatusCode.OK);
+            Assert.Equal(6, again.GetProperty("extensionMonths").GetInt32());
+
+            // Other months under that reference are another payment: the usual conflict (R-PAY-2).
+            await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/extension", new { months = 12, reference })).AssertProblemAsync(HttpStatusCode.Conflict);
+        }
+        finally
+        {
+            Factory.Clock.AdjustTime(AppFactory.DefaultNow);
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "R-COV-6")]
+    public async Task ARefusedReturnDateSaysTheEarliestDateAccepted()
+    {
+        var api = await ApiAsync();
+        var id = await api.DepartedAsync(new DateOnly(2026, 2, 1), 24, new DateOnly(2026, 1, 20), 332_500);
+        var refused = await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/return", new { arrivedOn = "2026-01-15" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var message = refused.GetProperty("errors").GetProperty("arrivedOn")[0].GetString()!;
+        Assert.Contains("2 Februari 2026", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("Rule", "R-TAR-4")]
     public async Task ExtensionOf6MonthsPaidIn2025Costs81000()
     {

@@ -118,6 +118,20 @@ public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(fact
     }
 
     [Fact]
+    public async Task TheListWithoutParametersRendersTheWorkersAndNoBindingError()
+    {
+        var client = await OfficerAsync();
+        var id = await RegisterAsync(client);
+        foreach (var url in new[] { "/Workers", "/Workers/Index", "/Workers?Filter.Stage=" })
+        {
+            var page = await client.GetDocumentAsync(url);
+            Assert.Null(page.QuerySelector("#error-summary"));
+            Assert.DoesNotContain("is not valid", page.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Contains(page.QuerySelectorAll("#workers tbody a"), a => a.GetAttribute("href") == $"/Workers/{id}");
+        }
+    }
+
+    [Fact]
     public async Task FindsByNikThroughThePostedSearchAndFiltersByGet()
     {
         var client = await OfficerAsync();

@@ -96,22 +96,32 @@ public static class StageActions
                 return Outcome<Worker>.NotFound();
             }
 
-            if (StageMachine.Check(worker.Stage, StageEventKind.Extension, worker.Payments.Count > 0) is { } blocked)
+            var failures = extensions.Check(request);
+
+            // The contract: the reference of an extension payment already recorded (POST .../payments, which
+            // records the extension with it, R-COV-5) links that payment, on any later day. What the body
+            // leaves out is the recorded payment's, so the same payment is found again (R-PAY-2) rather than
+            // re-recorded with today's date; what it states must agree with it, or it is the usual 409.
+            var recorded = failures.Count == 0 && Input.Text(request.Reference) is { } reference
+                ? worker.Payments.FirstOrDefault(p => p.Kind == PaymentKind.Extension && p.Reference == PaymentDeduplication.NormalizeReference(reference))
+                : null;
+            if (recorded is null && StageMachine.Check(worker.Stage, StageEventKind.Extension, worker.Payments.Count > 0) is { } blocked)
             {
                 return RuleBook.Blocked<Worker>(blocked);
             }
 
-            var failures = extensions.Check(request);
             if (failures.Count > 0)
             {
                 return Outcome<Worker>.Invalid(failures);
             }
 
             // R-TAR-4: the amount is the tariff's unless the officer states what was paid.
-            var paidOn = Input.Date(request.PaidOn) ?? clock.Today();
+            var paidOn = Input.Date(request.PaidOn) ?? recorded?.PaidOn ?? clock.Today();
             var amount = request.Amount
+                ?? recorded?.Amount
                 ?? RecordPayment.Expected(worker, PaymentKind.Extension, paidOn, request.Months, null).Amount
                 ?? 0;
+            request = request with { Months = request.Months ?? recorded?.Months };
             var payment = new RecordPayment.Request(Codes.Of(PaymentKind.Extension), amount, Input.Iso(paidOn), request.Reference, request.Months);
             var outcome = await payments.HandleAsync(worker, payment, ct);
             if (outcome.Succeeded)
@@ -130,7 +140,7 @@ public static class StageActions
                 var refused = new List<Failure>();
                 if (w.DepartedOn is { } d && arrivedOn <= d)
                 {
-                    refused.Add(Failure.Input("arrivedOn", "arrival.before-departure", ("departedOn", Input.Iso(d))) with { RuleId = "R-COV-6" });
+                    refused.Add(Failure.Input("arrivedOn", "arrival.before-departure", ("departedOn", Input.Iso(d)), ("earliest", Input.Iso(d.AddDays(1)))) with { RuleId = "R-COV-6" });
                 }
 
                 if (arrivedOn > today)

@@ -8,7 +8,9 @@ namespace MigrantCover.Web.Pages.Workers;
 /// </summary>
 public sealed class IndexModel(WorkerSearch.Handler search) : FormPageModel
 {
-    [BindProperty(SupportsGet = true)]
+    // Named: without a name, a request with no "Filter." value binds the record from the empty prefix,
+    // and its Page takes the route value "page" ("/Workers/Index"), which is not a number.
+    [BindProperty(SupportsGet = true, Name = "Filter")]
     public WorkerSearch.Filter Filter { get; set; } = new();
 
     public WorkerSearch.Result? Result { get; private set; }
