@@ -60,6 +60,14 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
 
     public DbSet<PaymentTally> PaymentTallies => Set<PaymentTally>();
 
+    public DbSet<Import> Imports => Set<Import>();
+
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+
+    public DbSet<ImportError> ImportErrors => Set<ImportError>();
+
+    public DbSet<ImportDuplicate> ImportDuplicates => Set<ImportDuplicate>();
+
     /// <summary>A reason for the changes about to be saved, copied into their audit entries.</summary>
     public string? AuditReason { get; set; }
 
