@@ -67,6 +67,27 @@ public static partial class RuleText
         ["range.order"] = (
             "Tanggal akhir sebelum tanggal awal: pilih tanggal akhir yang sama atau sesudah tanggal awal.",
             "The end date is before the start date: choose an end date on or after the start date."),
+        ["heirs.too-many"] = (
+            "Paling banyak {max} ahli waris dalam satu permintaan.",
+            "At most {max} heirs in one request."),
+        ["heir.unknown"] = (
+            "Ahli waris ini tidak tercatat pada pekerja ini (atau sudah berakhir).",
+            "This heir is not recorded for this worker (or has ended)."),
+        ["heir.ended"] = (
+            "Ahli waris ini sudah berakhir pada {endedOn|date}; data yang berakhir tidak diubah lagi.",
+            "This heir ended on {endedOn|date}; an ended record is not changed any more."),
+        ["heir.stale"] = (
+            "Data ahli waris ini sudah diubah orang lain. Muat ulang lalu coba lagi.",
+            "Someone else changed this heir. Reload and try again."),
+        ["claim.stale"] = (
+            "Klaim ini sudah diubah orang lain sejak Anda membukanya. Muat ulang lalu coba lagi.",
+            "Someone else changed this claim since you opened it. Reload and try again."),
+        ["claim.document-unknown"] = (
+            "Dokumen '{code}' tidak ada dalam daftar periksa klaim ini.",
+            "The document '{code}' is not on this claim's checklist."),
+        ["amount.range"] = (
+            "Isi jumlah rupiah bulat dari 1 sampai {max}.",
+            "Enter a whole number of rupiah from 1 to {max}."),
         ["signin.email-required"] = (
             "Masukkan alamat email akun petugas Anda.",
             "Enter the e-mail address of your staff account."),

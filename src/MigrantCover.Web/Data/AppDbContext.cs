@@ -18,6 +18,13 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         nameof(Worker.RegencyCode), nameof(Worker.CoverPhase), nameof(Worker.CoveredFrom), nameof(Worker.CoveredUntil),
     ];
 
+    // Claim fields that are bookkeeping (the audit of a claim is its history, R-CLM-9).
+    private static readonly HashSet<string> UnauditedClaimFields =
+    [
+        nameof(BenefitClaim.Version), nameof(BenefitClaim.UpdatedAt), nameof(BenefitClaim.CreatedAt),
+        nameof(BenefitClaim.ReportedMonth), nameof(BenefitClaim.PaidMonth), nameof(BenefitClaim.HeirSnapshot),
+    ];
+
     private readonly IAuditActor _actor;
     private readonly TimeProvider _clock;
 
@@ -51,6 +58,12 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     public DbSet<LookupLock> LookupLocks => Set<LookupLock>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Heir> Heirs => Set<Heir>();
+
+    public DbSet<BenefitClaim> Claims => Set<BenefitClaim>();
+
+    public DbSet<ClaimDocumentItem> ClaimDocuments => Set<ClaimDocumentItem>();
 
     public DbSet<WorkerTally> WorkerTallies => Set<WorkerTally>();
 
@@ -91,6 +104,17 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         configurationBuilder.Properties<DocumentType>().HaveConversion<CodeConverter<DocumentType>>().HaveMaxLength(20);
         configurationBuilder.Properties<StageEventKind>().HaveConversion<CodeConverter<StageEventKind>>().HaveMaxLength(20);
         configurationBuilder.Properties<CoverPhase>().HaveConversion<CodeConverter<CoverPhase>>().HaveMaxLength(15);
+        configurationBuilder.Properties<HeirRelationship>().HaveConversion<CodeConverter<HeirRelationship>>().HaveMaxLength(20);
+        configurationBuilder.Properties<ClaimType>().HaveConversion<CodeConverter<ClaimType>>().HaveMaxLength(30);
+        configurationBuilder.Properties<ClaimState>().HaveConversion<CodeConverter<ClaimState>>().HaveMaxLength(20);
+        configurationBuilder.Properties<ClaimReason>().HaveConversion<CodeConverter<ClaimReason>>().HaveMaxLength(30);
+        configurationBuilder.Properties<FailedDepartureCause>().HaveConversion<CodeConverter<FailedDepartureCause>>().HaveMaxLength(30);
+        configurationBuilder.Properties<JhtTrigger>().HaveConversion<CodeConverter<JhtTrigger>>().HaveMaxLength(30);
+        configurationBuilder.Properties<ReporterRole>().HaveConversion<CodeConverter<ReporterRole>>().HaveMaxLength(20);
+        configurationBuilder.Properties<ClaimOutcome>().HaveConversion<CodeConverter<ClaimOutcome>>().HaveMaxLength(10);
+        configurationBuilder.Properties<AmountBasis>().HaveConversion<CodeConverter<AmountBasis>>().HaveMaxLength(10);
+        configurationBuilder.Properties<RejectionReason>().HaveConversion<CodeConverter<RejectionReason>>().HaveMaxLength(20);
+        configurationBuilder.Properties<Programme>().HaveConversion<CodeConverter<Programme>>().HaveMaxLength(5);
     }
 
     // The tallies (Tallies, docs/decisions/0006-tallies.md) change in the same transaction as the rows
@@ -211,6 +235,37 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
                     var old = entry.State == EntityState.Modified ? Show(entry.Property(nameof(DocumentVerification.Verified)).OriginalValue) : null;
                     entries.Add(Audit(d.WorkerId, now, "document", "documents." + Codes.Of(d.Type), old, Show(d.Verified) + (d.Reference is null ? "" : " " + d.Reference)));
                     break;
+                case Heir h when entry.State == EntityState.Added:
+                    // R-HEIR-6: every addition, change or ending of an heir, like a change to the worker.
+                    h.Version = 1;
+                    entries.Add(Audit(h.WorkerId, now, "heir", HeirField(h.Id, null), null, $"{Codes.Of(h.Relationship)} {h.FullName}"));
+                    break;
+                case Heir h when entry.State == EntityState.Modified:
+                    AuditModified(entry, entries, now, h.WorkerId, HeirField(h.Id, null) + ".", ["Version", "CreatedAt", "CreatedBy"], entry.Property(nameof(Heir.EndedOn)).IsModified ? "heir-ended" : "heir");
+                    h.Version++;
+                    break;
+                case BenefitClaim c when entry.State == EntityState.Added:
+                    c.CreatedAt = c.UpdatedAt = now;
+                    c.Version = 1;
+                    c.ReportedMonth = DateKeys.Month(c.ReportedOn);
+                    c.PaidMonth = DateKeys.Month(c.PaidOn);
+                    entries.Add(Audit(c.WorkerId, now, "claim", ClaimField(c.Id, null), null, $"{c.Number} {Codes.Of(c.Type)} {c.IncidentOn:yyyy-MM-dd} {Codes.Of(c.State)}"));
+                    break;
+                case BenefitClaim c when entry.State == EntityState.Modified:
+                    c.ReportedMonth = DateKeys.Month(c.ReportedOn);
+                    c.PaidMonth = DateKeys.Month(c.PaidOn);
+                    AuditModified(entry, entries, now, c.WorkerId, ClaimField(c.Id, null) + ".", UnauditedClaimFields, "claim");
+                    c.UpdatedAt = now;
+                    c.Version++;
+                    break;
+                case ClaimDocumentItem d when entry.State == EntityState.Modified:
+                    var claimWorker = ChangeTracker.Entries<BenefitClaim>().FirstOrDefault(e => e.Entity.Id == d.ClaimId)?.Entity.WorkerId;
+                    if (claimWorker is { } cw)
+                    {
+                        entries.Add(Audit(cw, now, "claim-document", ClaimField(d.ClaimId, "doc." + d.Code), Show(entry.Property(nameof(ClaimDocumentItem.Verified)).OriginalValue), Show(d.Verified) + (d.Reference is null ? "" : " " + d.Reference)));
+                    }
+
+                    break;
                 case StageEvent s when entry.State == EntityState.Added && s.Kind != StageEventKind.Registration:
                     entries.Add(Audit(s.WorkerId, now, "stage", "stageEvents", s.FromStage is null ? null : Codes.Of(s.FromStage.Value), $"{Codes.Of(s.Kind)} {s.OccurredOn:yyyy-MM-dd}"));
                     break;
@@ -219,6 +274,25 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
 
         AuditEntries.AddRange(entries);
     }
+
+    /// <summary>The audit field of an heir (<c>heir:&lt;id&gt;</c>, then <c>.field</c>).</summary>
+    public static string HeirField(Guid heirId, string? field) => "heir:" + heirId.ToString("N") + (field is null ? "" : "." + field);
+
+    /// <summary>The audit field of a claim (<c>claim:&lt;id&gt;</c>, then <c>.field</c>): its history is every entry with this prefix.</summary>
+    public static string ClaimField(Guid claimId, string? field) => "claim:" + claimId.ToString("N") + (field is null ? "" : "." + field);
+
+    private void AuditModified(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, List<AuditEntry> entries, DateTimeOffset now, Guid workerId, string prefix, IReadOnlyCollection<string> skip, string action)
+    {
+        foreach (var p in entry.Properties)
+        {
+            if (p.IsModified && !skip.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
+            {
+                entries.Add(Audit(workerId, now, action, prefix + Camel(p.Metadata.Name), Clip(Show(p.OriginalValue)), Clip(Show(p.CurrentValue))));
+            }
+        }
+    }
+
+    private static string? Clip(string? value) => value is { Length: > 500 } v ? v[..500] : value;
 
     private AuditEntry Audit(Guid workerId, DateTimeOffset at, string action, string? field, string? oldValue, string? newValue) =>
         new(workerId, at, _actor.Id, _actor.Name, action, field, oldValue, newValue, AuditReason);

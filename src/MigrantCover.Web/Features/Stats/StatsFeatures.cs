@@ -6,5 +6,6 @@ public static class StatsFeatures
     public static IServiceCollection AddStatsFeatures(this IServiceCollection services) =>
         services
             .AddScoped<EnrollmentStats>()
+            .AddScoped<ClaimStats>()
             .AddScoped<StatsRange.Reader>();
 }

@@ -55,6 +55,9 @@ public static class RegisterWorker
 
         public string? RegisteredOn { get; set; }
 
+        /// <summary>R-HEIR-3: heirs named at registration (optional).</summary>
+        public List<HeirInput?>? Heirs { get; set; }
+
         /// <summary>Set after the officer has seen the possible duplicates and confirmed it is another person.</summary>
         public bool? ConfirmDuplicate { get; set; }
 
@@ -172,13 +175,14 @@ public static class RegisterWorker
         w.RegisteredOn = f.RegisteredOn ?? today;
     }
 
-    public sealed class Handler(AppDbContext db, IValidator<Request> validator, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, IValidator<Request> validator, TimeProvider clock, IValidator<HeirInput>? heirValidator = null)
     {
         public async Task<Outcome<Worker>> HandleAsync(Request request, CancellationToken ct = default)
         {
             var today = clock.Today();
             var facts = request.ToFacts();
             var failures = await CheckAsync(db, validator.Check(request), facts, today, ct);
+            failures.AddRange(HeirInput.CheckAll(request.Heirs, facts.Nik?.Trim(), today, heirValidator ?? new HeirInput.Validator()));
             if (failures.Count > 0)
             {
                 return Outcome<Worker>.Invalid(failures);
@@ -207,6 +211,7 @@ public static class RegisterWorker
             worker.StageEvents.Add(StageEvent.Of(worker, StageEventKind.Registration, null, Stage.Candidate, worker.RegisteredOn, clock.GetUtcNow(), db.Actor.Name));
             WorkerCoverage.Refresh(worker, today);
             db.Workers.Add(worker);
+            db.Heirs.AddRange((request.Heirs ?? []).Select(h => HeirInput.NewHeir(h!, worker.Id, clock.GetUtcNow(), db.Actor.Name)));
             try
             {
                 await db.SaveChangesAsync(ct);

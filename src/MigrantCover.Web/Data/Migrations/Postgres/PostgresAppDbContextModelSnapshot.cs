@@ -279,6 +279,351 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.BenefitClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("AmountBasis")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("amount_basis");
+
+                    b.Property<long?>("AmountCap")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cap");
+
+                    b.Property<long?>("AmountClaimed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_claimed");
+
+                    b.Property<long?>("AmountContributions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_contributions");
+
+                    b.Property<string>("AmountPhase")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("amount_phase");
+
+                    b.Property<string>("AmountRuleSet")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("amount_rule_set");
+
+                    b.Property<long?>("AmountWithdrawn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_withdrawn");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("approved_by_name");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("CertificateHeirs")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("certificate_heirs");
+
+                    b.Property<long?>("ClaimedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claimed_amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("Eligible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("eligible");
+
+                    b.Property<long?>("EstimatedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("estimated_amount");
+
+                    b.Property<string>("FuneralArrangerName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("funeral_arranger_name");
+
+                    b.Property<bool>("FuneralOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("funeral_only");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<string>("HeirSnapshot")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("heir_snapshot");
+
+                    b.Property<DateOnly>("IncidentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("incident_on");
+
+                    b.Property<DateOnly?>("LastReportOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_report_on");
+
+                    b.Property<string>("NotRecordedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("not_recorded_reason");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("outcome_on");
+
+                    b.Property<int?>("PaidMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_month");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid?>("PayeeHeirId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_heir_id");
+
+                    b.Property<string>("PayeeRelationship")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("payee_relationship");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("phase");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("RejectionText")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_text");
+
+                    b.Property<int>("ReportedMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("reported_month");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.Property<string>("ReporterContact")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("reporter_contact");
+
+                    b.Property<string>("ReporterName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("reporter_name");
+
+                    b.Property<string>("ReporterRole")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reporter_role");
+
+                    b.Property<string>("RuleSet")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("rule_set");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("trigger");
+
+                    b.Property<bool>("TwoStage")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_stage");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("verified_by");
+
+                    b.Property<string>("VerifiedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("verified_by_name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claims");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_number");
+
+                    b.HasIndex("PaymentReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_payment_reference");
+
+                    b.HasIndex("ReportedOn")
+                        .HasDatabaseName("ix_claims_reported_on");
+
+                    b.HasIndex("ReportedMonth", "Type")
+                        .HasDatabaseName("ix_claims_reported_month_type");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReportedMonth", "Type"), new[] { "State", "Amount", "EstimatedAmount" });
+
+                    b.HasIndex("State", "Type")
+                        .HasDatabaseName("ix_claims_state_type");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("State", "Type"), new[] { "ReportedMonth", "Amount", "EstimatedAmount" });
+
+                    b.HasIndex("WorkerId", "Type", "IncidentOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_worker_id_type_incident_on");
+
+                    b.ToTable("claims", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.ClaimDocumentItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("Report")
+                        .HasColumnType("integer")
+                        .HasColumnName("report");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("verified");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("verified_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_documents");
+
+                    b.HasIndex("ClaimId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claim_documents_claim_id_code");
+
+                    b.ToTable("claim_documents", (string)null);
+                });
+
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.CoverTally", b =>
                 {
                     b.Property<string>("Stage")
@@ -475,6 +820,81 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_document_verifications_worker_id_type");
 
                     b.ToTable("document_verifications", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.Heir", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Nik")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("nik");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("relationship");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("sex");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_heirs");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_heirs_worker_id");
+
+                    b.ToTable("heirs", (string)null);
                 });
 
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.Import", b =>
@@ -1675,6 +2095,26 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.BenefitClaim", b =>
+                {
+                    b.HasOne("MigrantCover.Web.Data.Entities.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_workers_worker_id");
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.ClaimDocumentItem", b =>
+                {
+                    b.HasOne("MigrantCover.Web.Data.Entities.BenefitClaim", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_documents_claims_claim_id");
+                });
+
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.DocumentVerification", b =>
                 {
                     b.HasOne("MigrantCover.Web.Data.Entities.Worker", null)
@@ -1683,6 +2123,16 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_document_verifications_workers_worker_id");
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.Heir", b =>
+                {
+                    b.HasOne("MigrantCover.Web.Data.Entities.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_heirs_workers_worker_id");
                 });
 
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.Import", b =>
@@ -1733,6 +2183,11 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_stage_events_workers_worker_id");
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.BenefitClaim", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.Worker", b =>

@@ -266,6 +266,349 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.BenefitClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("AmountBasis")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount_basis");
+
+                    b.Property<long?>("AmountCap")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cap");
+
+                    b.Property<long?>("AmountClaimed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_claimed");
+
+                    b.Property<long?>("AmountContributions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_contributions");
+
+                    b.Property<string>("AmountPhase")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount_phase");
+
+                    b.Property<string>("AmountRuleSet")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount_rule_set");
+
+                    b.Property<long?>("AmountWithdrawn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_withdrawn");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_name");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("CertificateHeirs")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_heirs");
+
+                    b.Property<long?>("ClaimedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_amount");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("Eligible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eligible");
+
+                    b.Property<long?>("EstimatedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("estimated_amount");
+
+                    b.Property<string>("FuneralArrangerName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funeral_arranger_name");
+
+                    b.Property<bool>("FuneralOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funeral_only");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<string>("HeirSnapshot")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heir_snapshot");
+
+                    b.Property<DateOnly>("IncidentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_on");
+
+                    b.Property<DateOnly?>("LastReportOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_report_on");
+
+                    b.Property<string>("NotRecordedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_recorded_reason");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_on");
+
+                    b.Property<int?>("PaidMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_month");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid?>("PayeeHeirId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_heir_id");
+
+                    b.Property<string>("PayeeRelationship")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_relationship");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("RejectionText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_text");
+
+                    b.Property<int>("ReportedMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_month");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_on");
+
+                    b.Property<string>("ReporterContact")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_contact");
+
+                    b.Property<string>("ReporterName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_name");
+
+                    b.Property<string>("ReporterRole")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_role");
+
+                    b.Property<string>("RuleSet")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.Property<bool>("TwoStage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("two_stage");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_by");
+
+                    b.Property<string>("VerifiedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_by_name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claims");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_number");
+
+                    b.HasIndex("PaymentReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_payment_reference");
+
+                    b.HasIndex("ReportedOn")
+                        .HasDatabaseName("ix_claims_reported_on");
+
+                    b.HasIndex("ReportedMonth", "Type")
+                        .HasDatabaseName("ix_claims_reported_month_type")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "State", "Amount", "EstimatedAmount" });
+
+                    b.HasIndex("State", "Type")
+                        .HasDatabaseName("ix_claims_state_type")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ReportedMonth", "Amount", "EstimatedAmount" });
+
+                    b.HasIndex("WorkerId", "Type", "IncidentOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_worker_id_type_incident_on");
+
+                    b.ToTable("claims", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.ClaimDocumentItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("Report")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("report");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("required");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_documents");
+
+                    b.HasIndex("ClaimId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claim_documents_claim_id_code");
+
+                    b.ToTable("claim_documents", (string)null);
+                });
+
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.CoverTally", b =>
                 {
                     b.Property<string>("Stage")
@@ -460,6 +803,81 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_document_verifications_worker_id_type");
 
                     b.ToTable("document_verifications", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.Heir", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Nik")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nik");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_heirs");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_heirs_worker_id");
+
+                    b.ToTable("heirs", (string)null);
                 });
 
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.Import", b =>
@@ -1642,6 +2060,26 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.BenefitClaim", b =>
+                {
+                    b.HasOne("MigrantCover.Web.Data.Entities.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_workers_worker_id");
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.ClaimDocumentItem", b =>
+                {
+                    b.HasOne("MigrantCover.Web.Data.Entities.BenefitClaim", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_documents_claims_claim_id");
+                });
+
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.DocumentVerification", b =>
                 {
                     b.HasOne("MigrantCover.Web.Data.Entities.Worker", null)
@@ -1650,6 +2088,16 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_document_verifications_workers_worker_id");
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.Heir", b =>
+                {
+                    b.HasOne("MigrantCover.Web.Data.Entities.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_heirs_workers_worker_id");
                 });
 
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.Import", b =>
@@ -1700,6 +2148,11 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_stage_events_workers_worker_id");
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.BenefitClaim", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.Worker", b =>

@@ -1,0 +1,95 @@
+using MigrantCover.Web.Features.Validation;
+using MigrantCover.Web.Infrastructure;
+
+namespace MigrantCover.Web.Features.Claims;
+
+/// <summary>The reads of claims the pages and the API make: the list with its filters, one claim, its history.</summary>
+public static class ClaimQueries
+{
+    public const int MaxPageSize = 200;
+    public const int MaxPage = 10_000;
+
+    public sealed record Filter(Guid? WorkerId = null, string? State = null, string? Type = null, int? Page = null, int? PageSize = null);
+
+    public sealed record Result(IReadOnlyList<ClaimListItem> Items, int Page, int PageSize, int Total);
+
+    public sealed class Validator : AbstractValidator<Filter>
+    {
+        public Validator()
+        {
+            RuleFor(f => f.State).Code<Filter, ClaimState>();
+            RuleFor(f => f.Type).Code<Filter, ClaimType>();
+            RuleFor(f => f.Page).Check((_, p) => p is null or (>= 1 and <= MaxPage), "page.range", (_, _) => [("max", MaxPage.ToString(CultureInfo.InvariantCulture))]);
+            RuleFor(f => f.PageSize).Check((_, p) => p is null or (>= 1 and <= MaxPageSize), "page-size.range", (_, _) => [("max", MaxPageSize.ToString(CultureInfo.InvariantCulture))]);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, IValidator<Filter> validator)
+    {
+        public async Task<Outcome<Result>> ListAsync(Filter filter, CancellationToken ct = default)
+        {
+            var failures = validator.Check(filter);
+            if (failures.Count > 0)
+            {
+                return Outcome<Result>.Invalid(failures);
+            }
+
+            var page = filter.Page ?? 1;
+            var pageSize = filter.PageSize ?? 50;
+            var q = db.Claims.AsNoTracking();
+            if (filter.WorkerId is { } w)
+            {
+                q = q.Where(c => c.WorkerId == w);
+            }
+
+            if (Input.Code<ClaimState>(filter.State) is { } state)
+            {
+                q = q.Where(c => c.State == state);
+            }
+
+            if (Input.Code<ClaimType>(filter.Type) is { } type)
+            {
+                q = q.Where(c => c.Type == type);
+            }
+
+            var total = await q.CountAsync(ct);
+            var rows = await q.OrderByDescending(c => c.ReportedOn).ThenByDescending(c => c.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .Join(db.Workers, c => c.WorkerId, wk => wk.Id, (c, wk) => new { c, wk.FullName })
+                .ToListAsync(ct);
+            var lang = Localization.Language;
+            var items = rows.Select(r => new ClaimListItem(
+                r.c.Id, r.c.Number, r.c.WorkerId, r.FullName, r.c.Type, r.c.IncidentOn, r.c.ReportedOn, r.c.State,
+                ClaimView.WaitsForText(r.c, lang), r.c.Eligible, r.c.Reason, r.c.EstimatedAmount, r.c.Amount)).ToList();
+            return Outcome<Result>.Ok(new Result(items, page, pageSize, total));
+        }
+    }
+
+    /// <summary>Every audited change to the claim (its report, each step, each checklist item).</summary>
+    public static async Task<IReadOnlyList<ClaimHistoryView>> HistoryAsync(AppDbContext db, BenefitClaim claim, CancellationToken ct = default)
+    {
+        var prefix = AppDbContext.ClaimField(claim.Id, null);
+        var rows = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.WorkerId == claim.WorkerId && a.Field != null && a.Field.StartsWith(prefix))
+            .OrderBy(a => a.Id)
+            .Select(a => new ClaimHistoryView(a.At, a.ActorName, a.Action, a.Field, a.OldValue, a.NewValue, a.Reason))
+            .ToListAsync(ct);
+        return [.. rows.Select(r => r with { Field = r.Field!.Length > prefix.Length ? r.Field[(prefix.Length + 1)..] : null })];
+    }
+
+    /// <summary>A claim as the API answers it, or null.</summary>
+    public static async Task<ClaimView?> ViewAsync(AppDbContext db, Guid id, DateOnly today, CancellationToken ct = default)
+    {
+        var loaded = await ClaimActions.LoadAsync(db, id, ct);
+        return loaded is null ? null : ClaimView.From(loaded, today, await HistoryAsync(db, loaded.Claim, ct));
+    }
+}
+
+public static class ClaimFeatures
+{
+    public static IServiceCollection AddClaimFeatures(this IServiceCollection services) =>
+        services
+            .AddScoped<ClaimActions.Handler>()
+            .AddScoped<ClaimQueries.Handler>()
+            .AddScoped<Workers.HeirActions.Handler>();
+}

@@ -1,0 +1,148 @@
+using MigrantCover.Web.Features.Validation;
+using MigrantCover.Web.Infrastructure;
+
+namespace MigrantCover.Web.Features.Workers;
+
+/// <summary>An heir as the API lists it (R-HEIR-6: the NIK masked but for the last four digits).</summary>
+public sealed record HeirView(
+    Guid Id,
+    string FullName,
+    HeirRelationship Relationship,
+    string Class,
+    Sex Sex,
+    DateOnly DateOfBirth,
+    string? Nik,
+    string? Phone,
+    DateOnly? EndedOn,
+    string? EndReason)
+{
+    public static HeirView From(Heir h) =>
+        new(h.Id, h.FullName, h.Relationship, Heirs.ClassCode(h.Class), h.Sex, h.DateOfBirth, Heirs.MaskNik(h.Nik), h.Phone, h.EndedOn, h.EndReason);
+}
+
+/// <summary>R-HEIR-3/6: adding, correcting and ending an heir on the worker's record; every change audited.</summary>
+public static class HeirActions
+{
+    public sealed record EndRequest(string? Reason = null, string? EndedOn = null);
+
+    public sealed class EndValidator : AbstractValidator<EndRequest>
+    {
+        public EndValidator()
+        {
+            RuleFor(r => r.Reason).Text(500);
+            RuleFor(r => r.EndedOn).IsoDate();
+        }
+    }
+
+    /// <summary>The heirs of a worker, ended ones last; null when the worker does not exist.</summary>
+    public static async Task<IReadOnlyList<Heir>?> ListAsync(AppDbContext db, Guid workerId, CancellationToken ct = default)
+    {
+        if (!await db.Workers.AnyAsync(w => w.Id == workerId, ct))
+        {
+            return null;
+        }
+
+        var heirs = await db.Heirs.AsNoTracking().Where(h => h.WorkerId == workerId).ToListAsync(ct);
+        return [.. heirs.OrderBy(h => h.EndedOn is null ? 0 : 1).ThenBy(h => h.Class).ThenBy(h => Heirs.RankInClass(h.Relationship)).ThenBy(h => h.CreatedAt)];
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock, IValidator<HeirInput> validator, IValidator<EndRequest> endValidator)
+    {
+        public async Task<Outcome<Heir>> AddAsync(Guid workerId, HeirInput request, CancellationToken ct = default)
+        {
+            var nik = await db.Workers.Where(w => w.Id == workerId).Select(w => w.Nik).SingleOrDefaultAsync(ct);
+            if (nik is null)
+            {
+                return Outcome<Heir>.NotFound();
+            }
+
+            var failures = HeirInput.Check(request, nik, clock.Today(), validator);
+            if (failures.Count > 0)
+            {
+                return Outcome<Heir>.Invalid(failures);
+            }
+
+            var heir = HeirInput.NewHeir(request, workerId, clock.GetUtcNow(), db.Actor.Name);
+            db.Heirs.Add(heir);
+            await db.SaveChangesAsync(ct);
+            return Outcome<Heir>.Created(heir);
+        }
+
+        /// <summary>R-HEIR-6: a correction says why; an ended heir is not corrected.</summary>
+        public async Task<Outcome<Heir>> CorrectAsync(Guid workerId, Guid heirId, HeirInput request, CancellationToken ct = default)
+        {
+            var (heir, nik) = await FindAsync(workerId, heirId, ct);
+            if (heir is null)
+            {
+                return Outcome<Heir>.NotFound();
+            }
+
+            var today = clock.Today();
+            var failures = HeirInput.Check(request, nik, today, validator);
+            failures = RuleBook.After(failures, Heirs.CheckChange(request.Reason, today));
+            if (heir.EndedOn is { } ended)
+            {
+                return Outcome<Heir>.Conflict(Failure.Input("", "heir.ended", ("endedOn", Input.Iso(ended))));
+            }
+
+            if (failures.Count > 0)
+            {
+                return Outcome<Heir>.Invalid(failures);
+            }
+
+            HeirInput.Apply(request.ToFacts(), heir);
+            db.AuditReason = Input.Text(request.Reason);
+            return await SaveAsync(heir, ct);
+        }
+
+        /// <summary>R-HEIR-6: the end of an heir, with a reason and a date (today unless stated); nothing is deleted.</summary>
+        public async Task<Outcome<Heir>> EndAsync(Guid workerId, Guid heirId, EndRequest request, CancellationToken ct = default)
+        {
+            var (heir, _) = await FindAsync(workerId, heirId, ct);
+            if (heir is null)
+            {
+                return Outcome<Heir>.NotFound();
+            }
+
+            var today = clock.Today();
+            var endedOn = Input.Date(request.EndedOn);
+            var failures = RuleBook.After(endValidator.Check(request), Heirs.CheckChange(request.Reason, today, endedOn));
+            if (heir.EndedOn is { } ended)
+            {
+                return Outcome<Heir>.Conflict(Failure.Input("", "heir.ended", ("endedOn", Input.Iso(ended))));
+            }
+
+            if (failures.Count > 0)
+            {
+                return Outcome<Heir>.Invalid(failures);
+            }
+
+            heir.EndedOn = endedOn ?? today;
+            heir.EndReason = Input.Text(request.Reason);
+            db.AuditReason = heir.EndReason;
+            return await SaveAsync(heir, ct);
+        }
+
+        private async Task<(Heir? Heir, string? WorkerNik)> FindAsync(Guid workerId, Guid heirId, CancellationToken ct)
+        {
+            var heir = await db.Heirs.SingleOrDefaultAsync(h => h.Id == heirId && h.WorkerId == workerId, ct);
+            var nik = heir is null ? null : await db.Workers.Where(w => w.Id == workerId).Select(w => w.Nik).SingleAsync(ct);
+            return (heir, nik);
+        }
+
+        private async Task<Outcome<Heir>> SaveAsync(Heir heir, CancellationToken ct)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return Outcome<Heir>.Conflict(Failure.Input("", "heir.stale"));
+            }
+
+            return Outcome<Heir>.Ok(heir);
+        }
+    }
+}
