@@ -2,6 +2,7 @@ using MigrantCover.Web.Api;
 using MigrantCover.Web.Commands;
 using MigrantCover.Web.Demo;
 using MigrantCover.Web.Features.Claims;
+using MigrantCover.Web.Features.Messaging;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Features.Validation;
@@ -54,6 +55,9 @@ builder.Services.AddCoverageLookup(builder.Configuration);
 
 // Background jobs: Quartz.NET on the app's database, clustered on PostgreSQL (Infrastructure/Jobs, docs/operations.md).
 builder.Services.AddMigrantCoverJobs(builder.Configuration, builder.Environment);
+
+// Messages to workers who consented: outbox, daily reminder scan, dispatcher, e-mail and SMS/WhatsApp (docs/coverage.md).
+builder.Services.AddMigrantCoverMessaging(builder.Configuration);
 
 // Health: /health/live (process) and /health/ready (database reachable and migrated).
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));

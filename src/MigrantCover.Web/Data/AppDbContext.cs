@@ -64,6 +64,7 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     public DbSet<BenefitClaim> Claims => Set<BenefitClaim>();
 
     public DbSet<ClaimDocumentItem> ClaimDocuments => Set<ClaimDocumentItem>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<WorkerTally> WorkerTallies => Set<WorkerTally>();
 
@@ -206,6 +207,12 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
                     w.Version = 1;
                     DeriveWorkerKeys(w);
                     entries.Add(Audit(w.Id, now, "registered", null, null, null));
+                    if (w.RemindersConsent)
+                    {
+                        // The consent history starts with the registration (UU 27/2022).
+                        entries.Add(Audit(w.Id, now, "consent", "reminderChannels", null, $"{w.ReminderChannels} {Show(w.ConsentOn)} {w.PreferredLanguage}"));
+                    }
+
                     break;
                 case Worker w when entry.State == EntityState.Modified:
                     DeriveWorkerKeys(w);
@@ -230,6 +237,7 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
                 case Payment p when entry.State == EntityState.Added:
                     p.PaidMonth = DateKeys.Month(p.PaidOn);
                     entries.Add(Audit(p.WorkerId, now, "payment", "payments", null, $"{Codes.Of(p.Kind)} {p.Amount.ToString(CultureInfo.InvariantCulture)} {p.PaidOn:yyyy-MM-dd} {p.Reference}"));
+                    QueueFor(p.WorkerId, MessageKind.PaymentReceipt, p.Id.ToString("N"), p.PaidOn, now);
                     break;
                 case DocumentVerification d when entry.State is EntityState.Added or EntityState.Modified:
                     var old = entry.State == EntityState.Modified ? Show(entry.Property(nameof(DocumentVerification.Verified)).OriginalValue) : null;
@@ -268,6 +276,11 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
                     break;
                 case StageEvent s when entry.State == EntityState.Added && s.Kind != StageEventKind.Registration:
                     entries.Add(Audit(s.WorkerId, now, "stage", "stageEvents", s.FromStage is null ? null : Codes.Of(s.FromStage.Value), $"{Codes.Of(s.Kind)} {s.OccurredOn:yyyy-MM-dd}"));
+                    if (s.Kind == StageEventKind.Departure)
+                    {
+                        QueueFor(s.WorkerId, MessageKind.DepartureProof, Outbox.PeriodKeyOf(s.OccurredOn), s.OccurredOn, now);
+                    }
+
                     break;
             }
         }
@@ -293,6 +306,24 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     }
 
     private static string? Clip(string? value) => value is { Length: > 500 } v ? v[..500] : value;
+
+    // A payment or a departure queues its message in the same save (decision 0022), for a worker who
+    // consented; the worker is the tracked one the change was made on.
+    private void QueueFor(Guid workerId, MessageKind kind, string periodKey, DateOnly about, DateTimeOffset now)
+    {
+        var worker = ChangeTracker.Entries<Worker>().Select(e => e.Entity).FirstOrDefault(w => w.Id == workerId);
+        if (worker is null)
+        {
+            return;
+        }
+
+        // A save retried after a failure must not queue the same message twice.
+        var queued = ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity)
+            .Where(m => m.WorkerId == workerId && m.Kind == kind && m.PeriodKey == periodKey)
+            .Select(m => m.Channel)
+            .ToHashSet();
+        OutboxMessages.AddRange(Outbox.For(worker, kind, periodKey, about, now).Where(m => !queued.Contains(m.Channel)));
+    }
 
     private AuditEntry Audit(Guid workerId, DateTimeOffset at, string action, string? field, string? oldValue, string? newValue) =>
         new(workerId, at, _actor.Id, _actor.Name, action, field, oldValue, newValue, AuditReason);

@@ -124,3 +124,26 @@ public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
         b.Property(u => u.DisplayName).HasMaxLength(150);
     }
 }
+
+public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.Property(m => m.Kind).HasConversion<CodeConverter<MessageKind>>().HasMaxLength(24);
+        b.Property(m => m.Channel).HasConversion<CodeConverter<MessageChannel>>().HasMaxLength(10);
+        b.Property(m => m.State).HasConversion<CodeConverter<MessageState>>().HasMaxLength(10);
+        b.Property(m => m.PeriodKey).HasMaxLength(40);
+        b.Property(m => m.Language).HasMaxLength(2);
+        b.Property(m => m.LastError).HasMaxLength(300);
+        b.Property(m => m.Via).HasMaxLength(10);
+        b.Property(m => m.Subject).HasMaxLength(200);
+        b.Property(m => m.Body).HasMaxLength(4000);
+
+        // At most once per (worker, kind, cover period, channel): a second scan, a restart or a second
+        // instance inserts nothing new.
+        b.HasIndex(m => new { m.WorkerId, m.Kind, m.PeriodKey, m.Channel }).IsUnique();
+
+        // The dispatcher's "due now" and the admins' counts.
+        b.HasIndex(m => new { m.State, m.NextAttemptAt });
+    }
+}

@@ -16,6 +16,8 @@ public sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         b.Property(w => w.Address).HasMaxLength(300);
         b.Property(w => w.Phone).HasMaxLength(20);
         b.Property(w => w.Email).HasMaxLength(254);
+        b.Property(w => w.ReminderChannels).HasMaxLength(40);
+        b.Property(w => w.PreferredLanguage).HasMaxLength(2).HasDefaultValue("id");
         b.Property(w => w.AgencyName).HasMaxLength(150);
         b.Property(w => w.AgencyLicence).HasMaxLength(60);
         b.Property(w => w.DestinationCountry).HasMaxLength(2);

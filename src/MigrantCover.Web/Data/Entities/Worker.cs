@@ -92,6 +92,20 @@ public sealed class Worker
 
     public DateOnly? CoveredUntil { get; set; }
 
+    // Reminders consent (UU 27/2022 on personal data, docs/coverage.md "Reminders"): whether the worker
+    // agreed to reminders, on which channels and since when, and the language they are written in. Every
+    // change is audited like any other field of the worker; no message is queued or sent without it.
+    public bool RemindersConsent { get; set; }
+
+    /// <summary>The consented channels' codes, space-separated ("email sms whatsapp"); null without consent.</summary>
+    public string? ReminderChannels { get; set; }
+
+    /// <summary>The day consent was given or last changed.</summary>
+    public DateOnly? ConsentOn { get; set; }
+
+    /// <summary>The language of the worker's messages: "id" (default) or "en".</summary>
+    public string PreferredLanguage { get; set; } = "id";
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

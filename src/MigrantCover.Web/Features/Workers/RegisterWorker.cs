@@ -57,6 +57,17 @@ public static class RegisterWorker
 
         /// <summary>R-HEIR-3: heirs named at registration (optional).</summary>
         public List<HeirInput?>? Heirs { get; set; }
+        /// <summary>Whether the worker agrees to reminders (UU 27/2022); absent means no.</summary>
+        public bool? RemindersConsent { get; set; }
+
+        /// <summary>The consented channels: "email", "sms", "whatsapp".</summary>
+        public List<string>? ReminderChannels { get; set; }
+
+        /// <summary>The day consent was given; default: the day of registration.</summary>
+        public string? ConsentOn { get; set; }
+
+        /// <summary>The language of the worker's messages: "id" (default) or "en".</summary>
+        public string? PreferredLanguage { get; set; }
 
         /// <summary>Set after the officer has seen the possible duplicates and confirmed it is another person.</summary>
         public bool? ConfirmDuplicate { get; set; }
@@ -125,6 +136,10 @@ public static class RegisterWorker
             RuleFor(r => r.EmployerName).Text(Max.EmployerName);
             RuleFor(r => r.PlacementAgreementSignedOn).IsoDate();
             RuleFor(r => r.RegisteredOn).IsoDate();
+            RuleFor(r => r.ConsentOn).IsoDate();
+            RuleFor(r => r.PreferredLanguage).Check((_, v) => ReminderConsent.IsLanguage(v), "code.unknown", (_, _) => [("allowed", ReminderConsent.Languages)]);
+            RuleFor(r => r.ReminderChannels).Check((r, v) => r.RemindersConsent != true || v is { Count: > 0 }, "required", (_, field) => [("field", field)]);
+            RuleForEach(r => r.ReminderChannels).Check((_, v) => ReminderConsent.IsChannel(v), "code.unknown", (_, _) => [("allowed", ReminderConsent.Channels)]);
         }
     }
 
@@ -208,6 +223,7 @@ public static class RegisterWorker
 
             var worker = new Worker { Id = Guid.CreateVersion7(), Stage = Stage.Candidate };
             Apply(facts, worker, today);
+            ReminderConsent.Apply(worker, request.RemindersConsent, request.ReminderChannels, Input.Date(request.ConsentOn), request.PreferredLanguage, today);
             worker.StageEvents.Add(StageEvent.Of(worker, StageEventKind.Registration, null, Stage.Candidate, worker.RegisteredOn, clock.GetUtcNow(), db.Actor.Name));
             WorkerCoverage.Refresh(worker, today);
             db.Workers.Add(worker);

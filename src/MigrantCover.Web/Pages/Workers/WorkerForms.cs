@@ -56,3 +56,6 @@ public static class WorkerForms
         }
     }
 }
+
+/// <summary>The consent fieldset's values (Pages/Workers/_ConsentFields): names are <c>{Prefix}.RemindersConsent</c> and so on.</summary>
+public sealed record ConsentFields(string Prefix, bool Consent, IReadOnlyList<string> Channels, string? On, string? Language, string? ChannelsError = null);

@@ -1164,6 +1164,102 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                     b.ToTable("membership_counters", (string)null);
                 });
 
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("About")
+                        .HasColumnType("date")
+                        .HasColumnName("about");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period_key");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Tries")
+                        .HasColumnType("integer")
+                        .HasColumnName("tries");
+
+                    b.Property<string>("Via")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("via");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("State", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_state_next_attempt_at");
+
+                    b.HasIndex("WorkerId", "Kind", "PeriodKey", "Channel")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_worker_id_kind_period_key_channel");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1736,6 +1832,10 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("category");
 
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("consent_on");
+
                     b.Property<int>("ContractMonths")
                         .HasColumnType("integer")
                         .HasColumnName("contract_months");
@@ -1853,6 +1953,14 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("placement_agreement_signed_on");
 
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("id")
+                        .HasColumnName("preferred_language");
+
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -1878,6 +1986,15 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date")
                         .HasColumnName("registered_on");
+
+                    b.Property<string>("ReminderChannels")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reminder_channels");
+
+                    b.Property<bool>("RemindersConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reminders_consent");
 
                     b.Property<string>("Scheme")
                         .IsRequired()

@@ -1139,6 +1139,100 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                     b.ToTable("membership_counters", (string)null);
                 });
 
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("About")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("about");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_key");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Tries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tries");
+
+                    b.Property<string>("Via")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("via");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("State", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_state_next_attempt_at");
+
+                    b.HasIndex("WorkerId", "Kind", "PeriodKey", "Channel")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_worker_id_kind_period_key_channel");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1708,6 +1802,10 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("category");
 
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_on");
+
                     b.Property<int>("ContractMonths")
                         .HasColumnType("INTEGER")
                         .HasColumnName("contract_months");
@@ -1825,6 +1923,14 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("placement_agreement_signed_on");
 
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("id")
+                        .HasColumnName("preferred_language");
+
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -1850,6 +1956,15 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("registered_on");
+
+                    b.Property<string>("ReminderChannels")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_channels");
+
+                    b.Property<bool>("RemindersConsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminders_consent");
 
                     b.Property<string>("Scheme")
                         .IsRequired()
