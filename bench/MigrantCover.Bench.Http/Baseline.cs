@@ -104,7 +104,8 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
 
     public const string InsertStageEvent = "INSERT INTO stage_events (id, from_stage, kind, months, occurred_on, payment_id, reason, recorded_at, recorded_by, to_stage, worker_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 
-    public const string IssueMembershipNumber = "INSERT INTO membership_counters (year, last_sequence) VALUES ($1, 1) ON CONFLICT (year) DO UPDATE SET last_sequence = membership_counters.last_sequence + 1 RETURNING last_sequence";
+    // The portal's membership number on PostgreSQL: the year's sequence (MembershipNumbers, decision 0012).
+    public static string IssueMembershipNumber(int year) => $"SELECT nextval('{MembershipNumbers.SequenceName(year)}')";
 
     public static readonly string InsertPayment = $"INSERT INTO payments ({PaymentColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
 
@@ -374,11 +375,17 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
         };
         var before = FactsOf(worker);
         var oldNumber = worker.MembershipNumber;
-        await using var tx = await conn.BeginTransactionAsync();
-        if (Participation.NeedsMembershipNumber(worker.MembershipNumber, worker.Payments.Count == 0))
+        var needsNumber = Participation.NeedsMembershipNumber(worker.MembershipNumber, worker.Payments.Count == 0);
+        if (needsNumber && PreparedYears.TryAdd(paidOn.Value.Year, true))
         {
-            await using var issue = new NpgsqlCommand(IssueMembershipNumber, conn, tx);
-            issue.Parameters.Add(new NpgsqlParameter { Value = paidOn.Value.Year });
+            await using var prepare = new NpgsqlCommand(MembershipNumbers.CreateSequenceSql(paidOn.Value.Year), conn);
+            await prepare.ExecuteNonQueryAsync();
+        }
+
+        await using var tx = await conn.BeginTransactionAsync();
+        if (needsNumber)
+        {
+            await using var issue = new NpgsqlCommand(IssueMembershipNumber(paidOn.Value.Year), conn, tx);
             worker.MembershipNumber = MembershipNumber.Issue(paidOn.Value.Year, (long)(await issue.ExecuteScalarAsync())!);
         }
 
@@ -598,8 +605,13 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
     /// Tally deltas summed per key, written as the portal writes them: one multi-row upsert per table,
     /// rows in the portal's key order (Tallies.Deltas), so concurrent writers lock in one order.
     /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> PreparedYears = new();
+
     private sealed class TallyDeltas
     {
+        // One shard per request, as the portal picks one per context (Tallies.Shards, decision 0012).
+        private readonly int _shard = Tallies.PickShard();
+
         private readonly Dictionary<(int Month, string Stage, string Dimension, string Value), (long Workers, long Participants)> _workers = [];
         private readonly Dictionary<(string Stage, string Phase, int Until), long> _covers = [];
         private (int Month, PaymentKind Kind, long Amount)? _payment;
@@ -623,15 +635,15 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
         {
             var workers = _workers.Where(x => x.Value != default)
                 .OrderBy(x => x.Key.Month).ThenBy(x => x.Key.Stage, StringComparer.Ordinal).ThenBy(x => x.Key.Dimension, StringComparer.Ordinal).ThenBy(x => x.Key.Value, StringComparer.Ordinal)
-                .Select(x => new object[] { x.Key.Month, x.Key.Stage, x.Key.Dimension, x.Key.Value, x.Value.Workers, x.Value.Participants }).ToList();
-            Upsert(batch, "worker_tallies", ["registered_month", "stage", "dimension", "value"], ["workers", "participants"], workers);
+                .Select(x => new object[] { x.Key.Month, x.Key.Stage, x.Key.Dimension, x.Key.Value, _shard, x.Value.Workers, x.Value.Participants }).ToList();
+            Upsert(batch, "worker_tallies", ["registered_month", "stage", "dimension", "value", "shard"], ["workers", "participants"], workers);
             var covers = _covers.Where(x => x.Value != 0)
                 .OrderBy(x => x.Key.Stage, StringComparer.Ordinal).ThenBy(x => x.Key.Phase, StringComparer.Ordinal).ThenBy(x => x.Key.Until)
-                .Select(x => new object[] { x.Key.Stage, x.Key.Phase, x.Key.Until, x.Value }).ToList();
-            Upsert(batch, "cover_tallies", ["stage", "cover_phase", "covered_until"], ["workers"], covers);
+                .Select(x => new object[] { x.Key.Stage, x.Key.Phase, x.Key.Until, _shard, x.Value }).ToList();
+            Upsert(batch, "cover_tallies", ["stage", "cover_phase", "covered_until", "shard"], ["workers"], covers);
             if (_payment is { } p)
             {
-                Upsert(batch, "payment_tallies", ["paid_month", "kind"], ["payments", "amount"], [[p.Month, Codes.Of(p.Kind), 1L, p.Amount]]);
+                Upsert(batch, "payment_tallies", ["paid_month", "kind", "shard"], ["payments", "amount"], [[p.Month, Codes.Of(p.Kind), _shard, 1L, p.Amount]]);
             }
         }
 

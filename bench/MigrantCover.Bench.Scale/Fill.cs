@@ -29,6 +29,9 @@ public static class Fill
         await conn.OpenAsync();
         await ExecAsync(conn, "TRUNCATE audit_entries, coverage_lookups, document_verifications, stage_events, payments, workers, membership_counters");
 
+        // The portal's per-year membership sequences go too: it recreates them after the numbers loaded here.
+        await ExecAsync(conn, "DO $$ DECLARE s record; BEGIN FOR s IN SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() AND sequencename LIKE 'membership\\_number\\_%' LOOP EXECUTE format('DROP SEQUENCE %I', s.sequencename); END LOOP; END $$");
+
         var population = new Population(today);
         var sequences = new Dictionary<int, long>();
         long Next(int year) => sequences[year] = sequences.GetValueOrDefault(year) + 1;

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics;
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Api;
 
 /// <summary>
 /// Exceptions of API requests become problems (<see cref="Problems.For"/>): malformed bodies 400, too large
-/// 413, a stale edit 409; anything else is a 500 with a trace id and no stack trace.
+/// 413, a stale edit 409, the database unreachable 503 with Retry-After; anything else is a 500 with a trace id and no stack trace.
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IStringLocalizer<ApiResource> text, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -18,7 +19,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
         }
 
         var problem = Problems.For(exception, text);
-        if (problem.Status == StatusCodes.Status500InternalServerError)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = DatabaseFailures.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            logger.LogWarning("Database unavailable at {Path}: {ExceptionType}", path, exception.GetType().Name);
+        }
+        else if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             // No message or data of the exception is logged: it may hold personal data.
             logger.LogError("Unhandled {ExceptionType} at {Path}", exception.GetType().Name, path);

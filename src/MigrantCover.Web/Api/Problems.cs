@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MigrantCover.Web.Features.Validation;
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Api;
 
@@ -47,9 +48,13 @@ public static class Problems
     public static IResult TooManyRequests(string detail) => Localized(text =>
         TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: text["TooManyTitle"], detail: detail));
 
-    /// <summary>The exception handler's problem: a malformed body 400, too large 413, a stale write 409, anything else 500.</summary>
+    /// <summary>
+    /// The exception handler's problem: a malformed body 400, too large 413, a stale write 409, the database
+    /// unreachable 503 (the handler adds Retry-After, decision 0011), anything else 500.
+    /// </summary>
     public static ProblemDetails For(Exception exception, IStringLocalizer text) => exception switch
     {
+        _ when DatabaseFailures.IsUnavailable(exception) => Details(503, text["UnavailableTitle"], text["UnavailableDetail"]),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Details(413, text["TooLargeTitle"], text["TooLargeDetail"]),
         BadHttpRequestException { InnerException: JsonException json } => Details(400, text["BadJsonTitle"], JsonDetail(json, text)),
         BadHttpRequestException => Details(400, text["BadRequestTitle"], text["BadRequestDetail"]),

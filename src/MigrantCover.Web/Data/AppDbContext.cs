@@ -125,6 +125,22 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     // the server went away, docs/decisions/0011-database-retries-and-503.md).
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        var cached = CachedChanges();
+        var count = Save(acceptAllChangesOnSuccess);
+        Evict(cached);
+        return count;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var cached = CachedChanges();
+        var count = await SaveAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Evict(cached);
+        return count;
+    }
+
+    private int Save(bool acceptAllChangesOnSuccess)
+    {
         Stamp();
         var deltas = Tallies.Collect(ChangeTracker);
         if (deltas.IsEmpty)
@@ -158,7 +174,7 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         return count;
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    private async Task<int> SaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         Stamp();
         var deltas = Tallies.Collect(ChangeTracker);
@@ -191,6 +207,39 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         }
 
         return count;
+    }
+
+    // What the instance caches (InstanceCaches) hold of the rows about to be saved: evicted once saved.
+    private (bool Restrictions, List<string> StaffIds) CachedChanges()
+    {
+        var restrictions = false;
+        var staff = new List<string>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                restrictions |= entry.Entity is PlacementRestrictionRule;
+                if (entry.Entity is StaffUser user)
+                {
+                    staff.Add(user.Id);
+                }
+            }
+        }
+
+        return (restrictions, staff);
+    }
+
+    private void Evict((bool Restrictions, List<string> StaffIds) cached)
+    {
+        if (cached.Restrictions)
+        {
+            InstanceCaches.Restrictions.Evict(this, true);
+        }
+
+        foreach (var id in cached.StaffIds)
+        {
+            InstanceCaches.StaffAccounts.Evict(this, id);
+        }
     }
 
     // Bookkeeping and the audit trail for every tracked change to a worker and its records.

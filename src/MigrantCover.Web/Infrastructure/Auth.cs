@@ -87,10 +87,11 @@ public sealed class ActiveStaffHandler(AppDbContext db, IOptions<IdentityOptions
             return;
         }
 
-        var account = await db.Users.AsNoTracking().Where(u => u.Id == id)
+        // Cached briefly per account (InstanceCaches, Caching:StaffAccountSeconds); disabling it here evicts it.
+        var account = await InstanceCaches.StaffAccounts.GetAsync(db, id, async () => await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new { u.IsDisabled, u.SecurityStamp })
-            .FirstOrDefaultAsync();
-        if (account is { IsDisabled: false } && (stamp is null || stamp == account.SecurityStamp))
+            .FirstOrDefaultAsync() is { } a ? (a.IsDisabled, a.SecurityStamp) : null);
+        if (account is { IsDisabled: false } active && (stamp is null || stamp == active.SecurityStamp))
         {
             context.Succeed(requirement);
         }

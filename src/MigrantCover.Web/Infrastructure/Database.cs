@@ -14,6 +14,7 @@ public static class Database
     {
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
+        InstanceCaches.Configure(configuration);
         var provider = configuration["Database:Provider"] ?? Sqlite;
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {

@@ -7,7 +7,8 @@ public static class ErrorHandling
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
-            StatusCodeSelector = _ => 500,
+            // The database unreachable (after the retries) is 503 with Retry-After, never 500 (decision 0011).
+            StatusCodeSelector = ex => DatabaseFailures.IsUnavailable(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
 
             // The middleware's own log line carries the exception message, which may hold personal data.
             SuppressDiagnosticsCallback = _ => true,

@@ -14,6 +14,10 @@ public static class PossibleDuplicates
     public static async Task<Outcome<Worker>?> FindAsync(IQueryable<Worker> others, string field, string messageKey, CancellationToken ct)
     {
         var candidates = await others.OrderBy(w => w.Id).Select(w => w.Id).Take(Listed).ToListAsync(ct);
-        return candidates.Count == 0 ? null : Outcome<Worker>.Conflict(Failure.Input(field, messageKey)) with { Candidates = candidates };
+        return candidates.Count == 0 ? null : Of(candidates, field, messageKey);
     }
+
+    /// <summary>The conflict that lists <paramref name="candidates"/> (ordered by id, at most <see cref="Listed"/>).</summary>
+    public static Outcome<Worker> Of(List<Guid> candidates, string field, string messageKey) =>
+        Outcome<Worker>.Conflict(Failure.Input(field, messageKey)) with { Candidates = candidates };
 }

@@ -160,8 +160,12 @@ public static class RegisterWorker
         }
 
         var id = await holders.Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
-        return id is null ? null : Outcome<Worker>.Conflict(Failure.Input("nik", "nik.taken") with { RuleId = "R-NIK-4" }) with { ExistingId = id };
+        return id is { } holder ? NikTaken(holder) : null;
     }
+
+    /// <summary>R-NIK-4: the conflict that names the worker <paramref name="holder"/> who has the NIK.</summary>
+    public static Outcome<Worker> NikTaken(Guid holder) =>
+        Outcome<Worker>.Conflict(Failure.Input("nik", "nik.taken") with { RuleId = "R-NIK-4" }) with { ExistingId = holder };
 
     /// <summary>Copies the registration facts onto the worker (new or corrected).</summary>
     public static void Apply(RegistrationFacts f, Worker w, DateOnly today)
@@ -203,21 +207,28 @@ public static class RegisterWorker
                 return Outcome<Worker>.Invalid(failures);
             }
 
+            // R-NIK-4 and the possible duplicates (same name and date of birth) in one query; with the
+            // duplicates confirmed, the NIK is left to the unique index (the answer is the same, below).
             var nik = facts.Nik!.Trim();
-            if (await NikTakenAsync(db, nik, null, ct) is { } existing)
-            {
-                return existing;
-            }
-
-            // A possible duplicate: the same person under another NIK (same name and date of birth).
             if (request.ConfirmDuplicate != true)
             {
                 var nameKey = Worker.NameKeyOf(facts.FullName!);
                 var dob = facts.DateOfBirth!.Value;
-                var same = db.Workers.Where(w => w.NameKey == nameKey && w.DateOfBirth == dob);
-                if (await PossibleDuplicates.FindAsync(same, "confirmDuplicate", "duplicate.person", ct) is { } duplicate)
+                var found = await db.Workers
+                    .Where(w => w.Nik == nik || (w.NameKey == nameKey && w.DateOfBirth == dob))
+                    .OrderBy(w => w.Nik == nik ? 0 : 1).ThenBy(w => w.Id)
+                    .Select(w => new { w.Id, SameNik = w.Nik == nik })
+                    .Take(PossibleDuplicates.Listed)
+                    .ToListAsync(ct);
+                if (found is [{ SameNik: true } holder, ..])
                 {
-                    return duplicate;
+                    return NikTaken(holder.Id);
+                }
+
+                // A possible duplicate: the same person under another NIK.
+                if (found.Count > 0)
+                {
+                    return PossibleDuplicates.Of([.. found.Select(f => f.Id)], "confirmDuplicate", "duplicate.person");
                 }
             }
 

@@ -18,9 +18,10 @@ public static class WorkerQueries
             .Select(a => new HistoryView(a.At, a.ActorName, a.Action, a.Field, a.OldValue, a.NewValue, a.Reason))
             .ToListAsync(ct);
 
-    public static async Task<IReadOnlyList<PlacementRestriction>> RestrictionsAsync(AppDbContext db, CancellationToken ct = default) =>
-        await db.PlacementRestrictions
+    /// <summary>The placement restrictions (R-DST-2), from this instance's short-lived cache (InstanceCaches; a change saved here evicts it).</summary>
+    public static Task<IReadOnlyList<PlacementRestriction>> RestrictionsAsync(AppDbContext db, CancellationToken ct = default) =>
+        InstanceCaches.Restrictions.GetAsync(db, true, async () => (IReadOnlyList<PlacementRestriction>)await db.PlacementRestrictions
             .AsNoTracking()
             .Select(r => new PlacementRestriction(r.CountryCode, r.Category, r.ValidFrom, r.ValidTo, r.LegalBasis))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
 }
