@@ -19,7 +19,9 @@ public static class Database
         {
             var cs = configuration.GetConnectionString(Postgres)
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseMigrantCoverPostgres(cs));
+            // One data source for the app, with the defaults of PostgresConnections (docs/operations.md).
+            services.AddSingleton(_ => PostgresConnections.DataSource(cs));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseMigrantCoverPostgres(sp.GetRequiredService<NpgsqlDataSource>()));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
