@@ -9,7 +9,6 @@ using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 using MigrantCover.Web.Infrastructure.Jobs;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -79,6 +78,9 @@ if (migrated && app.Environment.IsDevelopment())
 
 // The request's language first, so that error responses (the API's problems, the pages' status pages) use it too.
 app.UseRequestLocalization();
+
+// One line per request, with the status the client got (outside the error handling); never the query string.
+app.UseMigrantCoverRequestLogging();
 app.UseMigrantCoverErrorHandling();
 if (!app.Environment.IsDevelopment())
 {
@@ -86,12 +88,6 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
-app.UseSerilogRequestLogging(o =>
-{
-    // Path without the query string: identifiers never reach a log line.
-    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
-    o.Logger = app.Services.GetService<Serilog.ILogger>();
-});
 if (app.Configuration.GetValue("Https:Redirect", !app.Environment.IsDevelopment()))
 {
     app.UseHttpsRedirection();

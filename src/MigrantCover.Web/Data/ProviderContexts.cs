@@ -59,4 +59,8 @@ public static class ProviderOptions
 
     public static DbContextOptionsBuilder UseMigrantCoverPostgres(this DbContextOptionsBuilder b, string connectionString) =>
         b.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+
+    /// <summary>The app's one data source (Infrastructure/PostgresConnections).</summary>
+    public static DbContextOptionsBuilder UseMigrantCoverPostgres(this DbContextOptionsBuilder b, Npgsql.NpgsqlDataSource dataSource) =>
+        b.UseNpgsql(dataSource).UseSnakeCaseNamingConvention();
 }

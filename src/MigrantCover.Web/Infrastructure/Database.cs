@@ -20,7 +20,12 @@ public static class Database
         {
             var cs = configuration.GetConnectionString(Postgres)
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseMigrantCoverPostgres(cs).UseNpgsql(n => n.UseRetries(configuration)));
+            // One data source for the app, with the defaults of PostgresConnections (docs/operations.md),
+            // and the retrying execution strategy (decision 0011).
+            services.AddSingleton(_ => PostgresConnections.DataSource(cs));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
+                .UseMigrantCoverPostgres(sp.GetRequiredService<NpgsqlDataSource>())
+                .UseNpgsql(n => n.UseRetries(configuration)));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {

@@ -14,11 +14,13 @@ public static class Logging
         services.AddSerilog(
             (sp, lc) =>
             {
-                lc.ReadFrom.Configuration(configuration)
-                    .MinimumLevel.Information()
+                // The defaults first, then the configuration (Serilog:MinimumLevel, Serilog:MinimumLevel:Override:...),
+                // so that a configured level wins: Serilog__MinimumLevel__Default=Warning leaves only warnings.
+                lc.MinimumLevel.Information()
                     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                     .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                     .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Warning)
+                    .ReadFrom.Configuration(configuration)
                     .Enrich.FromLogContext();
                 if (environment.IsDevelopment())
                 {
@@ -31,4 +33,42 @@ public static class Logging
             },
             preserveStaticLogger: true,
             writeToProviders: true);
+
+    /// <summary>
+    /// One line per request, outside the exception handler so that it states the status the client got: a
+    /// malformed body is a 400 (Information, no exception, no value), a client that went away is a 499 with
+    /// <c>ClientAborted</c> (Information: an abandoned health probe is no server error), a 500 is an Error with
+    /// the exception's type only (its message may quote personal data). Path without the query string.
+    /// </summary>
+    public static void UseMigrantCoverRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+            o.GetLevel = (http, _, exception) => LevelOf(http, exception);
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                if (http.RequestAborted.IsCancellationRequested)
+                {
+                    diagnostics.Set("ClientAborted", true);
+                }
+
+                if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error)
+                {
+                    diagnostics.Set("ExceptionType", error.GetType().Name);
+                }
+            };
+        });
+
+    internal static LogEventLevel LevelOf(HttpContext http, Exception? exception)
+    {
+        if (http.RequestAborted.IsCancellationRequested || http.Response.StatusCode == StatusCodes.Status499ClientClosedRequest)
+        {
+            return LogEventLevel.Information;
+        }
+
+        return exception is not null || http.Response.StatusCode == StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+            : http.Response.StatusCode >= 500 ? LogEventLevel.Warning
+            : LogEventLevel.Information;
+    }
 }

@@ -83,11 +83,13 @@ public sealed class LookupLogWriter(
     LookupLog log,
     IServiceScopeFactory scopes,
     IOptions<CoverageOptions> options,
-    ILogger<LookupLogWriter> logger) : IHostedLifecycleService
+    ILogger<LookupLogWriter> logger) : IHostedLifecycleService, IDisposable
 {
     private const int MaxBatch = 2_000;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
+
+    public void Dispose() => _stopping.Dispose();
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -107,14 +109,12 @@ public sealed class LookupLogWriter(
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
         log.Writer.TryComplete();
-        if (_loop is not null)
+        if (Interlocked.Exchange(ref _loop, null) is { } loop)
         {
             // The loop ends when the channel is empty; the delay between batches is skipped.
             await _stopping.CancelAsync();
-            await _loop.WaitAsync(cancellationToken);
+            await loop.WaitAsync(cancellationToken);
         }
-
-        _stopping.Dispose();
     }
 
     internal static async Task WriteAsync(AppDbContext db, IReadOnlyList<CoverageLookup> rows, CancellationToken cancellationToken)

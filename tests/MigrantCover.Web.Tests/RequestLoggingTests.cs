@@ -1,0 +1,201 @@
+using System.Net;
+using System.Text;
+using Npgsql;
+
+namespace MigrantCover.Web.Tests;
+
+/// <summary>
+/// The request log through the real pipeline (Serilog, the error handling, the endpoints): it honours the
+/// configured level, states the status the client got, and never carries a value of the request.
+/// </summary>
+public abstract class RequestLoggingTests(AppFactory factory) : ProviderTests(factory)
+{
+    private const string RequestLog = "Serilog.AspNetCore.RequestLoggingMiddleware";
+
+    [Fact]
+    public async Task AMalformedBodyIsLoggedAsA400WithoutItsValuesOrAStackTrace()
+    {
+        using var client = Factory.CreateClient();
+        Factory.LogLines.Clear();
+        using var body = new StringContent("""{"membershipNumber":"26123456789","dateOfBirth":"1995-07-09" "nik":"3302224907950003"}""", Encoding.UTF8, "application/json");
+        var response = await client.PostAsync("/api/v1/coverage/lookup", body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+
+        var line = await LineAsync("/api/v1/coverage/lookup");
+        Assert.StartsWith($"Information {RequestLog}: HTTP \"POST\" \"/api/v1/coverage/lookup\" responded 400", line, StringComparison.Ordinal);
+        Assert.Contains("ExceptionType=BadHttpRequestException", line, StringComparison.Ordinal);
+        AssertNoErrorNorValue("26123456789", "3302224907950003");
+    }
+
+    [Fact]
+    public async Task ABindingFailureIsLoggedAsA400WithoutTheQueryValue()
+    {
+        using var client = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        Factory.LogLines.Clear();
+        var response = await client.GetAsync("/api/v1/workers?page=Siti3302224907950003");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var line = await LineAsync("/api/v1/workers");
+        Assert.StartsWith($"Information {RequestLog}: HTTP \"GET\" \"/api/v1/workers\" responded 400", line, StringComparison.Ordinal);
+        AssertNoErrorNorValue("Siti3302224907950003", "3302224907950003");
+    }
+
+    /// <summary>Waits for the request's log line: it is written when the server has finished the request.</summary>
+    protected async Task<string> LineAsync(string path)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (Factory.LogLines.FirstOrDefault(l => l.Contains(RequestLog, StringComparison.Ordinal) && l.Contains($"\"{path}\"", StringComparison.Ordinal)) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No request log line for {path}: {string.Join(Environment.NewLine, Factory.LogLines)}");
+    }
+
+    protected void AssertNoErrorNorValue(params string[] values)
+    {
+        Assert.DoesNotContain(Factory.LogLines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.DoesNotContain(Factory.LogLines, l => l.Contains("responded 500", StringComparison.Ordinal));
+        Assert.DoesNotContain(Factory.LogLines, l => l.Contains("   at ", StringComparison.Ordinal));
+        foreach (var value in values)
+        {
+            Assert.DoesNotContain(Factory.LogLines, l => l.Contains(value, StringComparison.Ordinal));
+        }
+    }
+}
+
+public sealed class RequestLoggingTestsOnSqlite(SqliteAppFactory f) : RequestLoggingTests(f), IClassFixture<SqliteAppFactory>;
+
+public sealed class RequestLoggingTestsOnPostgres(PostgresAppFactory f) : RequestLoggingTests(f), IClassFixture<PostgresAppFactory>;
+
+/// <summary>
+/// Clients that go away, on Kestrel (a real socket that the test closes): logged as 499 with ClientAborted,
+/// at Information, never as a 500.
+/// </summary>
+public sealed class ClientAbortLoggingTests
+{
+    [Fact]
+    public async Task AClientThatGoesAwayDuringItsBodyIsLoggedAsAbortedNotAsA500()
+    {
+        await using var app = new SqliteAppFactory();
+        var port = await StartOnKestrelAsync(app);
+        app.LogLines.Clear();
+        await SendAndGoAwayAsync(port, "POST /api/v1/coverage/lookup HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"membershipNumber\":\"26123456789\",");
+
+        var line = await LineAsync(app, "/api/v1/coverage/lookup");
+        // 499 when the abort is seen before the error handling, else the 400 of the body that ended early;
+        // either way marked as an abort, at Information.
+        Assert.Matches("^Information Serilog.AspNetCore.RequestLoggingMiddleware: HTTP \"POST\" \"/api/v1/coverage/lookup\" responded (499|400) ", line);
+        Assert.Contains("ClientAborted=True", line, StringComparison.Ordinal);
+        AssertNoError(app, "26123456789");
+    }
+
+    [Fact]
+    public async Task AnAbandonedHealthProbeIsNotLoggedAsA500()
+    {
+        await using var app = new PostgresAppFactory();
+        if (!app.Available)
+        {
+            Assert.Skip("PostgreSQL suite: set MIGRANTCOVER_TEST_POSTGRES to a connection string to run it.");
+        }
+
+        var port = await StartOnKestrelAsync(app);
+
+        // The readiness check waits on the migrations table, locked by another session, when the probe gives up.
+        await using var blocker = new NpgsqlConnection(app.ConnectionString);
+        await blocker.OpenAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand("LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        app.LogLines.Clear();
+        await SendAndGoAwayAsync(port, "GET /health/ready HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        var line = await LineAsync(app, "/health/ready");
+        await transaction.RollbackAsync();
+        Assert.StartsWith("Information Serilog.AspNetCore.RequestLoggingMiddleware: HTTP \"GET\" \"/health/ready\" responded 499", line, StringComparison.Ordinal);
+        AssertNoError(app);
+    }
+
+    private static async Task<int> StartOnKestrelAsync(AppFactory app)
+    {
+        app.UseKestrel(0);
+        await app.InitializeAsync();
+        app.StartServer();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address).Port;
+    }
+
+    private static async Task SendAndGoAwayAsync(int port, string request)
+    {
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(IPAddress.Loopback, port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        await stream.FlushAsync();
+
+        // Long enough for the server to be waiting for the rest; then the client is gone.
+        await Task.Delay(700);
+        socket.Client.Close(0);
+    }
+
+    private static async Task<string> LineAsync(AppFactory app, string path)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (app.LogLines.FirstOrDefault(l => l.Contains("Serilog.AspNetCore.RequestLoggingMiddleware", StringComparison.Ordinal) && l.Contains($"\"{path}\"", StringComparison.Ordinal)) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No request log line for {path}: {string.Join(Environment.NewLine, app.LogLines)}");
+    }
+
+    private static void AssertNoError(AppFactory app, params string[] values)
+    {
+        Assert.DoesNotContain(app.LogLines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.LogLines, l => l.Contains("responded 500", StringComparison.Ordinal));
+        foreach (var value in values)
+        {
+            Assert.DoesNotContain(app.LogLines, l => l.Contains(value, StringComparison.Ordinal));
+        }
+    }
+}
+
+/// <summary>Serilog:MinimumLevel from the configuration is honoured (it was overwritten with Information).</summary>
+public sealed class ConfiguredLogLevelTests
+{
+    [Fact]
+    public async Task SerilogMinimumLevelWarningLeavesNoRequestLines()
+    {
+        await using var quiet = new SqliteAppFactory();
+        quiet.With("Serilog:MinimumLevel:Default", "Warning");
+        await quiet.InitializeAsync();
+        await using var usual = new SqliteAppFactory();
+        await usual.InitializeAsync();
+
+        foreach (var app in new AppFactory[] { quiet, usual })
+        {
+            app.LogLines.Clear();
+            Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/health/live")).StatusCode);
+        }
+
+        // The line is written after the answer: wait for it on the usual instance, then none on the quiet one.
+        for (var i = 0; i < 100 && !usual.LogLines.Any(l => l.Contains("/health/live", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(usual.LogLines, l => l.StartsWith("Information Serilog.AspNetCore.RequestLoggingMiddleware", StringComparison.Ordinal) && l.Contains("/health/live", StringComparison.Ordinal));
+        Assert.DoesNotContain(quiet.LogLines, l => l.StartsWith("Information", StringComparison.Ordinal));
+    }
+}
