@@ -13,6 +13,12 @@ public static partial class RuleText
         ["too-long"] = (
             "Terlalu panjang: paling banyak {max} karakter.",
             "Too long: at most {max} characters."),
+        ["text.control"] = (
+            "Teks berisi karakter kontrol yang tidak dapat disimpan (misalnya U+0000). Hapus lalu ketik ulang teksnya.",
+            "The text contains a control character that cannot be stored (such as U+0000). Remove it and type the text again."),
+        ["text.invisible"] = (
+            "Nama berisi karakter tak terlihat (penanda arah tulisan atau karakter lebar-nol) atau baris baru. Ketik ulang namanya tanpa karakter itu.",
+            "The name contains an invisible character (a text direction override or a zero-width character) or a line break. Type the name again without it."),
         ["date.format"] = (
             "Bukan tanggal yang benar. Gunakan format TTTT-BB-HH, misalnya 1995-07-09.",
             "Not a real date, use YYYY-MM-DD (for example 1995-07-09)."),

@@ -3,6 +3,7 @@ using MigrantCover.Web.Commands;
 using MigrantCover.Web.Demo;
 using MigrantCover.Web.Features.Claims;
 using MigrantCover.Web.Features.Messaging;
+using MigrantCover.Web.Features.Accounts;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Features.Validation;
@@ -28,9 +29,13 @@ builder.Services.AddMigrantCoverDatabase(builder.Configuration, builder.Environm
 
 // Staff accounts, sign-in cookie for pages, bearer tokens for /api/v1, policies per area.
 builder.Services.AddMigrantCoverAuth(builder.Configuration);
+builder.Services.AddStaffSignIn(builder.Configuration);
 
 // Data Protection keys live in the database, so every instance reads the others' cookies and tokens.
 builder.Services.AddMigrantCoverDataProtection();
+
+// Behind a TLS-terminating proxy: forwarded headers from the configured proxies only (off by default), HSTS.
+builder.Services.AddMigrantCoverProxy(builder.Configuration);
 
 // Pages in Bahasa Indonesia by default, English by the visible switch (culture cookie).
 builder.Services.AddMigrantCoverLocalization();
@@ -76,7 +81,8 @@ if (migrated && app.Environment.IsDevelopment())
     await DemoSeeder.SeedForDevelopmentAsync(app);
 }
 
-// The request's language first, so that error responses (the API's problems, the pages' status pages) use it too.
+// The visitor's scheme and address first (when behind a configured proxy), then the request's language, so that error responses (the API's problems, the pages' status pages) use it too.
+app.UseMigrantCoverProxy();
 app.UseRequestLocalization();
 
 // One line per request, with the status the client got (outside the error handling); never the query string.
@@ -95,7 +101,9 @@ if (app.Configuration.GetValue("Https:Redirect", !app.Environment.IsDevelopment(
 
 app.UseResponseCompression();
 app.UseRouting();
+app.UseApiMethodNotAllowed();
 app.UseRateLimiter();
+app.UseLookupBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -74,7 +74,7 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
     }
 
     [Fact]
-    public async Task RepeatedFailuresLockTheAccountEvenForTheRightPassword()
+    public async Task RepeatedFailuresRefuseTheRightPasswordFromThatAddressWithTheSameAnswer()
     {
         var email = $"lock-{Guid.NewGuid():N}@test.migrantcover.id";
         await CreateAccountAsync(email, "Lockout#2026", Roles.Officer);
@@ -84,17 +84,18 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
             await client.SubmitFormAsync("/Account/SignIn", new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = "wrong" + i });
         }
 
+        // The same words as a wrong password (defect 9 of issue 11: nobody learns that an account is locked).
         var response = await client.SubmitFormAsync("/Account/SignIn", new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = "Lockout#2026" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("akun dikunci", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Email atau kata sandi salah", await response.Content.ReadAsStringAsync());
 
         // The API says so too, in the language asked for (Indonesian by default).
         var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Lockout#2026" });
-        Assert.Contains("akun dikunci", (await token.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
+        Assert.Contains("Email atau kata sandi salah", (await token.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
         using var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token") { Content = JsonContent.Create(new { email, password = "Lockout#2026" }) };
         english.Headers.AcceptLanguage.ParseAdd("en");
         var problem = await (await client.SendAsync(english)).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Contains("locked", problem.GetProperty("detail").GetString());
+        Assert.Contains("password is wrong", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

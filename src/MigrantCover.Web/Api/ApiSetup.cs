@@ -60,7 +60,6 @@ public static class ApiSetup
         return type.IsNested && !type.IsGenericParameter ? SchemaId(type.DeclaringType!) + name : name;
     }
 
-
     public static RouteGroupBuilder WithOpenApiDefaults(this RouteGroupBuilder group) =>
         group.WithGroupName("v1")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -73,6 +72,39 @@ public static class ApiSetup
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "MigrantCover API v1");
             o.DocumentTitle = "MigrantCover API";
+        });
+    }
+}
+
+/// <summary>
+/// 405 with Allow (a problem, through the status code pages) for an API address that exists for other
+/// methods only, such as GET /api/v1/auth/token, instead of the 404 routing leaves it with here.
+/// </summary>
+public static class MethodNotAllowed
+{
+    public static void UseApiMethodNotAllowed(this WebApplication app)
+    {
+        var routes = new Lazy<List<(Microsoft.AspNetCore.Routing.Template.TemplateMatcher Matcher, IReadOnlyList<string> Methods)>>(() =>
+            [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+                .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) == true || e.RoutePattern.RawText?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true)
+                .Select(e => (Matcher: new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
+                        Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(e.RoutePattern.RawText!.TrimStart('/')), []),
+                    Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
+                .Where(r => r.Methods.Count > 0)]);
+        app.Use(async (http, next) =>
+        {
+            if (http.GetEndpoint() is null && http.IsApi())
+            {
+                var allowed = routes.Value.Where(r => r.Matcher.TryMatch(http.Request.Path, [])).SelectMany(r => r.Methods).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                if (allowed.Count > 0 && !allowed.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase))
+                {
+                    http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                    http.Response.Headers.Allow = string.Join(", ", allowed);
+                    return;
+                }
+            }
+
+            await next(http);
         });
     }
 }

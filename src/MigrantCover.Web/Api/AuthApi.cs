@@ -11,7 +11,7 @@ public static class AuthApi
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
         // POST /api/v1/auth/token: { accessToken, tokenType: "Bearer", expiresIn: 3600, refreshToken }.
-        api.MapPost("/auth/token", async Task<IResult> (SignInRequest request, IValidator<SignInRequest> validator, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, TimeProvider clock) =>
+        api.MapPost("/auth/token", async Task<IResult> (SignInRequest request, IValidator<SignInRequest> validator, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, StaffSignIn staff, HttpContext http, TimeProvider clock) =>
             {
                 var failures = validator.Check(request);
                 if (failures.Count > 0)
@@ -19,19 +19,9 @@ public static class AuthApi
                     return Problems.Invalid(failures);
                 }
 
-                var user = await users.FindByEmailAsync(request.Email!.Trim());
-                if (user is null || user.IsDisabled)
-                {
-                    return Problems.Unauthorized();
-                }
-
-                var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-                if (result.IsLockedOut)
-                {
-                    return Problems.Unauthorized(StaffAccounts.MinutesLocked(await users.GetLockoutEndDateAsync(user), clock));
-                }
-
-                if (!result.Succeeded)
+                // One answer for an unknown e-mail, a wrong password, a locked or a disabled account (StaffSignIn).
+                var user = await staff.CheckAsync(request.Email!, request.Password!, http.Connection.RemoteIpAddress);
+                if (user is null)
                 {
                     return Problems.Unauthorized();
                 }
@@ -42,6 +32,7 @@ public static class AuthApi
                 return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
             })
             .AllowAnonymous()
+            .RequireRateLimiting(StaffSignIn.RateLimitPolicy)
             .WithTags("Authentication")
             .WithSummary("Exchange staff credentials for a bearer token (one hour).")
             .ProducesProblem(StatusCodes.Status401Unauthorized);

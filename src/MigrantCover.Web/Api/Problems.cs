@@ -37,12 +37,9 @@ public static class Problems
     public static IResult NotFound(string? detail = null) => Localized(text =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text["NotFoundTitle"], detail: detail ?? text["NotFoundDetail"]));
 
-    /// <summary>401 of the token endpoint: wrong credentials, a disabled account, or a lock-out of <paramref name="lockedMinutes"/>.</summary>
-    public static IResult Unauthorized(int? lockedMinutes = null) => Localized(text =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status401Unauthorized,
-            title: text["UnauthorizedTitle"],
-            detail: lockedMinutes is { } minutes ? string.Format(CultureInfo.CurrentCulture, text["TokenLocked"], minutes) : text["TokenRefused"]));
+    /// <summary>401 of the token endpoint: the same for an unknown e-mail, a wrong password, a locked and a disabled account.</summary>
+    public static IResult Unauthorized() => Localized(text =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: text["UnauthorizedTitle"], detail: text["TokenRefused"]));
 
     /// <summary>429 with the caller's detail (an identifier locked until a time); the caller sets Retry-After.</summary>
     public static IResult TooManyRequests(string detail) => Localized(text =>
@@ -84,12 +81,14 @@ public static class Problems
             401 => text["UnauthorizedTitle"],
             404 => text["NotFoundTitle"],
             429 => text["TooManyTitle"],
+            413 => text["TooLargeTitle"],
             403 or 405 => text[$"Status{status}Title"],
             _ => text["StatusOtherTitle"],
         };
         problem.Detail = status switch
         {
             401 or 403 or 404 or 405 => text[$"Status{status}Detail"],
+            413 => text["TooLargeDetail"],
             429 => string.Format(CultureInfo.CurrentCulture, text["Status429Detail"], http.Response.Headers.RetryAfter.ToString()),
             _ => text["StatusOtherDetail"],
         };

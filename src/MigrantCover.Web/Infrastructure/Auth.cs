@@ -29,7 +29,9 @@ public static class Auth
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Auth:MaxFailedAttempts", 5);
+                // The account-wide lock (many failures from many addresses); a pair of account and address is
+                // refused much earlier, by Features/Accounts/StaffSignIn (Auth:MaxFailedAttempts).
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Auth:AccountMaxFailedAttempts", 50);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Auth:LockoutMinutes", 15));
             })
             .AddEntityFrameworkStores<AppDbContext>()
@@ -44,6 +46,9 @@ public static class Auth
             o.Cookie.Name = "mc.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+
+            // Secure whenever the request is HTTPS, also as seen through a TLS-terminating proxy (forwarded headers).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/Account/SignIn";
             o.LogoutPath = "/Account/SignOut";
             o.AccessDeniedPath = "/Account/SignIn";
@@ -57,6 +62,8 @@ public static class Auth
                 return Task.CompletedTask;
             };
         });
+
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Disabling an account renews its security stamp; cookies are re-checked every minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -39,14 +39,19 @@ public static class Localization
                 http.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                    new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-                var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-                    ? returnUrl
-                    : "/";
-                return Results.LocalRedirect(target);
+                    new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+                return Results.LocalRedirect(IsSafeLocal(returnUrl) ? returnUrl! : "/");
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
+
+    /// <summary>
+    /// A path of this site: one leading slash, no backslash and no control character anywhere (a tab or
+    /// line break could turn "/\t/evil.example" into another host in a browser); anything else goes home.
+    /// </summary>
+    public static bool IsSafeLocal(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || url[1] != '/')
+        && !url.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c));
 
     private sealed class ApiAcceptLanguageProvider : AcceptLanguageHeaderRequestCultureProvider
     {

@@ -45,8 +45,4 @@ public static class StaffAccounts
         var inRole = await users.AddToRoleAsync(user, role);
         return [.. inRole.Errors.Select(e => e.Description)];
     }
-
-    /// <summary>Whole minutes (at least 1) until a lock-out ends; 15 when its end is unknown.</summary>
-    public static int MinutesLocked(DateTimeOffset? until, TimeProvider clock) =>
-        until is null ? 15 : Math.Max(1, (int)Math.Ceiling((until.Value - clock.GetUtcNow()).TotalMinutes));
 }

@@ -101,6 +101,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             ["Database:MigrationAttempts"] = "1",
             ["Https:Redirect"] = "false",
 
+            // Every test client signs in from the same (unknown) address: the sign-in limit per address is
+            // tested by classes that choose their addresses (Surface/StaffSignInTests).
+            ["Auth:PerClientPerMinute"] = "100000",
+
             // No scheduler running in every test host: the background-job tests start instances that run
             // jobs (With("Jobs:Enabled", "true")); the others only schedule, as a request-only instance does.
             ["Jobs:Enabled"] = "false",

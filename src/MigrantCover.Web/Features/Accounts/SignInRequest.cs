@@ -9,7 +9,7 @@ public sealed record SignInRequest(string? Email, string? Password)
     {
         public Validator()
         {
-            RuleFor(r => r.Email).Required("signin.email-required");
+            RuleFor(r => r.Email).Required("signin.email-required").Plain();
             RuleFor(r => r.Password).Check((_, v) => !string.IsNullOrEmpty(v), "signin.password-required");
         }
     }

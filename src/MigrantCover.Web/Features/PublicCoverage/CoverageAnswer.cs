@@ -1,4 +1,5 @@
 using System.Text;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
@@ -92,7 +93,7 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
     /// <summary>"S*** A*****": the first letter of each word, the rest hidden.</summary>
     public static string Mask(string fullName)
     {
-        var words = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var words = Input.WithoutInvisible(fullName).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var sb = new StringBuilder(fullName.Length);
         foreach (var word in words)
         {

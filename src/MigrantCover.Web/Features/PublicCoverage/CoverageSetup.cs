@@ -80,6 +80,33 @@ public static class CoverageSetup
         return services;
     }
 
+    /// <summary>The largest body of a lookup (page form or API JSON): a few identifiers and a date.</summary>
+    public const int MaxBodyBytes = 4096;
+
+    /// <summary>
+    /// A lookup's body is read only up to <see cref="MaxBodyBytes"/>: 413 beyond (a problem for the API,
+    /// the status page for the page), whether the length is announced or not.
+    /// </summary>
+    public static void UseLookupBodyLimit(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (IsLookup(http))
+            {
+                if (http.Request.ContentLength > MaxBodyBytes)
+                {
+                    http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    return;
+                }
+
+                if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = MaxBodyBytes;
+                }
+            }
+
+            await next(http);
+        });
+
     /// <summary>
     /// The public lookups: POSTs to an endpoint marked <see cref="LookupEndpointAttribute"/> (the page's
     /// form and the API). Matched by endpoint, not by path, so "/coverage/index/" counts as well.
@@ -111,7 +138,10 @@ public static class CoverageSetup
 
         var lookups = http.RequestServices.GetRequiredService<CoverageLookups>();
         var channel = http.Request.Path.StartsWithSegments("/api") ? CoverageLookups.ApiChannel : CoverageLookups.PageChannel;
-        lookups.RecordRateLimited(channel, http);
+        if (IsLookup(http))
+        {
+            lookups.RecordRateLimited(channel, http);
+        }
 
         // Nothing is written here: the API's problem (Api/Problems) and the page's friendly status page
         // (re-executed as /Status/429) are written by the status code pages, and read this.

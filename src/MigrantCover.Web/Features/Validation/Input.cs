@@ -32,6 +32,52 @@ public static class Input
 
     public static string Iso(DateOnly? date) => date is { } d ? Iso(d) : "";
 
+    /// <summary>
+    /// True when the text can be stored and shown as typed: no control character (U+0000 is refused by
+    /// PostgreSQL, the others are invisible), no unpaired surrogate; tab and line breaks only where
+    /// <paramref name="multiLine"/> (an address, a reason).
+    /// </summary>
+    public static bool IsPlain(string? value, bool multiLine = true)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || (char.IsControl(c) && !(multiLine && c is '\t' or '\r' or '\n')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when a name (of a person, a place, an agency, an employer) has no control character, line
+    /// break, bidirectional override or isolate, or zero-width character: what an officer reads (and the
+    /// public masked name shows) is what is stored.
+    /// </summary>
+    public static bool IsPlainName(string? value) => IsPlain(value, multiLine: false) && (value is null || !value.Any(IsInvisible));
+
+    /// <summary>The text without the characters a name may not carry (for names stored before the rule, as the masked name).</summary>
+    public static string WithoutInvisible(string value) =>
+        value.Any(c => IsInvisible(c) || char.IsControl(c)) ? new string([.. value.Where(c => !IsInvisible(c) && !char.IsControl(c))]) : value;
+
+    // Bidirectional marks, embeddings, overrides and isolates; zero-width space, joiners, word joiner, BOM;
+    // the Mongolian vowel separator and the Arabic letter mark.
+    private static bool IsInvisible(char c) =>
+        c is (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2069') or '\uFEFF' or '\u180E' or '\u061C';
+
     public static bool IsEmail(string value) => MailAddress.TryCreate(value, out _);
 
     /// <summary>Digits (6 to 15 of them), spaces and hyphens, optionally after a leading +.</summary>

@@ -7,6 +7,8 @@ namespace MigrantCover.Web.Features.Validation;
 /// The shared shape rules of every request validator: required, length, date, code, e-mail, phone.
 /// Each failure is on its camelCase field (see <see cref="ValidationSetup"/>) with a message of
 /// <see cref="RuleText"/> in the request's language; blank values pass every rule but Required.
+/// Every text rule refuses control characters (<see cref="Plain{T}"/>), names also invisible ones
+/// (<see cref="Name{T}"/>): no text reaches the database it cannot store or that reads other than typed.
 /// </summary>
 public static class InputRules
 {
@@ -18,7 +20,15 @@ public static class InputRules
         rule.Check((_, v) => v.HasValue, "required", (_, field) => [("field", field)]);
 
     public static IRuleBuilderOptionsConditions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int max) =>
-        rule.Check((_, v) => Input.Text(v) is not { } s || s.Length <= max, "too-long", (_, _) => [("max", max.ToString(CultureInfo.InvariantCulture))]);
+        rule.Plain().Check((_, v) => Input.Text(v) is not { } s || s.Length <= max, "too-long", (_, _) => [("max", max.ToString(CultureInfo.InvariantCulture))]);
+
+    /// <summary>A name: <see cref="Text{T}"/>, on one line, without bidirectional overrides or zero-width characters.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> Name<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.Text(max).Check((_, v) => !Input.IsPlain(v) || Input.IsPlainName(v), "text.invisible");
+
+    /// <summary>No control character but tab and line breaks, no unpaired surrogate (U+0000 cannot be stored by PostgreSQL).</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> Plain<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Check((_, v) => Input.IsPlain(v), "text.control");
 
     public static IRuleBuilderOptionsConditions<T, string?> IsoDate<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Check((_, v) => Input.IsBlank(v) || Input.Date(v) is not null, "date.format");

@@ -120,20 +120,20 @@ public static class RegisterWorker
     {
         public Validator()
         {
-            RuleFor(r => r.FullName).Required().Text(Max.FullName);
+            RuleFor(r => r.FullName).Required().Name(Max.FullName);
             RuleFor(r => r.Sex).Code<Request, Sex>();
             RuleFor(r => r.DateOfBirth).IsoDate();
-            RuleFor(r => r.PlaceOfBirth).Required().Text(Max.PlaceOfBirth);
+            RuleFor(r => r.PlaceOfBirth).Required().Name(Max.PlaceOfBirth);
             RuleFor(r => r.Address).Required().Text(Max.Address);
             RuleFor(r => r.Phone).Phone(Max.Phone);
             RuleFor(r => r.Email).Email(Max.Email);
             RuleFor(r => r.Purpose).Code<Request, Purpose>();
             RuleFor(r => r.Category).Code<Request, Category>();
             RuleFor(r => r.Scheme).Code<Request, Scheme>();
-            RuleFor(r => r.AgencyName).Text(Max.AgencyName);
-            RuleFor(r => r.AgencyLicence).Text(Max.AgencyLicence);
+            RuleFor(r => r.AgencyName).Name(Max.AgencyName);
+            RuleFor(r => r.AgencyLicence).Name(Max.AgencyLicence);
             RuleFor(r => r.Occupation).Required().Text(Max.Occupation);
-            RuleFor(r => r.EmployerName).Text(Max.EmployerName);
+            RuleFor(r => r.EmployerName).Name(Max.EmployerName);
             RuleFor(r => r.PlacementAgreementSignedOn).IsoDate();
             RuleFor(r => r.RegisteredOn).IsoDate();
             RuleFor(r => r.ConsentOn).IsoDate();

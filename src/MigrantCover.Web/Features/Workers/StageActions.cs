@@ -23,7 +23,7 @@ public static class StageActions
         public DepartureValidator()
         {
             RuleFor(r => r.DepartedOn).Required().IsoDate();
-            RuleFor(r => r.EmployerName).Text(150);
+            RuleFor(r => r.EmployerName).Name(150);
         }
     }
 

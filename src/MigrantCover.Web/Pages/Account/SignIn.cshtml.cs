@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using MigrantCover.Web.Features.Accounts;
 using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
@@ -7,9 +8,11 @@ using MigrantCover.Web.Infrastructure;
 namespace MigrantCover.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(StaffSignIn.RateLimitPolicy)]
 public sealed class SignInModel(
     SignInManager<StaffUser> signIn,
     UserManager<StaffUser> users,
+    StaffSignIn staff,
     TimeProvider clock,
     IValidator<SignInRequest> validator,
     IStringLocalizer<SharedResource> text) : FormPageModel
@@ -41,30 +44,16 @@ public sealed class SignInModel(
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email!.Trim());
-        if (user is { IsDisabled: true })
-        {
-            ModelState.AddModelError("", text["SignInDisabled"]);
-            return Page();
-        }
-
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            var minutes = StaffAccounts.MinutesLocked(await users.GetLockoutEndDateAsync(user!), clock);
-            ModelState.AddModelError("", string.Format(CultureInfo.CurrentCulture, text["SignInLocked"], minutes));
-            return Page();
-        }
-
-        if (!result.Succeeded)
+        // One answer for an unknown e-mail, a wrong password, a locked or a disabled account (StaffSignIn).
+        var user = await staff.CheckAsync(Input.Email!, Input.Password!, HttpContext.Connection.RemoteIpAddress);
+        if (user is null)
         {
             ModelState.AddModelError("", text["SignInFailed"]);
             return Page();
         }
 
-        user!.LastSignInAt = clock.GetUtcNow();
+        await signIn.SignInAsync(user, Input.RememberMe);
+        user.LastSignInAt = clock.GetUtcNow();
         await users.UpdateAsync(user);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HomeOfAsync(user));
     }

@@ -21,8 +21,8 @@ public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clo
     {
         public CreateValidator(IStringLocalizer<AdminResource> text)
         {
-            RuleFor(i => i.Email).Check((_, v) => v?.Trim() is { Length: > 0 } e && e.Contains('@', StringComparison.Ordinal), (_, _) => text["AccountEmailRequired"]);
-            RuleFor(i => i.DisplayName).Check((_, v) => !string.IsNullOrWhiteSpace(v), (_, _) => text["AccountNameRequired"]);
+            RuleFor(i => i.Email).Check((_, v) => v?.Trim() is { Length: > 0 } e && e.Contains('@', StringComparison.Ordinal), (_, _) => text["AccountEmailRequired"]).Plain();
+            RuleFor(i => i.DisplayName).Check((_, v) => !string.IsNullOrWhiteSpace(v), (_, _) => text["AccountNameRequired"]).Name(150);
             RuleFor(i => i.Role).Check((_, v) => v is Roles.Officer or Roles.Admin, (_, _) => text["AccountRoleRequired"]);
             RuleFor(i => i.Password).Check((_, v) => !string.IsNullOrEmpty(v), (_, _) => text["AccountPasswordRules"]);
         }

@@ -46,6 +46,11 @@ public sealed class AuditModel(AppDbContext db, StatsRange.Reader ranges, IStrin
             ModelState.AddModelError("action", text["AuditActionUnknown"]);
         }
 
+        if (!Features.Validation.Input.IsPlain(Actor, multiLine: false))
+        {
+            ModelState.AddModelError("actor", RuleText.Input("text.control", Localization.Language));
+        }
+
         if (!ModelState.IsValid)
         {
             return;

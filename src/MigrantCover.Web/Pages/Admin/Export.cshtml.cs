@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
@@ -23,8 +22,8 @@ public sealed class ExportModel(EnrollmentStats stats, StatsRange.Reader ranges,
             return BadRequestText(string.Format(System.Globalization.CultureInfo.CurrentCulture, text["ExportUnknownTable"], table));
         }
 
-        // The BOM lets spreadsheets detect UTF-8; the name says which range it holds.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(chosen.ToCsv())).ToArray();
+        // UTF-8 with a BOM, formulas neutralised (Infrastructure/Csv); the name says which range it holds.
+        var bytes = chosen.ToCsv().ToBytes();
         var name = $"migrantcover-{chosen.Id}-{range.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "start"}-{range.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? report.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.csv";
         return File(bytes, "text/csv; charset=utf-8", name);
     }

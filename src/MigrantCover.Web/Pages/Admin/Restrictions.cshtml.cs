@@ -25,7 +25,7 @@ public sealed class RestrictionsModel(AppDbContext db, EnrollmentStats stats, Ti
             RuleFor(i => i.CountryCode).Check((_, v) => Countries.IsAssigned(v?.Trim().ToUpperInvariant()), (_, _) => text["RestrictionCountryInvalid"]);
             RuleFor(i => i.Category).Check((_, v) => Features.Validation.Input.Code<Category>(v) is not null, (_, _) => text["RestrictionCategoryRequired"]);
             RuleFor(i => i.ValidFrom).Check((_, v) => Features.Validation.Input.Date(v) is not null, (_, _) => text["RestrictionDateInvalid"]);
-            RuleFor(i => i.LegalBasis).Check((_, v) => Features.Validation.Input.Text(v, 200) is not null, (_, _) => text["RestrictionBasisRequired"]);
+            RuleFor(i => i.LegalBasis).Check((_, v) => Features.Validation.Input.Text(v, 200) is not null, (_, _) => text["RestrictionBasisRequired"]).Plain();
         }
     }
 

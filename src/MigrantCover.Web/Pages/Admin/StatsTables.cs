@@ -1,6 +1,7 @@
 using System.Text;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Infrastructure;
+using MigrantCover.Web.Infrastructure.Csv;
 
 namespace MigrantCover.Web.Pages.Admin;
 
@@ -30,21 +31,17 @@ public sealed record StatsCell(object Value, string? Link = null)
 /// <summary>A dashboard table: what the page shows and the CSV export writes, from one definition.</summary>
 public sealed record StatsTable(string Id, string Caption, IReadOnlyList<StatsColumn> Columns, IReadOnlyList<IReadOnlyList<StatsCell>> Rows)
 {
-    /// <summary>RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled.</summary>
-    public string ToCsv()
+    /// <summary>The export (Infrastructure/Csv: RFC 4180, no cell a spreadsheet runs as a formula): headers, then the raw values.</summary>
+    public CsvWriter ToCsv()
     {
-        var sb = new StringBuilder();
-        sb.AppendJoin(',', Columns.Select(c => Quote(c.Header))).Append("\r\n");
+        var csv = new CsvWriter().Row(Columns.Select(c => c.Header));
         foreach (var row in Rows)
         {
-            sb.AppendJoin(',', row.Select(c => Quote(c.Raw))).Append("\r\n");
+            csv.Row(row.Select(c => c.Value));
         }
 
-        return sb.ToString();
+        return csv;
     }
-
-    public static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }
 
 /// <summary>Turns the report into the dashboard's tables, in the request's language: one per breakdown dimension.</summary>

@@ -1,0 +1,63 @@
+namespace MigrantCover.Web.Tests.Surface;
+
+/// <summary>Item 10 of issue 11: hostile return addresses, oversized lookup bodies, wrong methods.</summary>
+public abstract class EdgeTests(AppFactory factory) : ProviderTests(factory)
+{
+    public static readonly TheoryData<string> HostileReturnUrls =
+    [
+        "/%09/evil.example", "/%0a/evil.example", "/%0d/evil.example", "//evil.example", "/\\evil.example", "/%5Cevil.example",
+        "https://evil.example", "http:evil.example", "%2F%2Fevil.example", "/%00", "/ /evil.example", "\\\\evil.example",
+        "javascript:alert(1)", "/%E2%80%AE/evil.example", "%09/evil.example", "/%0d%0aSet-Cookie:%20x=1",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostileReturnUrls))]
+    public async Task TheLanguageSwitchRedirectsHomeFromAHostileReturnUrl(string returnUrl)
+    {
+        var response = await SurfaceSetup.Client(Factory).GetAsync("/language?culture=en-US&returnUrl=" + returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.True(location == "/" || (location.StartsWith('/') && location.Length > 1 && location[1] is not ('/' or '\\')), $"{returnUrl} → {location}");
+        Assert.DoesNotContain(location, c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\');
+    }
+
+    [Fact]
+    public async Task TheLanguageSwitchKeepsALocalReturnUrl()
+    {
+        var response = await SurfaceSetup.Client(Factory).GetAsync("/language?culture=en-US&returnUrl=%2FCoverage%3Fx%3D1");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Coverage?x=1", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheLookupReadsAFewKilobytesAt413Beyond()
+    {
+        var padded = "{\"membershipNumber\":\"00000000000\",\"dateOfBirth\":\"1995-07-09\",\"pad\":\"" + new string('x', 5000) + "\"}";
+        var api = await SurfaceSetup.Client(Factory).PostAsync("/api/v1/coverage/lookup", new StringContent(padded, Encoding.UTF8, "application/json"));
+        var problem = await api.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
+
+        var page = await SurfaceSetup.Client(Factory).PostAsync("/Coverage", new FormUrlEncodedContent(new Dictionary<string, string> { ["Identifier"] = new string('1', 6000) }));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, page.StatusCode);
+
+        // A normal lookup is read as before.
+        var normal = await SurfaceSetup.Client(Factory).PostAsync("/api/v1/coverage/lookup", new StringContent("{\"membershipNumber\":\"00000000000\",\"dateOfBirth\":\"1995-07-09\"}", Encoding.UTF8, "application/json"));
+        Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, normal.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/auth/token")]
+    [InlineData("PUT", "/api/v1/auth/token")]
+    [InlineData("GET", "/api/v1/coverage/lookup")]
+    [InlineData("DELETE", "/api/v1/coverage/lookup")]
+    public async Task PostOnlyRoutesAnswer405ToOtherMethods(string method, string url)
+    {
+        var response = await SurfaceSetup.Client(Factory).SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+    }
+}
+
+public sealed class EdgeTestsOnSqlite(SurfaceSqliteFactory f) : EdgeTests(f), IClassFixture<SurfaceSqliteFactory>;
+
+public sealed class EdgeTestsOnPostgres(SurfacePostgresFactory f) : EdgeTests(f), IClassFixture<SurfacePostgresFactory>;
