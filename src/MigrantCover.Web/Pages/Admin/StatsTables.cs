@@ -30,21 +30,25 @@ public sealed record StatsCell(object Value, string? Link = null)
 /// <summary>A dashboard table: what the page shows and the CSV export writes, from one definition.</summary>
 public sealed record StatsTable(string Id, string Caption, IReadOnlyList<StatsColumn> Columns, IReadOnlyList<IReadOnlyList<StatsCell>> Rows)
 {
-    /// <summary>RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled.</summary>
-    public string ToCsv()
+    /// <summary>
+    /// RFC 4180: CRLF line ends, fields with the separator, a quote or a line break quoted, quotes doubled.
+    /// The separator is a comma, or a semicolon for Excel set to Indonesian (its list separator, since the
+    /// comma is its decimal separator).
+    /// </summary>
+    public string ToCsv(char separator = ',')
     {
         var sb = new StringBuilder();
-        sb.AppendJoin(',', Columns.Select(c => Quote(c.Header))).Append("\r\n");
+        sb.AppendJoin(separator, Columns.Select(c => Quote(c.Header, separator))).Append("\r\n");
         foreach (var row in Rows)
         {
-            sb.AppendJoin(',', row.Select(c => Quote(c.Raw))).Append("\r\n");
+            sb.AppendJoin(separator, row.Select(c => Quote(c.Raw, separator))).Append("\r\n");
         }
 
         return sb.ToString();
     }
 
-    public static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    public static string Quote(string field, char separator = ',') =>
+        field.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }
 
 /// <summary>Turns the report into the dashboard's tables, in the request's language: one per breakdown dimension.</summary>
@@ -62,7 +66,8 @@ public static class StatsTables
 
     public static bool IsBreakdown(StatsTable table) => TallyDimensions.Breakdowns.Any(d => d.ReportKey == table.Id);
 
-    public static IReadOnlyList<StatsTable> All(EnrollmentReport r, IStringLocalizer<AdminResource> t)
+    /// <param name="officeNames">Office code → name, shown beside the codes of the office table.</param>
+    public static IReadOnlyList<StatsTable> All(EnrollmentReport r, IStringLocalizer<AdminResource> t, IReadOnlyDictionary<string, string>? officeNames = null)
     {
         StatsColumn Text(string key) => new(t[key], CellKind.Text);
         StatsColumn Count(string key) => new(t[key], CellKind.Count);
@@ -74,14 +79,22 @@ public static class StatsTables
         StatsTable Split(TallyDimension d)
         {
             var pascal = char.ToUpperInvariant(d.Name[0]) + d.Name[1..];
-            Func<Breakdown, string>? name = d.NameOf is not null ? b => b.Name ?? b.Key : d.Labelled ? b => Label(pascal + "_", b.Key) : null;
+            var language = Localization.Language;
+            Func<Breakdown, string>? name =
+                d == TallyDimensions.Destination ? b => Countries.Name(b.Key, language)
+                : d == TallyDimensions.Office ? b => b.Key.Length == 0 ? t["NoOffice"] : officeNames?.GetValueOrDefault(b.Key) ?? b.Key
+                : d == TallyDimensions.Agency ? null
+                : d.NameOf is not null ? b => b.Name ?? b.Key : d.Labelled ? b => Label(pascal + "_", b.Key) : null;
+
+            // Workers with no agency (individual scheme) are a row of their own, said in words.
+            string Key(Breakdown b) => d == TallyDimensions.Agency && b.Key.Length == 0 ? t["NoAgency"] : b.Key;
             var counts = new[] { Count("ColCandidates"), Count("ColPlaced"), Count("ColAllStages") };
             return new(
                 d.ReportKey,
                 t["Table" + d.ReportKey[..1].ToUpperInvariant() + d.ReportKey[1..]],
                 name is null ? [Text("Col" + pascal), .. counts] : [Text("ColCode"), Text("Col" + pascal), .. counts],
                 [.. r.Breakdown(d).Select(b => name is null
-                    ? Row(b.Key, b.Candidates, b.Placed, b.Registered)
+                    ? Row(Key(b), b.Candidates, b.Placed, b.Registered)
                     : Row(b.Key, name(b), b.Candidates, b.Placed, b.Registered))]);
         }
 

@@ -247,7 +247,7 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
-                    b.Property<Guid>("WorkerId")
+                    b.Property<Guid?>("WorkerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("worker_id");
 
@@ -442,6 +442,50 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasName("pk_membership_counters");
 
                     b.ToTable("membership_counters", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.Office", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("regency_code");
+
+                    b.HasKey("Code")
+                        .HasName("pk_offices");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_offices_province_code");
+
+                    b.ToTable("offices", (string)null);
                 });
 
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.Payment", b =>
@@ -848,6 +892,11 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<string>("OfficeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_code");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
@@ -1078,6 +1127,11 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("occupation");
 
+                    b.Property<string>("OfficeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_code");
+
                     b.Property<string>("PassportNumber")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
@@ -1195,6 +1249,9 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Stage", "RegisteredOn")
                         .HasDatabaseName("ix_workers_stage_registered_on");
+
+                    b.HasIndex("OfficeCode", "Stage", "CoveredUntil")
+                        .HasDatabaseName("ix_workers_office_code_stage_covered_until");
 
                     b.ToTable("workers", (string)null);
                 });
