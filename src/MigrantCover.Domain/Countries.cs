@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
 namespace MigrantCover.Domain;
 
 /// <summary>ISO 3166-1 alpha-2 codes (R-DST-1), officially assigned ones only.</summary>
@@ -20,4 +23,56 @@ public static class Countries
 
     /// <summary>Exact, uppercase match: callers normalise first (the API says "HK", not "hk").</summary>
     public static bool IsAssigned(string? code) => code is not null && Set.Contains(code);
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> NamesByLanguage = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The country's name in "id" or "en", from the platform's ICU (CLDR) data, not a typed table: ICU
+    /// names a locale's country in the UI language ("Inggris (Hong Kong DAK Tiongkok)"), and the part in
+    /// brackets is the country. A code ICU does not know is itself.
+    /// </summary>
+    public static string Name(string? code, string language)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return "";
+        }
+
+        return NamesOf(language).TryGetValue(code, out var name) ? name : code;
+    }
+
+    /// <summary>Every assigned code with its name in <paramref name="language"/>.</summary>
+    public static IReadOnlyDictionary<string, string> NamesOf(string language) =>
+        NamesByLanguage.GetOrAdd(language == "en" ? "en" : "id", Build);
+
+    private static IReadOnlyDictionary<string, string> Build(string language)
+    {
+        var ui = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language == "en" ? "en-US" : "id-ID");
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var code in Set)
+            {
+                string display;
+                try
+                {
+                    display = new CultureInfo("en-" + code).DisplayName;
+                }
+                catch (CultureNotFoundException)
+                {
+                    continue;
+                }
+
+                var open = display.IndexOf('(', StringComparison.Ordinal);
+                names[code] = open >= 0 && display.EndsWith(')') ? display[(open + 1)..^1] : code;
+            }
+
+            return names;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = ui;
+        }
+    }
 }

@@ -240,6 +240,9 @@ public static partial class RuleText
         ["version"] = ("Versi", "version"),
         ["passportNumber"] = ("Nomor paspor", "passport number"),
         ["verified"] = ("Terverifikasi", "verified"),
+        ["stage"] = ("Tahap", "stage"),
+        ["province"] = ("Provinsi", "province"),
+        ["office"] = ("Kantor", "office"),
 
         // Purposes (R-CAT-2).
         ["work"] = ("bekerja", "work"),

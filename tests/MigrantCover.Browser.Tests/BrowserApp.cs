@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
+using MigrantCover.Web.Demo;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Browser.Tests;
@@ -54,7 +56,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             await StaffAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            await StaffAccounts.CreateAsync(users, clock, DemoAccounts.OfficerEmail, "Petugas Demo", DemoAccounts.OfficerPassword, Roles.Officer);
+            await OfficeCatalog.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), clock);
+            await StaffAccounts.CreateAsync(users, clock, DemoAccounts.OfficerEmail, "Petugas Demo", DemoAccounts.OfficerPassword, Roles.Officer, OfficeCatalog.DemoOfficerOffice);
             await StaffAccounts.CreateAsync(users, clock, DemoAccounts.AdminEmail, "Admin Demo", DemoAccounts.AdminPassword, Roles.Admin);
         }
 

@@ -154,17 +154,19 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         await page.WaitForURLAsync(WorkerUrl());
         var workerId = WorkerUrl().Match(page.Url).Groups[1].Value;
 
-        // Verify the eight documents of R-DOC-1 (the passport with its number, R-DOC-2).
-        foreach (var code in new[] { "marital-status", "family-permission", "competence", "health", "passport", "work-visa", "placement-agreement", "work-agreement" })
+        // Verify the eight documents of R-DOC-1 in one form (the passport with its number, R-DOC-2).
+        var codes = new[] { "marital-status", "family-permission", "competence", "health", "passport", "work-visa", "placement-agreement", "work-agreement" };
+        for (var i = 0; i < codes.Length; i++)
         {
-            var form = page.Locator($"#document-{code} form");
-            if (code == "passport")
-            {
-                await form.Locator("#Document_PassportNumber").FillAsync("C1234567");
-            }
+            await page.CheckAsync($"#Docs_{i}__Checked");
+            await page.FillAsync($"#Docs_{i}__Reference", $"DOC-{codes[i]}");
+        }
 
-            await form.Locator("input[name='Document.Reference']").FillAsync($"DOC-{code}");
-            await form.Locator("button[type=submit]").ClickAsync();
+        await page.FillAsync("#Document_PassportNumber", "C1234567");
+        await page.ClickAsync("#verify-all");
+        await Assertions.Expect(page.Locator("#confirmation")).ToContainTextAsync("paspor");
+        foreach (var code in codes)
+        {
             await Assertions.Expect(page.Locator($"#document-{code} .badge")).ToHaveClassAsync(new Regex("text-bg-success"));
         }
 
@@ -186,6 +188,7 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         }
 
         await BrowserApp.ScreenshotAsync(page, "officer-receipt");
+        await ReceiptPrintsCompleteAsync(page);
 
         // Departure today (R-COV-8 satisfied), then the coverage time line.
         await page.GotoAsync($"/Workers/{workerId}/Stage/departure");
@@ -209,6 +212,31 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         await page.GotoAsync($"/Workers/{workerId}/Payment");
         await AssertAccessibleAsync(page, "payment (en)");
         return workerId;
+    }
+
+    /// <summary>
+    /// The receipt as the browser prints it (print media, A4, PDF from Chromium): the title, the receipt
+    /// number and the signature line are in the PDF's text, on one page; a picture of it goes to docs.
+    /// </summary>
+    private static async Task ReceiptPrintsCompleteAsync(IPage page)
+    {
+        var number = (await page.Locator("#receipt-number").InnerTextAsync()).Trim();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await BrowserApp.ScreenshotAsync(page, "officer-receipt-print", forDocs: true);
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        File.WriteAllBytes(Path.Combine(BrowserApp.ScreenshotFolder, "officer-receipt.pdf"), pdf);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Equal(1, document.NumberOfPages);
+        var text = string.Join(" ", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        foreach (var expected in new[] { "Tanda terima pembayaran", number[..8], "Tanda tangan", "Cap kantor", "BPJS", "0003", "Lombok Timur", "Permenaker", "rupiah" })
+        {
+            Assert.True(text.Contains(expected, StringComparison.OrdinalIgnoreCase), $"the printed receipt lacks \"{expected}\": {text}");
+        }
+
+        // The site's own menu is not printed.
+        Assert.DoesNotContain("Keluar", text, StringComparison.Ordinal);
     }
 
     /// <summary>Signs in with the keyboard only: Tab into the fields, type, Enter.</summary>

@@ -45,12 +45,12 @@ public static class WorkersApi
             .WithSummary("Correct a worker's data, with a reason and the version it was read at (409 when stale).")
             .Produces<WorkerView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        workers.MapGet("/{id:guid}/history", async (Guid id, AppDbContext db, CancellationToken ct) =>
+        workers.MapGet("/{id:guid}/history", async (Guid id, AppDbContext db, HistoryText words, CancellationToken ct) =>
             {
                 var history = await WorkerQueries.HistoryAsync(db, id, ct);
-                return history.Count == 0 ? Problems.NotFound() : Results.Ok(history);
+                return history.Count == 0 ? Problems.NotFound() : Results.Ok(history.Select(words.Describe).ToList());
             })
-            .WithSummary("Every change to the worker: when, who, what (field, old, new), why.")
+            .WithSummary("Every change to the worker: when, who, what (field, old, new), why, and a description in the request's language.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         workers.MapPut("/{id:guid}/documents/{type}", async (Guid id, string type, VerifyDocument.Request request, VerifyDocument.Handler handler, TimeProvider clock, CancellationToken ct) =>

@@ -49,6 +49,8 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Office> Offices => Set<Office>();
+
     public DbSet<PlacementRestrictionRule> PlacementRestrictions => Set<PlacementRestrictionRule>();
 
     public DbSet<MembershipCounter> MembershipCounters => Set<MembershipCounter>();
@@ -373,6 +375,15 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
             .ToHashSet();
         OutboxMessages.AddRange(Outbox.For(worker, kind, periodKey, about, now).Where(m => !queued.Contains(m.Channel)));
     }
+    /// <summary>
+    /// Audits an admin action that is not a change to a worker (an account, a restriction, an office),
+    /// saved with the next save: <paramref name="action"/> is account, restriction or office,
+    /// <paramref name="field"/> what was done (created, disabled, ...), the values what it was done to.
+    /// </summary>
+    public void AuditAdmin(string action, string field, string? oldValue, string? newValue) =>
+        AuditEntries.Add(new AuditEntry(null, _clock.GetUtcNow(), _actor.Id, _actor.Name, action, field, Cut(oldValue), Cut(newValue), AuditReason));
+
+    private static string? Cut(string? value) => value is { Length: > 500 } ? value[..500] : value;
 
     private AuditEntry Audit(Guid workerId, DateTimeOffset at, string action, string? field, string? oldValue, string? newValue) =>
         new(workerId, at, _actor.Id, _actor.Name, action, field, oldValue, newValue, AuditReason);

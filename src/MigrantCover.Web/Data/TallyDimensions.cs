@@ -22,8 +22,11 @@ public static class TallyDimensions
 
     public static readonly TallyDimension Occupation = new() { Name = "occupation", Property = nameof(Worker.Occupation), Sql = "occupation" };
 
+    /// <summary>The office that registered the worker (docs/admin.md); "" for none.</summary>
+    public static readonly TallyDimension Office = new() { Name = "office", Property = nameof(Worker.OfficeCode), Sql = "COALESCE(office_code, '')" };
+
     /// <summary>Every breakdown, in the order the dashboard and the report list them.</summary>
-    public static readonly IReadOnlyList<TallyDimension> Breakdowns = [Destination, Province, Sex, Scheme, Agency, Occupation];
+    public static readonly IReadOnlyList<TallyDimension> Breakdowns = [Destination, Province, Sex, Scheme, Agency, Occupation, Office];
 
     public static TallyDimension Of(string name) => Breakdowns.Single(d => d.Name == name);
 }

@@ -40,9 +40,16 @@ public static class DemoSeeder
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
         var clock = sp.GetRequiredService<TimeProvider>();
         await StaffAccounts.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+        await OfficeCatalog.SeedAsync(sp.GetRequiredService<AppDbContext>(), clock);
         if (await users.FindByEmailAsync(DemoAccounts.OfficerEmail) is null)
         {
-            await StaffAccounts.CreateAsync(users, clock, DemoAccounts.OfficerEmail, "Petugas Demo", DemoAccounts.OfficerPassword, Roles.Officer);
+            await StaffAccounts.CreateAsync(users, clock, DemoAccounts.OfficerEmail, "Petugas Demo", DemoAccounts.OfficerPassword, Roles.Officer, OfficeCatalog.DemoOfficerOffice);
+        }
+        else if (await users.FindByEmailAsync(DemoAccounts.OfficerEmail) is { OfficeCode: null } officer)
+        {
+            // A demo database from before offices: the officer gets the demo office.
+            officer.OfficeCode = OfficeCatalog.DemoOfficerOffice;
+            await users.UpdateAsync(officer);
         }
 
         if (await users.FindByEmailAsync(DemoAccounts.AdminEmail) is null)
@@ -70,6 +77,11 @@ public static class DemoSeeder
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var chunk in population.Generate(count).Chunk(500))
         {
+            foreach (var w in chunk)
+            {
+                w.OfficeCode ??= OfficeCatalog.For(w.Nik[..4]);
+            }
+
             db.Workers.AddRange(chunk);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

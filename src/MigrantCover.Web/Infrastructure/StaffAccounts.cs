@@ -26,7 +26,7 @@ public static class StaffAccounts
 
     /// <summary>Creates an account with one role. Returns the errors in words, or none.</summary>
     public static async Task<IReadOnlyList<string>> CreateAsync(
-        UserManager<StaffUser> users, TimeProvider clock, string email, string displayName, string password, string role)
+        UserManager<StaffUser> users, TimeProvider clock, string email, string displayName, string password, string role, string? officeCode = null)
     {
         var user = new StaffUser
         {
@@ -35,6 +35,7 @@ public static class StaffAccounts
             EmailConfirmed = true,
             DisplayName = displayName,
             CreatedAt = clock.GetUtcNow(),
+            OfficeCode = officeCode,
         };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)

@@ -5,6 +5,9 @@ namespace MigrantCover.Web.Pages;
 /// <summary>Helpers every form page uses to show an error next to its field.</summary>
 public abstract class FormPageModel : PageModel
 {
+    /// <summary>The confirmation the next page shows (the layout's <c>#confirmation</c>): what was just recorded.</summary>
+    protected void Confirm(string message) => TempData["Confirmation"] = message;
+
     public bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 
     public string? ErrorOf(string key) =>

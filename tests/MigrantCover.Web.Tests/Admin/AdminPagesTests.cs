@@ -20,11 +20,11 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
         SubmitInputAsync(admin, "/Admin/Restrictions", "#add-form", ("CountryCode", country), ("Category", category), ("ValidFrom", validFrom), ("LegalBasis", legalBasis));
 
     private static Task<HttpResponseMessage> CreateAccountAsync(HttpClient admin, string email, string displayName, string password, string role) =>
-        SubmitInputAsync(admin, "/Admin/Accounts", "#create-form", ("Email", email), ("DisplayName", displayName), ("Password", password), ("Role", role));
+        SubmitInputAsync(admin, "/Admin/Accounts", "#create-form", ("Email", email), ("DisplayName", displayName), ("Password", password), ("Role", role), ("OfficeCode", role == "officer" ? AppFactory.OfficerOffice : ""));
 
     public static TheoryData<string> AdminPages =>
     [
-        "/Admin", "/Admin/Gaps?kind=departed-without-cover", "/Admin/Export?table=totals", "/Admin/Accounts", "/Admin/Restrictions", "/Admin/Audit",
+        "/Admin", "/Admin/Gaps?kind=departed-without-cover", "/Admin/Export?table=totals", "/Admin/Accounts", "/Admin/Restrictions", "/Admin/Audit", "/Admin/Offices",
     ];
 
     [Theory]

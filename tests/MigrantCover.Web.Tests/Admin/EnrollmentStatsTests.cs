@@ -262,7 +262,10 @@ public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(f
         var destinations = Cells(page, "byDestination");
         Assert.Equal(
             json.GetProperty("byDestination").EnumerateArray().Select(e => e.GetProperty("key").GetString() + "=" + e.GetProperty("candidates").GetInt32() + "/" + e.GetProperty("placed").GetInt32()),
-            destinations.Select(r => r[0] + "=" + r[1] + "/" + r[2]));
+            destinations.Select(r => r[0] + "=" + r[2] + "/" + r[3]));
+
+        // Countries by name in the page's language (ICU data), beside the code.
+        Assert.Contains(destinations, r => r[0] == "HK" && r[1] == "Hong Kong DAK Tiongkok");
         Assert.Equal(
             json.GetProperty("byMonth").EnumerateArray().Select(e => e.GetProperty("key").GetString() + "=" + e.GetProperty("registered").GetInt32()),
             Cells(page, "byMonth").Select(r => r[0] + "=" + r[1]));
@@ -299,7 +302,7 @@ public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(f
         var client = await AdminOnGapDayAsync();
         var page = await client.GetDocumentAsync("/Admin/Gaps?kind=placement-ending-60");
         var expected = Population.Where(p => p.Tag is "G3" or "G4" or "G12" or "G14").ToList();
-        var links = page.QuerySelectorAll("main tbody a").Select(a => a.GetAttribute("href")).ToList();
+        var links = page.QuerySelectorAll("#gap-list tbody th a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(expected.Select(p => "/Workers/" + p.Id).Order(), links.Order());
         Assert.All(expected, p => Assert.Contains(p.Name, page.Body!.TextContent, StringComparison.Ordinal));
 

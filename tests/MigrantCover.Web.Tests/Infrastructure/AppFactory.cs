@@ -24,6 +24,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public const string AdminEmail = DemoAccounts.AdminEmail;
     public const string AdminPassword = DemoAccounts.AdminPassword;
 
+    /// <summary>The test officer's office (the sample worker's regency, Banyumas); the admin has none.</summary>
+    public const string OfficerOffice = "LTSA-BANYUMAS";
+
     private readonly Dictionary<string, string?> _settings = [];
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
@@ -73,7 +76,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         await using var scope = Services.CreateAsyncScope();
         await StaffAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        await StaffAccounts.CreateAsync(users, Clock, OfficerEmail, "Petugas Uji", OfficerPassword, Roles.Officer);
+        await OfficeCatalog.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), Clock);
+        await StaffAccounts.CreateAsync(users, Clock, OfficerEmail, "Petugas Uji", OfficerPassword, Roles.Officer, OfficerOffice);
         await StaffAccounts.CreateAsync(users, Clock, AdminEmail, "Admin Uji", AdminPassword, Roles.Admin);
     }
 

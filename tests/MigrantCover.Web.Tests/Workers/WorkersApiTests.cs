@@ -267,6 +267,30 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     }
 
     [Fact]
+    public async Task TheHistoryDescribesEachChangeInTheRequestsLanguage()
+    {
+        var api = await ApiAsync();
+        var id = await api.DepartedAsync(new DateOnly(2026, 2, 1), 24, new DateOnly(2026, 1, 20), 332_500);
+        async Task<List<string>> DescriptionsAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{id}/history");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var history = await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK);
+            Assert.All(history.EnumerateArray(), h => Assert.True(h.TryGetProperty("field", out _)));
+            return [.. history.EnumerateArray().Select(h => h.GetProperty("description").GetString()!)];
+        }
+
+        var id_ = await DescriptionsAsync("id");
+        Assert.Contains("Tahap: calon pekerja → ditempatkan (berangkat 1 Februari 2026)", id_);
+        Assert.Contains("Dokumen: surat keterangan status perkawinan diverifikasi (ref. DOC-marital-status)", id_);
+        Assert.Contains(id_, d => d.StartsWith("Pembayaran penempatan Rp332.500, 20 Januari 2026, PL-", StringComparison.Ordinal));
+        var en = await DescriptionsAsync("en");
+        Assert.Contains("Stage: candidate → placed (departed on 1 February 2026)", en);
+        Assert.Contains("Document: marital status certificate verified (ref. DOC-marital-status)", en);
+        Assert.Contains(en, d => d.StartsWith("Payment placement Rp332.500, 20 January 2026, PL-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     [Trait("Rule", "R-COV-6")]
     public async Task ARefusedReturnDateSaysTheEarliestDateAccepted()
     {

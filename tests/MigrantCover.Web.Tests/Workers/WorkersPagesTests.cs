@@ -33,6 +33,26 @@ public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(fact
         return await Forms.ParseAsync(response);
     }
 
+    /// <summary>The fields of the one documents form with <paramref name="types"/> ticked, each with its reference.</summary>
+    private static Dictionary<string, string?> Documents(IEnumerable<string> types, string? passport = null)
+    {
+        var all = Codes.All<DocumentType>().ToList();
+        var fields = new Dictionary<string, string?>();
+        foreach (var type in types)
+        {
+            var i = all.IndexOf(type);
+            fields[$"Docs[{i}].Checked"] = "true";
+            fields[$"Docs[{i}].Reference"] = "REF-" + type;
+        }
+
+        if (passport is not null)
+        {
+            fields["Document.PassportNumber"] = passport;
+        }
+
+        return fields;
+    }
+
     private async Task<string> RegisterAsync(HttpClient client, Dictionary<string, object?>? overrides = null) =>
         WorkerIdOf(await client.SubmitFormAsync("/Workers/Register", Form(overrides)));
 
@@ -43,14 +63,14 @@ public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(fact
         var first = await RegisterAsync(client);
         var second = await RegisterAsync(client);
         var passport = NewPassport();
-        var fields = new Dictionary<string, string?> { ["Document.PassportNumber"] = passport };
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/Workers/{first}", fields, "#document-passport form")).StatusCode);
+        var fields = Documents(["passport"], passport);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/Workers/{first}", fields, "#documents-form")).StatusCode);
 
-        var warned = await PageAsync(await client.SubmitFormAsync($"/Workers/{second}", fields, "#document-passport form"));
+        var warned = await PageAsync(await client.SubmitFormAsync($"/Workers/{second}", fields, "#documents-form"));
         Assert.Contains("sudah tercatat pada pekerja lain", warned.QuerySelector("#Document_PassportNumber_error")!.TextContent);
         Assert.NotNull(warned.QuerySelector($"#document-passport a[href='/Workers/{first}']"));
 
-        var confirmed = await client.SubmitFormAsync(warned, $"/Workers/{second}", new Dictionary<string, string?> { ["Document.PassportNumber"] = passport, ["Document.ConfirmDuplicate"] = "true" }, "#document-passport form");
+        var confirmed = await client.SubmitFormAsync(warned, $"/Workers/{second}", new Dictionary<string, string?>(Documents(["passport"], passport)) { ["Document.ConfirmDuplicate"] = "true" }, "#documents-form");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var saved = await Factory.WithDbAsync(db => db.Workers.Where(w => w.Id == Guid.Parse(second)).Select(w => w.PassportNumber).SingleAsync());
         Assert.Equal(passport, saved);
@@ -179,39 +199,48 @@ public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(fact
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Payments.CountAsync(p => p.WorkerId == Guid.Parse(id))));
 
         var receipt = await client.GetDocumentAsync(saved.Headers.Location!.OriginalString);
+        Assert.StartsWith("Pembayaran penempatan Rp332.500 dicatat", receipt.QuerySelector("#confirmation")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("tiga ratus tiga puluh dua ribu lima ratus rupiah", receipt.QuerySelector("#receipt-words")!.TextContent.Trim());
         Assert.Equal("Rp332.500", receipt.QuerySelector("#receipt-amount")!.TextContent.Trim());
         Assert.True(MembershipNumber.IsValid(receipt.QuerySelector("#receipt-membership")!.TextContent.Trim()));
         Assert.Contains("Permenaker", receipt.QuerySelector("#receipt-ruleset")!.TextContent);
         Assert.True(receipt.QuerySelector("link[href*='receipt']") is not null, receipt.Head!.InnerHtml);
 
+        // The eight documents in one form: one save, one audit entry and one line of history per document.
         var details = await client.GetDocumentAsync($"/Workers/{id}");
-        foreach (var type in Codes.All<DocumentType>())
-        {
-            var fields = new Dictionary<string, string?> { ["Document.Reference"] = "REF-" + type };
-            if (type == "passport")
-            {
-                fields["Document.PassportNumber"] = "a1234567";
-            }
-
-            var verified = await client.SubmitFormAsync(details, $"/Workers/{id}", fields, $"#document-{type} form");
-            Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
-        }
-
+        var none = await PageAsync(await client.SubmitFormAsync(details, $"/Workers/{id}", new Dictionary<string, string?>(), "#documents-form"));
+        Assert.False(string.IsNullOrWhiteSpace(none.QuerySelector("#Docs_error")!.TextContent));
+        var verified = await client.SubmitFormAsync(details, $"/Workers/{id}", Documents(Codes.All<DocumentType>(), "a1234567"), "#documents-form");
+        Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         details = await client.GetDocumentAsync($"/Workers/{id}");
+        Assert.Contains("surat keterangan status perkawinan", details.QuerySelector("#confirmation")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(8, details.QuerySelectorAll("#documents .text-bg-success").Length);
+        Assert.Equal(8, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.WorkerId == Guid.Parse(id) && a.Action == "document")));
+        Assert.Contains(details.QuerySelectorAll("#history .history-what"), td => td.TextContent.Trim() == "Dokumen: surat keterangan status perkawinan diverifikasi (ref. REF-marital-status)");
         Assert.Contains("A1234567", details.QuerySelector("#identity-heading")!.ParentElement!.TextContent);
 
         var departed = await client.SubmitFormAsync($"/Workers/{id}/Stage/departure", new Dictionary<string, string?> { ["Input.DepartedOn"] = "2026-02-01", ["Input.EmployerName"] = "Mrs Wong" });
         Assert.Equal($"/Workers/{id}", departed.Headers.Location!.OriginalString);
         details = await client.GetDocumentAsync($"/Workers/{id}");
         Assert.Equal("ditempatkan", details.QuerySelector("#stage")!.TextContent.Trim());
+        Assert.StartsWith("Keberangkatan dicatat: 1 Februari 2026", details.QuerySelector("#confirmation")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains(details.QuerySelectorAll("#history .history-what"), td => td.TextContent.Trim() == "Tahap: calon pekerja → ditempatkan (berangkat 1 Februari 2026)");
+        Assert.Contains(details.QuerySelectorAll("#history .history-what"), td => td.TextContent.Trim().StartsWith("Pembayaran penempatan Rp332.500, 20 Januari 2026, PG-", StringComparison.Ordinal));
+
+        // No verifying after departure.
+        Assert.Null(details.QuerySelector("#verify-all"));
+        Assert.Null(details.QuerySelector("#documents input[type=checkbox]"));
+
+        // The extension's cost before saving (R-TAR-4).
+        var cost = await client.GetDocumentAsync($"/Workers/{id}/Stage/extension?Input.Months=6&Input.PaidOn=2026-02-20");
+        Assert.Contains("Rp81.000", cost.QuerySelector("#extension-cost")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("31 Januari 2028", details.QuerySelector("#contract-ends")!.TextContent);
 
         var extended = await client.SubmitFormAsync($"/Workers/{id}/Stage/extension", new Dictionary<string, string?> { ["Input.Months"] = "6", ["Input.Reference"] = "EX-" + UniqueWord(), ["Input.PaidOn"] = "2026-02-20" });
         Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
         details = await client.GetDocumentAsync($"/Workers/{id}");
         Assert.Contains("31 Juli 2028", details.QuerySelector("#contract-ends")!.TextContent);
+        Assert.Equal("Perpanjangan 6 bulan dicatat: Rp81.000, perlindungan sampai 31 Agustus 2028.", details.QuerySelector("#confirmation")!.TextContent.Trim());
         Assert.Contains("Rp81.000", details.QuerySelector("#payments")!.TextContent);
 
         var returned = await client.SubmitFormAsync($"/Workers/{id}/Stage/return", new Dictionary<string, string?> { ["Input.ArrivedOn"] = "2026-02-25" });

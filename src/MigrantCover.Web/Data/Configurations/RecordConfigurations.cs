@@ -122,6 +122,7 @@ public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
     public void Configure(EntityTypeBuilder<StaffUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(150);
+        b.Property(u => u.OfficeCode).HasMaxLength(20);
     }
 }
 

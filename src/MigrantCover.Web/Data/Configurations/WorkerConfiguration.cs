@@ -27,6 +27,7 @@ public sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         b.Property(w => w.MembershipNumber).HasMaxLength(11);
         b.Property(w => w.ProvinceCode).HasMaxLength(2);
         b.Property(w => w.RegencyCode).HasMaxLength(4);
+        b.Property(w => w.OfficeCode).HasMaxLength(20);
         b.Property(w => w.Version).IsConcurrencyToken();
 
         // R-NIK-4: one NIK, one worker. R-KPJ-1: one membership number, one worker.
@@ -44,6 +45,9 @@ public sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         b.HasIndex(w => new { w.Stage, w.CoveredUntil });
         b.HasIndex(w => new { w.RegisteredMonth, w.Stage });
         b.HasIndex(w => w.DepartedMonth);
+
+        // The office's worklist (docs/officers.md): its candidates and placed workers by last day of cover.
+        b.HasIndex(w => new { w.OfficeCode, w.Stage, w.CoveredUntil });
 
         b.HasMany(w => w.Documents).WithOne().HasForeignKey(d => d.WorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(w => w.Payments).WithOne().HasForeignKey(p => p.WorkerId).OnDelete(DeleteBehavior.Restrict);

@@ -12,4 +12,7 @@ public sealed class StaffUser : IdentityUser
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>The office the account works at (<see cref="Office.Code"/>); admins may have none.</summary>
+    public string? OfficeCode { get; set; }
 }

@@ -71,6 +71,9 @@ public sealed class Worker
     /// <summary>First four digits of the NIK (regency or city).</summary>
     public string RegencyCode { get; set; } = "";
 
+    /// <summary>The office of the officer who registered the worker (<see cref="Office.Code"/>); none when registered by an account without one.</summary>
+    public string? OfficeCode { get; set; }
+
     public DateOnly? DepartedOn { get; set; }
 
     public int? DepartedMonth { get; set; }

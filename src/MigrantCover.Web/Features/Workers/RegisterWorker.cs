@@ -235,6 +235,7 @@ public static class RegisterWorker
             var worker = new Worker { Id = Guid.CreateVersion7(), Stage = Stage.Candidate };
             Apply(facts, worker, today);
             ReminderConsent.Apply(worker, request.RemindersConsent, request.ReminderChannels, Input.Date(request.ConsentOn), request.PreferredLanguage, today);
+            worker.OfficeCode = await WorkerQueries.OfficeOfAsync(db, ct); // registered at the officer's office
             worker.StageEvents.Add(StageEvent.Of(worker, StageEventKind.Registration, null, Stage.Candidate, worker.RegisteredOn, clock.GetUtcNow(), db.Actor.Name));
             WorkerCoverage.Refresh(worker, today);
             db.Workers.Add(worker);

@@ -10,5 +10,7 @@ public static class WorkerFeatures
             .AddScoped<RecordPayment.Handler>()
             .AddScoped<VerifyDocument.Handler>()
             .AddScoped<StageActions.Handler>()
-            .AddScoped<WorkerSearch.Handler>();
+            .AddScoped<WorkerSearch.Handler>()
+            .AddScoped<Worklist.Handler>()
+            .AddScoped<HistoryText>();
 }

@@ -15,8 +15,15 @@ public static class WorkerQueries
         await db.AuditEntries
             .Where(a => a.WorkerId == id)
             .OrderBy(a => a.Id)
-            .Select(a => new HistoryView(a.At, a.ActorName, a.Action, a.Field, a.OldValue, a.NewValue, a.Reason))
+            .Select(a => new HistoryView(a.At, a.ActorName, a.Action, a.Field, a.OldValue, a.NewValue, a.Reason, null))
             .ToListAsync(ct);
+
+    /// <summary>The office of the signed-in account (<see cref="AppDbContext.Actor"/>), or none.</summary>
+    public static Task<string?> OfficeOfAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var id = db.Actor.Id;
+        return db.Users.Where(u => u.Id == id).Select(u => u.OfficeCode).FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>The placement restrictions (R-DST-2), from this instance's short-lived cache (InstanceCaches; a change saved here evicts it).</summary>
     public static Task<IReadOnlyList<PlacementRestriction>> RestrictionsAsync(AppDbContext db, CancellationToken ct = default) =>

@@ -14,7 +14,8 @@ public static class WorkerSearch
     /// <summary>The search box and the filters (GET parameters of the list and the API).</summary>
     public sealed record Filter(string? Search = null, string? Stage = null, string? DestinationCountry = null, string? Province = null, string? Scheme = null, int? Page = null, int? PageSize = null);
 
-    public sealed record Row(Guid Id, string FullName, Stage Stage, Scheme Scheme, string DestinationCountry, string ProvinceCode, DateOnly RegisteredOn, string? MembershipNumber);
+    /// <summary>One worker found; date of birth and the NIK's last four digits tell namesakes apart.</summary>
+    public sealed record Row(Guid Id, string FullName, Stage Stage, Scheme Scheme, string DestinationCountry, string ProvinceCode, DateOnly RegisteredOn, string? MembershipNumber, DateOnly DateOfBirth, string NikLastFour);
 
     /// <summary>One page; <see cref="TotalIsLowerBound"/> when there are more than <see cref="CountLimit"/>.</summary>
     public sealed record Result(IReadOnlyList<Row> Items, int Page, int PageSize, int Total, bool TotalIsLowerBound);
@@ -50,7 +51,7 @@ public static class WorkerSearch
             var items = await q
                 .OrderByDescending(w => w.RegisteredOn).ThenByDescending(w => w.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(w => new Row(w.Id, w.FullName, w.Stage, w.Scheme, w.DestinationCountry, w.ProvinceCode, w.RegisteredOn, w.MembershipNumber))
+                .Select(w => new Row(w.Id, w.FullName, w.Stage, w.Scheme, w.DestinationCountry, w.ProvinceCode, w.RegisteredOn, w.MembershipNumber, w.DateOfBirth, w.Nik.Substring(12)))
                 .ToListAsync(ct);
             return Outcome<Result>.Ok(new Result(items, page, pageSize, Math.Min(total, CountLimit), total > CountLimit));
         }

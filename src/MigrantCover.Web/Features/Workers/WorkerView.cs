@@ -118,5 +118,5 @@ public sealed record StageEventView(
         new(e.Id, e.Kind, e.FromStage, e.ToStage, e.OccurredOn, e.Reason, e.Months, e.PaymentId, e.RecordedAt, e.RecordedBy);
 }
 
-/// <summary>One line of a worker's history: when, who, what (field, old, new), and why.</summary>
-public sealed record HistoryView(DateTimeOffset At, string ActorName, string Action, string? Field, string? OldValue, string? NewValue, string? Reason);
+/// <summary>One line of a worker's history: when, who, what (field, old, new), why, and all that in words in the request's language (<see cref="HistoryText"/>).</summary>
+public sealed record HistoryView(DateTimeOffset At, string ActorName, string Action, string? Field, string? OldValue, string? NewValue, string? Reason, string? Description = null);

@@ -4,8 +4,9 @@ using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Admin;
 
-/// <summary>Staff accounts: list, create (officer or admin), disable, re-enable, reset password.</summary>
-public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clock, IValidator<AccountsModel.CreateInput> validator, IStringLocalizer<AdminResource> text, ILogger<AccountsModel> log) : FormPageModel
+/// <summary>Staff accounts: list, create (officer or admin, at an office), disable, re-enable, reset password.
+/// Every action is audited (action "account"), and an account's office can be changed.
+public sealed class AccountsModel(UserManager<StaffUser> users, AppDbContext db, TimeProvider clock, IValidator<AccountsModel.CreateInput> validator, IStringLocalizer<AdminResource> text, ILogger<AccountsModel> log) : FormPageModel
 {
     [BindProperty]
     public CreateInput Input { get; set; } = new();
@@ -14,7 +15,10 @@ public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clo
 
     public string? Done { get; private set; }
 
-    public sealed record CreateInput(string? Email = null, string? DisplayName = null, string? Password = null, string? Role = null);
+    public sealed record CreateInput(string? Email = null, string? DisplayName = null, string? Password = null, string? Role = null, string? OfficeCode = null);
+
+    /// <summary>Code → name of every office, for the choices and the list.</summary>
+    public IReadOnlyDictionary<string, string> Offices { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>An e-mail address, a name, a role and a password; the page's texts.</summary>
     public sealed class CreateValidator : AbstractValidator<CreateInput>
@@ -25,10 +29,13 @@ public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clo
             RuleFor(i => i.DisplayName).Check((_, v) => !string.IsNullOrWhiteSpace(v), (_, _) => text["AccountNameRequired"]).Name(150);
             RuleFor(i => i.Role).Check((_, v) => v is Roles.Officer or Roles.Admin, (_, _) => text["AccountRoleRequired"]);
             RuleFor(i => i.Password).Check((_, v) => !string.IsNullOrEmpty(v), (_, _) => text["AccountPasswordRules"]);
+
+            // Every officer works at an office; an admin may have none.
+            RuleFor(i => i.OfficeCode).Check((i, v) => i.Role != Roles.Officer || !string.IsNullOrWhiteSpace(v), (_, _) => text["AccountOfficeRequired"]);
         }
     }
 
-    public sealed record AccountRow(string Id, string Email, string DisplayName, string Role, bool IsDisabled, DateTimeOffset? LastSignInAt, DateTimeOffset CreatedAt);
+    public sealed record AccountRow(string Id, string Email, string DisplayName, string Role, bool IsDisabled, DateTimeOffset? LastSignInAt, DateTimeOffset CreatedAt, string? OfficeCode);
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -55,13 +62,19 @@ public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clo
             }
         }
 
+        var office = string.IsNullOrWhiteSpace(Input.OfficeCode) ? null : Input.OfficeCode.Trim();
+        if (office is not null && !await db.Offices.AnyAsync(o => o.Code == office))
+        {
+            ModelState.AddModelError("Input.OfficeCode", text["AccountOfficeRequired"]);
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadAsync();
             return Page();
         }
 
-        var errors = await StaffAccounts.CreateAsync(users, clock, email!, Input.DisplayName!.Trim(), Input.Password!, Input.Role!);
+        var errors = await StaffAccounts.CreateAsync(users, clock, email!, Input.DisplayName!.Trim(), Input.Password!, Input.Role!, office);
         if (errors.Count > 0)
         {
             ModelState.AddModelError("", string.Join(" ", errors));
@@ -69,6 +82,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clo
             return Page();
         }
 
+        await AuditAsync("created", null, $"{email} ({Input.Role}{(office is null ? "" : ", " + office)})");
         log.LogInformation("Staff account created with role {Role}", Input.Role);
         TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountCreated"], email);
         return RedirectToPage();
@@ -93,6 +107,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clo
         user.IsDisabled = true;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
+        await AuditAsync("disabled", null, user.Email);
         TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountDisabled"], user.Email);
         return RedirectToPage();
     }
@@ -107,6 +122,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clo
 
         user.IsDisabled = false;
         await users.UpdateAsync(user);
+        await AuditAsync("enabled", null, user.Email);
         TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountEnabled"], user.Email);
         return RedirectToPage();
     }
@@ -132,15 +148,50 @@ public sealed class AccountsModel(UserManager<StaffUser> users, TimeProvider clo
         // A reset also ends a lock-out, so the person can sign in with the new password at once.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync("password-reset", null, user.Email);
         TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountPasswordReset"], user.Email);
         return RedirectToPage();
+    }
+
+    /// <summary>Moves an account to another office (or none, for an admin).</summary>
+    public async Task<IActionResult> OnPostOfficeAsync(string id, string? officeCode)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var office = string.IsNullOrWhiteSpace(officeCode) ? null : officeCode.Trim();
+        var isAdmin = await users.IsInRoleAsync(user, Roles.Admin);
+        if ((office is null && !isAdmin) || (office is not null && !await db.Offices.AnyAsync(o => o.Code == office)))
+        {
+            ModelState.AddModelError("office-" + id, text["AccountOfficeRequired"]);
+            await LoadAsync();
+            return Page();
+        }
+
+        var old = user.OfficeCode;
+        user.OfficeCode = office;
+        await users.UpdateAsync(user);
+        await AuditAsync("office-changed", old is null ? user.Email : $"{user.Email} {old}", office is null ? user.Email : $"{user.Email} {office}");
+        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountOfficeChanged"], user.Email, office ?? "—");
+        return RedirectToPage();
+    }
+
+    // One audit entry per account action (action "account").
+    private async Task AuditAsync(string what, string? oldValue, string? newValue)
+    {
+        db.AuditAdmin("account", what, oldValue, newValue);
+        await db.SaveChangesAsync();
     }
 
     private async Task LoadAsync()
     {
         Done = TempData["Done"] as string;
+        Offices = await db.Offices.AsNoTracking().OrderBy(o => o.Name).ToDictionaryAsync(o => o.Code, o => o.Name);
         var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
         var admins = (await users.GetUsersInRoleAsync(Roles.Admin)).Select(u => u.Id).ToHashSet();
-        Accounts = [.. all.Select(u => new AccountRow(u.Id, u.Email ?? "", u.DisplayName, admins.Contains(u.Id) ? Roles.Admin : Roles.Officer, u.IsDisabled, u.LastSignInAt, u.CreatedAt))];
+        Accounts = [.. all.Select(u => new AccountRow(u.Id, u.Email ?? "", u.DisplayName, admins.Contains(u.Id) ? Roles.Admin : Roles.Officer, u.IsDisabled, u.LastSignInAt, u.CreatedAt, u.OfficeCode))];
     }
 }

@@ -4,14 +4,14 @@ using MigrantCover.Web.Infrastructure;
 namespace MigrantCover.Web.Pages.Admin;
 
 /// <summary>
-/// Searching the audit trail by staff e-mail, date range (WIB days) and action. A GET form: its fields
+/// Searching the audit trail by staff member (part of an e-mail or a name, any case), date range (WIB days) and action. A GET form: its fields
 /// are staff e-mails, dates and action names, never a worker's personal data.
 /// </summary>
 public sealed class AuditModel(AppDbContext db, StatsRange.Reader ranges, IStringLocalizer<AdminResource> text) : FormPageModel
 {
     public const int PageSize = 50;
 
-    public static readonly string[] Actions = ["registered", "updated", "payment", "document", "stage"];
+    public static readonly string[] Actions = ["registered", "updated", "payment", "document", "stage", "account", "restriction", "office"];
 
     [BindProperty(SupportsGet = true, Name = "actor")]
     public string? Actor { get; set; }
@@ -59,8 +59,12 @@ public sealed class AuditModel(AppDbContext db, StatsRange.Reader ranges, IStrin
         var q = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Actor))
         {
-            var actor = Actor.Trim();
-            q = q.Where(a => a.ActorName == actor);
+            // Part of the e-mail recorded, or of the account's name (the accounts are few; their ids are matched).
+            var part = Actor.Trim().ToLowerInvariant();
+#pragma warning disable CA1862 // Translated to SQL lower(...) LIKE on both providers; no culture is involved.
+            var named = await db.Users.Where(u => u.DisplayName.ToLower().Contains(part)).Select(u => u.Id).Take(100).ToListAsync(ct);
+            q = q.Where(a => a.ActorName.ToLower().Contains(part) || named.Contains(a.ActorId));
+#pragma warning restore CA1862
         }
 
         // Whole days in Indonesian western time (WIB).

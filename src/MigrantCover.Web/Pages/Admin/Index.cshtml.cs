@@ -5,7 +5,7 @@ using MigrantCover.Web.Infrastructure;
 namespace MigrantCover.Web.Pages.Admin;
 
 /// <summary>The admin dashboard: exact totals, breakdowns, contributions and gaps, with charts and CSV.</summary>
-public sealed class IndexModel(EnrollmentStats stats, StatsRange.Reader ranges, IStringLocalizer<AdminResource> text) : FormPageModel
+public sealed class IndexModel(EnrollmentStats stats, StatsRange.Reader ranges, AppDbContext db, IStringLocalizer<AdminResource> text) : FormPageModel
 {
     // Dates are not personal data, so the filter is a GET form and the filtered page can be bookmarked.
     [BindProperty(SupportsGet = true, Name = "from")]
@@ -37,7 +37,7 @@ public sealed class IndexModel(EnrollmentStats stats, StatsRange.Reader ranges, 
     public ChartData DestinationChart()
     {
         var top = Report!.Breakdown(TallyDimensions.Destination).Take(10).ToList();
-        return Chart("bar", [.. top.Select(b => b.Key)], (text["ColCandidates"], [.. top.Select(b => b.Candidates)]), (text["ColPlaced"], [.. top.Select(b => b.Placed)]));
+        return Chart("bar", [.. top.Select(b => Countries.Name(b.Key, Localization.Language))], (text["ColCandidates"], [.. top.Select(b => b.Candidates)]), (text["ColPlaced"], [.. top.Select(b => b.Placed)]));
     }
 
     public ChartData ProvinceChart()
@@ -62,6 +62,6 @@ public sealed class IndexModel(EnrollmentStats stats, StatsRange.Reader ranges, 
 
         // A wrong date shows its error and the unfiltered figures, never a blank page.
         Report = await stats.GetAsync(failures.Count == 0 ? range.From : null, failures.Count == 0 ? range.To : null, ct);
-        Tables = StatsTables.All(Report, text);
+        Tables = StatsTables.All(Report, text, await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Name, ct));
     }
 }

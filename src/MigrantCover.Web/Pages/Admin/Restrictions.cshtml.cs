@@ -53,8 +53,9 @@ public sealed class RestrictionsModel(AppDbContext db, EnrollmentStats stats, Ti
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = User.Identity?.Name ?? "admin",
         });
+        db.AuditAdmin("restriction", "added", null, $"{country} {Codes.Of(category)} {Input.ValidFrom!.Trim()} {Input.LegalBasis!.Trim()}");
         await db.SaveChangesAsync();
-        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["RestrictionAdded"], country, RuleText.Label(Codes.Of(category), Infrastructure.Localization.Language));
+        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["RestrictionAdded"], Countries.Name(country, Infrastructure.Localization.Language), RuleText.Label(Codes.Of(category), Infrastructure.Localization.Language));
         return RedirectToPage();
     }
 
@@ -88,8 +89,9 @@ public sealed class RestrictionsModel(AppDbContext db, EnrollmentStats stats, Ti
         }
 
         rule.ValidTo = end;
+        db.AuditAdmin("restriction", "ended", $"{rule.CountryCode} {Codes.Of(rule.Category)} {Features.Validation.Input.Iso(rule.ValidFrom)}", $"{rule.CountryCode} {Codes.Of(rule.Category)} {Features.Validation.Input.Iso(rule.ValidFrom)} – {Features.Validation.Input.Iso(end)}");
         await db.SaveChangesAsync();
-        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["RestrictionEnded"], rule.CountryCode, RuleText.Date(end, Infrastructure.Localization.Language));
+        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["RestrictionEnded"], Countries.Name(rule.CountryCode, Infrastructure.Localization.Language), RuleText.Date(end, Infrastructure.Localization.Language));
         return RedirectToPage();
     }
 

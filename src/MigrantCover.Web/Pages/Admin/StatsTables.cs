@@ -31,10 +31,14 @@ public sealed record StatsCell(object Value, string? Link = null)
 /// <summary>A dashboard table: what the page shows and the CSV export writes, from one definition.</summary>
 public sealed record StatsTable(string Id, string Caption, IReadOnlyList<StatsColumn> Columns, IReadOnlyList<IReadOnlyList<StatsCell>> Rows)
 {
-    /// <summary>The export (Infrastructure/Csv: RFC 4180, no cell a spreadsheet runs as a formula): headers, then the raw values.</summary>
-    public CsvWriter ToCsv()
+    /// <summary>
+    /// The export (Infrastructure/Csv: RFC 4180, no cell a spreadsheet runs as a formula): headers, then the
+    /// raw values. The separator is a comma, or a semicolon for Excel set to Indonesian (its list separator,
+    /// since the comma is its decimal separator).
+    /// </summary>
+    public CsvWriter ToCsv(char separator = ',')
     {
-        var csv = new CsvWriter().Row(Columns.Select(c => c.Header));
+        var csv = new CsvWriter(separator).Row(Columns.Select(c => c.Header));
         foreach (var row in Rows)
         {
             csv.Row(row.Select(c => c.Value));
@@ -59,7 +63,8 @@ public static class StatsTables
 
     public static bool IsBreakdown(StatsTable table) => TallyDimensions.Breakdowns.Any(d => d.ReportKey == table.Id);
 
-    public static IReadOnlyList<StatsTable> All(EnrollmentReport r, IStringLocalizer<AdminResource> t)
+    /// <param name="officeNames">Office code → name, shown beside the codes of the office table.</param>
+    public static IReadOnlyList<StatsTable> All(EnrollmentReport r, IStringLocalizer<AdminResource> t, IReadOnlyDictionary<string, string>? officeNames = null)
     {
         StatsColumn Text(string key) => new(t[key], CellKind.Text);
         StatsColumn Count(string key) => new(t[key], CellKind.Count);
@@ -71,14 +76,22 @@ public static class StatsTables
         StatsTable Split(TallyDimension d)
         {
             var pascal = char.ToUpperInvariant(d.Name[0]) + d.Name[1..];
-            Func<Breakdown, string>? name = d.NameOf is not null ? b => b.Name ?? b.Key : d.Labelled ? b => Label(pascal + "_", b.Key) : null;
+            var language = Localization.Language;
+            Func<Breakdown, string>? name =
+                d == TallyDimensions.Destination ? b => Countries.Name(b.Key, language)
+                : d == TallyDimensions.Office ? b => b.Key.Length == 0 ? t["NoOffice"] : officeNames?.GetValueOrDefault(b.Key) ?? b.Key
+                : d == TallyDimensions.Agency ? null
+                : d.NameOf is not null ? b => b.Name ?? b.Key : d.Labelled ? b => Label(pascal + "_", b.Key) : null;
+
+            // Workers with no agency (individual scheme) are a row of their own, said in words.
+            string Key(Breakdown b) => d == TallyDimensions.Agency && b.Key.Length == 0 ? t["NoAgency"] : b.Key;
             var counts = new[] { Count("ColCandidates"), Count("ColPlaced"), Count("ColAllStages") };
             return new(
                 d.ReportKey,
                 t["Table" + d.ReportKey[..1].ToUpperInvariant() + d.ReportKey[1..]],
                 name is null ? [Text("Col" + pascal), .. counts] : [Text("ColCode"), Text("Col" + pascal), .. counts],
                 [.. r.Breakdown(d).Select(b => name is null
-                    ? Row(b.Key, b.Candidates, b.Placed, b.Registered)
+                    ? Row(Key(b), b.Candidates, b.Placed, b.Registered)
                     : Row(b.Key, name(b), b.Candidates, b.Placed, b.Registered))]);
         }
 

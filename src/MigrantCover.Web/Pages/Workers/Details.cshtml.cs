@@ -5,7 +5,7 @@ using MigrantCover.Web.Infrastructure;
 namespace MigrantCover.Web.Pages.Workers;
 
 /// <summary>A worker's page: identity, stage, coverage timeline, documents (R-DOC-1), payments, history.</summary>
-public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify, TimeProvider clock) : FormPageModel
+public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify, HistoryText words, TimeProvider clock, IStringLocalizer<WorkersResource> text) : FormPageModel
 {
     public Worker Worker { get; private set; } = null!;
 
@@ -19,11 +19,28 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
 
     public Timeline Line { get; private set; } = null!;
 
+    /// <summary>The passport's number and the confirmation of a number another worker has.</summary>
     [BindProperty]
     public DocumentInput Document { get; set; } = new();
 
-    [TempData]
-    public string? Notice { get; set; }
+    /// <summary>The eight R-DOC-1 documents of the one form, in <see cref="DocumentType"/> order: ticked or not, each with its reference.</summary>
+    [BindProperty]
+    public List<DocumentRow> Docs { get; set; } = [];
+
+    /// <summary>Documents of this submit already saved when another of them was refused.</summary>
+    public IReadOnlyList<string> SavedNow { get; private set; } = [];
+
+    public sealed class DocumentRow
+    {
+        public string? Type { get; set; }
+
+        public bool Checked { get; set; }
+
+        public string? Reference { get; set; }
+    }
+
+    /// <summary>Documents are verified while the worker is a candidate; after departure they are only shown.</summary>
+    public bool DocumentsOpen => Worker.Stage == Stage.Candidate;
 
     public sealed class DocumentInput
     {
@@ -44,24 +61,51 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
+    /// <summary>
+    /// Every ticked document in one submit (R-DOC-1, R-DOC-2 for the passport's number): each is saved as
+    /// its own verification, so the audit has one entry per document; the errors of all of them at once.
+    /// </summary>
     public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken ct)
     {
-        var request = new VerifyDocument.Request(Document.Verified, Document.Reference, Document.PassportNumber, Document.ConfirmDuplicate);
-        var outcome = await verify.HandleAsync(id, Document.Type, request, ct);
-        if (outcome.Status == OutcomeStatus.NotFound)
+        var lang = Localization.Language;
+        var saved = new List<string>();
+        var ticked = Docs.Select((row, i) => (row, i)).Where(x => x.row.Checked).ToList();
+        if (ticked.Count == 0)
         {
-            return NotFound();
+            ModelState.AddModelError("Docs", text["NoDocumentChecked"]);
         }
 
-        if (outcome.Succeeded)
+        foreach (var (row, i) in ticked)
         {
-            Notice = "DocumentSaved";
+            var passport = row.Type == Codes.Of(DocumentType.Passport);
+            var request = new VerifyDocument.Request(true, row.Reference, passport ? Document.PassportNumber : null, Document.ConfirmDuplicate);
+            var outcome = await verify.HandleAsync(id, row.Type, request, ct);
+            if (outcome.Status == OutcomeStatus.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (outcome.Succeeded)
+            {
+                saved.Add(RuleText.Label(row.Type!, lang));
+                continue;
+            }
+
+            foreach (var failure in outcome.AllFailures)
+            {
+                ModelState.AddModelError(failure.Field == "passportNumber" ? "Document.PassportNumber" : $"Docs[{i}].Reference", failure.Message);
+            }
+
+            PassportDuplicates = passport ? outcome.Candidates ?? [] : PassportDuplicates;
+        }
+
+        if (ModelState.IsValid)
+        {
+            Confirm(string.Format(CultureInfo.CurrentCulture, text["Confirm_documents"], string.Join(", ", saved)));
             return Redirect($"/Workers/{id}#documents");
         }
 
-        ModelState.AddFailures(outcome.AllFailures, ["reference", "passportNumber"], "Document");
-        PassportDuplicates = outcome.Candidates ?? [];
-
+        SavedNow = saved;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -77,7 +121,7 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
         Today = clock.Today();
         Status = WorkerCoverage.On(worker, Today);
         Periods = MigrantCover.Domain.Coverage.Periods(WorkerCoverage.HistoryOf(worker, worker.Payments));
-        History = await WorkerQueries.HistoryAsync(db, id, ct);
+        History = [.. (await WorkerQueries.HistoryAsync(db, id, ct)).Select(words.Describe)];
         Line = Timeline.Of(Periods, worker.RegisteredOn, Today);
         return true;
     }

@@ -5,7 +5,7 @@ using MigrantCover.Web.Infrastructure;
 namespace MigrantCover.Web.Pages.Workers;
 
 /// <summary>Correcting a worker's data with a reason; a stale edit shows the current values and keeps what the officer typed.</summary>
-public sealed class EditModel(AppDbContext db, UpdateWorker.Handler handler, TimeProvider clock) : FormPageModel
+public sealed class EditModel(AppDbContext db, UpdateWorker.Handler handler, TimeProvider clock, IStringLocalizer<WorkersResource> text) : FormPageModel
 {
     [BindProperty]
     public UpdateWorker.Request Input { get; set; } = new();
@@ -41,6 +41,11 @@ public sealed class EditModel(AppDbContext db, UpdateWorker.Handler handler, Tim
 
         if (outcome?.Succeeded == true)
         {
+            // The fields of this correction: the audit entries of its save (one instant).
+            var changes = await db.AuditEntries.AsNoTracking().Where(a => a.WorkerId == id && a.Action == "updated")
+                .OrderByDescending(a => a.Id).Take(60).Select(a => new { a.At, a.Field }).ToListAsync(ct);
+            var fields = changes.Where(c => c.At == changes.FirstOrDefault()?.At && c.Field != null).Select(c => WorkerForms.Label(c.Field!)).Reverse().ToList();
+            Confirm(fields.Count == 0 ? text["Confirm_nothing"] : string.Format(CultureInfo.CurrentCulture, text["Confirm_updated"], string.Join(", ", fields)));
             return Redirect($"/Workers/{id}");
         }
 

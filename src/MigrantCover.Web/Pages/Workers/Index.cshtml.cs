@@ -6,7 +6,7 @@ namespace MigrantCover.Web.Pages.Workers;
 /// Finding a worker. Filters are GET parameters; the search box posts, so that a NIK, membership or
 /// passport number never appears in a URL or an access log.
 /// </summary>
-public sealed class IndexModel(WorkerSearch.Handler search) : FormPageModel
+public sealed class IndexModel(WorkerSearch.Handler search, Worklist.Handler worklist, AppDbContext db) : FormPageModel
 {
     // Named: without a name, a request with no "Filter." value binds the record from the empty prefix,
     // and its Page takes the route value "page" ("/Workers/Index"), which is not a number.
@@ -17,10 +17,24 @@ public sealed class IndexModel(WorkerSearch.Handler search) : FormPageModel
 
     public bool Searching => !string.IsNullOrWhiteSpace(Filter.Search);
 
+    /// <summary>The office's worklist (landing page without filters), or none for an account without an office.</summary>
+    public Worklist.Result? Work { get; private set; }
+
+    public string? OfficeName { get; private set; }
+
+    /// <summary>True when the list was opened without any filter: the worklist leads the page.</summary>
+    public bool Landing => Filter is { Stage: null or "", DestinationCountry: null or "", Province: null or "", Scheme: null or "", Page: null or 1 };
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Never from the query string: identifiers stay out of URLs.
         Filter = Filter with { Search = null };
+        if (Landing && await WorkerQueries.OfficeOfAsync(db, ct) is { } office)
+        {
+            OfficeName = await db.Offices.Where(o => o.Code == office).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? office;
+            Work = await worklist.RunAsync(office, ct);
+        }
+
         await RunAsync(ct);
     }
 

@@ -4,7 +4,7 @@ using MigrantCover.Web.Infrastructure;
 namespace MigrantCover.Web.Pages.Workers;
 
 /// <summary>Recording a payment; the expected amount for the kind, date and months is shown before submitting (R-PAY-1).</summary>
-public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler, TimeProvider clock) : FormPageModel
+public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler, TimeProvider clock, IStringLocalizer<WorkersResource> text) : FormPageModel
 {
     public Worker Worker { get; private set; } = null!;
 
@@ -54,6 +54,8 @@ public sealed class PaymentModel(AppDbContext db, RecordPayment.Handler handler,
             var outcome = await handler.HandleAsync(Worker, Input, ct);
             if (outcome.Succeeded)
             {
+                var p = outcome.Value!.Payment;
+                Confirm(string.Format(CultureInfo.CurrentCulture, text["Confirm_payment"], text["code." + Codes.Of(p.Kind)].Value.ToLower(CultureInfo.CurrentCulture), RuleText.Rupiah(p.Amount), WorkerForms.Date(p.PaidOn), p.Reference));
                 return Redirect($"/Workers/{id}/Receipts/{outcome.Value!.Payment.Id}");
             }
 

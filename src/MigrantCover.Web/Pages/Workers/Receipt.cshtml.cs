@@ -14,6 +14,12 @@ public sealed class ReceiptModel(AppDbContext db) : FormPageModel
     /// <summary>The cover periods this payment opens or lengthens (as recorded now).</summary>
     public IReadOnlyList<CoverPeriod> Cover { get; private set; } = [];
 
+    /// <summary>The office the worker was registered at, by name (or its code), if any.</summary>
+    public string? OfficeName { get; private set; }
+
+    /// <summary>The officer who recorded the payment: name and e-mail as recorded.</summary>
+    public string Officer { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid paymentId, CancellationToken ct)
     {
         var worker = await WorkerQueries.LoadAsync(db, id, ct);
@@ -25,6 +31,11 @@ public sealed class ReceiptModel(AppDbContext db) : FormPageModel
 
         Worker = worker;
         Payment = payment;
+        OfficeName = worker.OfficeCode is { } office
+            ? await db.Offices.Where(o => o.Code == office).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? office
+            : null;
+        var name = await db.Users.Where(u => u.Email == payment.RecordedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        Officer = name is null ? payment.RecordedBy : $"{name} ({payment.RecordedBy})";
         RuleSet = RuleSets.ById(payment.RuleSet);
         var periods = MigrantCover.Domain.Coverage.Periods(WorkerCoverage.HistoryOf(worker, worker.Payments));
         Cover = payment.Kind switch

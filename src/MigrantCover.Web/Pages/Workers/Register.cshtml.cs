@@ -4,7 +4,7 @@ using MigrantCover.Web.Infrastructure;
 namespace MigrantCover.Web.Pages.Workers;
 
 /// <summary>Registering a candidate: one form, identity as on the KTP and the placement agreement; the server decides.</summary>
-public sealed class RegisterModel(RegisterWorker.Handler handler, TimeProvider clock) : FormPageModel
+public sealed class RegisterModel(RegisterWorker.Handler handler, TimeProvider clock, IStringLocalizer<WorkersResource> text) : FormPageModel
 {
     [BindProperty]
     public RegisterWorker.Request Input { get; set; } = new();
@@ -28,6 +28,7 @@ public sealed class RegisterModel(RegisterWorker.Handler handler, TimeProvider c
         var outcome = await handler.HandleAsync(Input, ct);
         if (outcome.Succeeded && !numberError)
         {
+            Confirm(string.Format(CultureInfo.CurrentCulture, text["Confirm_registered"], outcome.Value!.FullName));
             return Redirect($"/Workers/{outcome.Value!.Id}");
         }
 

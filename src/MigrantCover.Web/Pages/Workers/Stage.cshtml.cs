@@ -5,7 +5,7 @@ using MigrantCover.Web.Infrastructure;
 namespace MigrantCover.Web.Pages.Workers;
 
 /// <summary>The stage actions of §9, one form each: departure (R-COV-8), extension, return, failed departure, withdrawal, death.</summary>
-public sealed class StageModel(AppDbContext db, StageActions.Handler handler, TimeProvider clock) : FormPageModel
+public sealed class StageModel(AppDbContext db, StageActions.Handler handler, TimeProvider clock, IStringLocalizer<WorkersResource> text) : FormPageModel
 {
     public static readonly IReadOnlyDictionary<string, (StageEventKind Kind, string[] Fields)> Actions = new Dictionary<string, (StageEventKind, string[])>
     {
@@ -29,6 +29,11 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>What the extension will cost (R-TAR-4), shown before saving, once the months are given.</summary>
+    public TariffResult? Cost { get; private set; }
+
+    public int? CostMonths { get; private set; }
+
     /// <summary>The fields of every stage form; numbers are text here, so that a wrong one gets our message.</summary>
     public sealed record InputModel(
         string? DepartedOn = null,
@@ -42,7 +47,13 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
         string? OccurredOn = null,
         string? DiedOn = null);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string action, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(
+        Guid id,
+        string action,
+        [FromQuery(Name = "Input.Months")] string? months,
+        [FromQuery(Name = "Input.PaidOn")] string? paidOn,
+        [FromQuery(Name = "Input.Reference")] string? reference,
+        CancellationToken ct)
     {
         if (!await LoadAsync(id, action, ct))
         {
@@ -50,8 +61,21 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
         }
 
         var today = WorkerForms.Iso(clock.Today());
-        Input = new(DepartedOn: today, EmployerName: Worker.EmployerName, PaidOn: today, ArrivedOn: today, OccurredOn: today, DiedOn: today);
+        ModelState.Clear();
+        Input = new(DepartedOn: today, EmployerName: Worker.EmployerName, Months: months, Reference: reference, PaidOn: paidOn ?? today, ArrivedOn: today, OccurredOn: today, DiedOn: today);
+        ComputeCost();
         return Page();
+    }
+
+    // R-TAR-4: the extension's amount for the months and payment date entered, as the payment page shows it.
+    private void ComputeCost()
+    {
+        if (Action == "extension" && int.TryParse(Input.Months, CultureInfo.InvariantCulture, out var m) && m > 0)
+        {
+            var paidOn = Features.Validation.Input.Date(Input.PaidOn) ?? clock.Today();
+            Cost = RecordPayment.Expected(Worker, PaymentKind.Extension, paidOn, m, null);
+            CostMonths = m;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, string action, CancellationToken ct)
@@ -66,7 +90,9 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
         var amount = Number(Input.Amount, "amount", numberErrors);
         if (numberErrors.Count > 0)
         {
+            // Nothing is saved with a malformed number (an amount left out would be the tariff's).
             ModelState.AddFailures(numberErrors);
+            ComputeCost();
             return Page();
         }
 
@@ -81,18 +107,38 @@ public sealed class StageModel(AppDbContext db, StageActions.Handler handler, Ti
         };
         if (outcome.Succeeded)
         {
+            Confirm(Confirmation(outcome.Value!));
             return Redirect($"/Workers/{id}");
         }
 
+        ComputeCost();
+
         var inForm = outcome.AllFailures.Where(e => Fields.Contains(e.Field)).ToList();
         ModelState.AddFailures(inForm, Fields);
-        Unmet = [.. outcome.AllFailures.Except(inForm).Select(e => (e.RuleId is null ? e.Message : $"{e.Message} ({e.RuleId})", FixLink(e)))];
+        Unmet = [.. outcome.AllFailures.Where(e => !Fields.Contains(e.Field)).Select(e => (e.RuleId is null ? e.Message : $"{e.Message} ({e.RuleId})", FixLink(e)))];
         if (Unmet.Count == 0 && inForm.Count == 0 && outcome.Detail is not null)
         {
             Unmet = [(outcome.Detail, $"/Workers/{id}")];
         }
 
         return Page();
+    }
+
+    // What was recorded, in words: the date, and the cover it leaves (from the worker's refreshed cover snapshot).
+    private string Confirmation(Worker w)
+    {
+        string F(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, text[key], args);
+        var until = WorkerForms.Date(w.CoveredUntil);
+        return Action switch
+        {
+            "departure" => F("Confirm_departure", WorkerForms.Date(w.DepartedOn), until),
+            "extension" when w.Payments.Where(p => p.Kind == PaymentKind.Extension).MaxBy(p => p.RecordedAt) is { } p =>
+                F("Confirm_extension", p.Months, RuleText.Rupiah(p.Amount), until),
+            "return" => F("Confirm_return", WorkerForms.Date(w.ArrivedOn), until),
+            "failed-departure" => F("Confirm_failed-departure", WorkerForms.Date(w.FailedDepartureOn)),
+            "withdrawal" => F("Confirm_withdrawal", WorkerForms.Date(w.WithdrawnOn)),
+            _ => F("Confirm_death", WorkerForms.Date(w.DiedOn)),
+        };
     }
 
     private string FixLink(Failure e) => e.Field switch

@@ -18,7 +18,7 @@ public sealed record FieldModel(
 
     public string Id => Name.Replace('.', '_');
 
-    public string Label => RuleText.Label(Field, Localization.Language);
+    public string Label => WorkerForms.Label(Field);
 }
 
 /// <summary>The choices and dates of the officers' forms.</summary>
@@ -29,9 +29,20 @@ public static class WorkerForms
         where T : struct, Enum =>
         Choices(blank, Codes.All<T>().Select(c => new KeyValuePair<string, string>(c, label(c))));
 
+    /// <summary>Destination countries by name in the page's language (ICU data), Indonesia left out; the same list for registration, filters and restrictions.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Countries(string blank) =>
-        Choices(blank, Domain.Countries.All.Where(c => c != Domain.Countries.Indonesia).Order(StringComparer.Ordinal)
-            .Select(code => new KeyValuePair<string, string>(code, CountryName(code))));
+        Choices(blank, Domain.Countries.NamesOf(Localization.Language).Where(c => c.Key != Domain.Countries.Indonesia)
+            .OrderBy(c => c.Value, StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.IgnoreCase))
+            .Select(c => new KeyValuePair<string, string>(c.Key, c.Value)));
+
+    /// <summary>A field's label in the page's language, as a label starts: with a capital ("Date of birth").</summary>
+    public static string Label(string field) => RuleText.Label(field, Localization.Language) is { Length: > 0 } l ? char.ToUpper(l[0], CultureInfo.CurrentCulture) + l[1..] : field;
+
+    /// <summary>A country's name in the page's language.</summary>
+    public static string Country(string? code) => Domain.Countries.Name(code, Localization.Language);
+
+    /// <summary>The last four digits of a NIK, the rest hidden: enough to tell two people apart at a glance.</summary>
+    public static string MaskedNik(string? nik) => nik is { Length: >= 4 } ? "••••" + nik[^4..] : "—";
 
     public static IReadOnlyList<KeyValuePair<string, string>> Provinces(string blank) =>
         Choices(blank, Domain.Provinces.All.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValuePair<string, string>(p.Key, $"{p.Key} · {p.Value}")));
@@ -42,19 +53,6 @@ public static class WorkerForms
 
     private static IReadOnlyList<KeyValuePair<string, string>> Choices(string? blank, IEnumerable<KeyValuePair<string, string>> items) =>
         [.. blank is null ? items : items.Prepend(new("", blank))];
-
-    private static string CountryName(string code)
-    {
-        try
-        {
-            return $"{code} · {new RegionInfo(code).EnglishName}";
-        }
-        catch (ArgumentException)
-        {
-            // A code without region data is shown as the code.
-            return code;
-        }
-    }
 }
 
 /// <summary>The consent fieldset's values (Pages/Workers/_ConsentFields): names are <c>{Prefix}.RemindersConsent</c> and so on.</summary>

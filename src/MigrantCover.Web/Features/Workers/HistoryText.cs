@@ -1,0 +1,51 @@
+using MigrantCover.Web.Features.Validation;
+using MigrantCover.Web.Resources;
+
+namespace MigrantCover.Web.Features.Workers;
+
+/// <summary>
+/// A history line in words, in the current UI language: "Dokumen: surat keterangan status perkawinan
+/// diverifikasi (ref. REF-1)", "Pembayaran pra penempatan Rp37.500, 2 Desember 2026, BPJS-PRA-0001",
+/// "Tahap: calon pekerja → ditempatkan (berangkat 2 Desember 2026)". Read from the raw audit fields
+/// AppDbContext writes, so the page and the API's <c>description</c> say the same.
+/// </summary>
+public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
+{
+    public HistoryView Describe(HistoryView h) => h with { Description = Of(h) };
+
+    public string Of(HistoryView h)
+    {
+        var lang = Infrastructure.Localization.Language;
+        string Date(string? iso) => Input.Date(iso) is { } d ? RuleText.Date(d, lang) : iso ?? "";
+        string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, text[key], args);
+        var parts = h.NewValue?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        switch (h.Action)
+        {
+            case "registered":
+                return text["History_registered"];
+            case "payment" when parts.Length >= 4 && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var amount):
+                return Format("History_payment", text["code." + parts[0]].ResourceNotFound ? parts[0] : Lower(text["code." + parts[0]].Value), RuleText.Rupiah(amount), Date(parts[2]), string.Join(' ', parts[3..]));
+            case "document" when h.Field?.StartsWith("documents.", StringComparison.Ordinal) == true:
+                var document = RuleText.Label(h.Field["documents.".Length..], lang);
+                return parts.FirstOrDefault() == "true"
+                    ? Format("History_document_verified", document, parts.Length > 1 ? Format("History_reference", string.Join(' ', parts[1..])) : "")
+                    : Format("History_document_withdrawn", document);
+            case "stage" when parts.Length >= 2 && Codes.TryParse<StageEventKind>(parts[0], out var kind):
+                var from = Codes.TryParse<Stage>(h.OldValue, out var f) ? f : (Stage?)null;
+                var to = from is { } s ? StageMachine.Next(s, kind) ?? s : (Stage?)null;
+                var happened = Format("HistoryEvent_" + parts[0], Date(parts[1]));
+                return from is { } a && to is { } b
+                    ? Format("History_stage", RuleText.Label(Codes.Of(a), lang), RuleText.Label(Codes.Of(b), lang), happened)
+                    : happened;
+            case "updated" when h.Field is { } field:
+                return Format("History_updated", Label(field, lang), h.OldValue ?? "—", h.NewValue ?? "—");
+            default:
+                return string.Join(" ", new[] { h.Field, h.OldValue, h.NewValue }.Where(v => !string.IsNullOrEmpty(v)));
+        }
+    }
+
+    private static string Lower(string s) => s.Length == 0 ? s : char.ToLower(s[0], CultureInfo.CurrentCulture) + s[1..];
+
+    private static string Label(string field, string lang) =>
+        RuleText.Label(field, lang) is { Length: > 0 } l ? char.ToUpper(l[0], CultureInfo.CurrentCulture) + l[1..] : field;
+}
