@@ -1,6 +1,7 @@
 using MigrantCover.Web.Api;
 using MigrantCover.Web.Commands;
 using MigrantCover.Web.Demo;
+using MigrantCover.Web.Features.Imports;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Features.Validation;
@@ -46,6 +47,7 @@ builder.Services.AddMigrantCoverApi();
 builder.Services.AddMigrantCoverValidation();
 builder.Services.AddWorkerFeatures();
 builder.Services.AddStatsFeatures();
+builder.Services.AddImportFeatures(builder.Configuration);
 
 // Public coverage lookup: per-address rate limit, per-identifier lock, proof tokens.
 builder.Services.AddCoverageLookup(builder.Configuration);
@@ -107,6 +109,9 @@ api.MapAuthApi();
 
 // Officers: workers, documents, payments, stages.
 api.MapWorkersApi();
+
+// Officers: bulk registration from a file (docs/import.md).
+api.MapImportsApi(app.Services.GetRequiredService<ImportOptions>());
 
 // Workers: the public coverage lookup.
 api.MapCoverageApi();
