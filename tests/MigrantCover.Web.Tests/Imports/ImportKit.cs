@@ -13,7 +13,7 @@ public sealed record KitRow(Dictionary<string, object?> Body, string Expect, str
 /// <summary>Building import files (CSV, XLSX) from register bodies, sending them, waiting for their imports.</summary>
 public static class ImportKit
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
 
     /// <summary>A CSV of the rows: header of the register body's names, <paramref name="separator"/>, quoted where needed, CRLF.</summary>
     public static byte[] Csv(IEnumerable<Dictionary<string, object?>> rows, char separator = ',', bool bom = false, string newline = "\r\n")
