@@ -132,6 +132,69 @@ public abstract class ImportApiTests(AppFactory factory) : ProviderTests(factory
     }
 }
 
+/// <summary>Acceptance 3 of issue 14: the host stops midway through an import and starts again.</summary>
+public abstract class ImportResumeTests(AppFactory factory) : ProviderTests(factory)
+{
+    private AppFactory Node() =>
+        Factory.Sibling().With("Jobs:Enabled", "true").With("Jobs:InstanceId", "import-node").With("Jobs:IdleWaitTime", "00:00:01")
+            .With("Jobs:CheckinInterval", "00:00:01").With("Jobs:CheckinMisfireThreshold", "00:00:02").With("Imports:BatchSize", "10");
+
+    [Fact]
+    [Trait("Rule", "R-NIK-4")]
+    public async Task ImportStoppedMidwayResumesAndHoldsEachValidRowExactlyOnceWithTalliesEqualToPlainSql()
+    {
+        var bodies = Enumerable.Range(0, 120).Select(_ => Body()).ToList();
+        bodies.Add(Body(new() { ["contractMonths"] = 0 }));
+        var niks = bodies.Take(120).Select(b => (string)b["nik"]!).ToList();
+        long id;
+        var first = Node();
+        try
+        {
+            var api = await first.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+            id = await api.StartAsync(ImportKit.Csv(bodies), "intake.csv", dryRun: false);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (await Factory.WithDbAsync(db => db.Imports.Where(i => i.Id == id).Select(i => i.ProcessedRows).SingleAsync()) == 0)
+            {
+                Assert.True(clock.Elapsed < ImportKit.Patience, "the import never started");
+                await Task.Delay(20);
+            }
+        }
+        finally
+        {
+            // The host stops while the import runs: the open batch is rolled back, the run handed back.
+            await first.DisposeAsync();
+        }
+
+        var stopped = await Factory.WithDbAsync(db => db.Imports.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.InRange(stopped.ProcessedRows, 1, 120);
+        Assert.Equal(stopped.ProcessedRows, stopped.Valid + stopped.Invalid + stopped.AlreadyRegistered);
+        Assert.Equal(stopped.Created, await Factory.WithDbAsync(db => db.Workers.CountAsync(w => niks.Contains(w.Nik))));
+
+        await using var second = Node();
+        var again = await second.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var import = await again.FinishedAsync(id);
+        var state = import.GetProperty("state").GetString();
+        Assert.Contains(state, new[] { "done", "failed" });
+        var held = await Factory.WithDbAsync(db => db.Workers.Where(w => niks.Contains(w.Nik)).GroupBy(w => w.Nik).Select(g => g.Count()).ToListAsync());
+        Assert.All(held, n => Assert.Equal(1, n));
+        if (state == "done")
+        {
+            Assert.Equal(120, held.Count);
+            Assert.Equal(120, import.GetProperty("created").GetInt32());
+            Assert.Equal(1, import.GetProperty("invalid").GetInt32());
+            Assert.Equal(121, import.GetProperty("processedRows").GetInt32());
+        }
+
+        Assert.Equal(import.GetProperty("created").GetInt32(), held.Count);
+        Assert.Equal(held.Count, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "registered" && a.Reason!.StartsWith($"registered by import {id},"))));
+        await ImportChecks.AssertTalliesEqualPlainSqlAsync(Factory);
+    }
+}
+
+public sealed class ImportResumeTestsOnSqlite(SqliteAppFactory f) : ImportResumeTests(f), IClassFixture<SqliteAppFactory>;
+
+public sealed class ImportResumeTestsOnPostgres(PostgresAppFactory f) : ImportResumeTests(f), IClassFixture<PostgresAppFactory>;
+
 public sealed class ImportApiTestsOnSqlite(SqliteAppFactory f) : ImportApiTests(f), IClassFixture<SqliteAppFactory>;
 
 public sealed class ImportApiTestsOnPostgres(PostgresAppFactory f) : ImportApiTests(f), IClassFixture<PostgresAppFactory>;
