@@ -4,6 +4,7 @@ using MigrantCover.Web.Demo;
 using MigrantCover.Web.Features.Claims;
 using MigrantCover.Web.Features.Messaging;
 using MigrantCover.Web.Features.Accounts;
+using MigrantCover.Web.Features.Imports;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Features.Validation;
@@ -53,6 +54,7 @@ builder.Services.AddMigrantCoverValidation();
 builder.Services.AddWorkerFeatures();
 builder.Services.AddStatsFeatures();
 builder.Services.AddClaimFeatures();
+builder.Services.AddImportFeatures(builder.Configuration);
 
 // Public coverage lookup: per-address rate limit, per-identifier lock, proof tokens.
 builder.Services.AddCoverageLookup(builder.Configuration);
@@ -121,6 +123,8 @@ api.MapWorkersApi();
 
 // Officers: heirs and claims (§13, §14).
 api.MapClaimsApi();
+// Officers: bulk registration from a file (docs/import.md).
+api.MapImportsApi(app.Services.GetRequiredService<ImportOptions>());
 
 // Workers: the public coverage lookup.
 api.MapCoverageApi();

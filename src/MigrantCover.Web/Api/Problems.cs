@@ -33,6 +33,18 @@ public static class Problems
         return TypedResults.ValidationProblem(ByField(failures), title: text["InvalidTitle"], detail: text["InvalidDetail"], extensions: extensions);
     });
 
+    /// <summary>
+    /// An import file that cannot be imported (docs/import.md): 400 with the reason under <c>errors.file</c>
+    /// and its <c>code</c>, or 413 when it is over the size limit.
+    /// </summary>
+    public static IResult BadFile(string code, int status, string detail) => LocalizedImport(text =>
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        return status == StatusCodes.Status413PayloadTooLarge
+            ? TypedResults.Problem(statusCode: status, title: text["TooLargeTitle"], detail: detail, extensions: extensions)
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [detail] }, title: text["FileProblemTitle"], detail: detail, extensions: extensions);
+    });
+
     /// <summary>404, with the detail of the caller (the coverage lookup's own words) or the general one.</summary>
     public static IResult NotFound(string? detail = null) => Localized(text =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text["NotFoundTitle"], detail: detail ?? text["NotFoundDetail"]));
@@ -144,8 +156,11 @@ public static class Problems
     // The texts are read when the response is written, in the culture of the request.
     private static LocalizedResult Localized(Func<IStringLocalizer, IResult> build) => new(build);
 
-    private sealed class LocalizedResult(Func<IStringLocalizer, IResult> build) : IResult
+    private static LocalizedResult LocalizedImport(Func<IStringLocalizer, IResult> build) => new(build, typeof(ImportResource));
+
+    private sealed class LocalizedResult(Func<IStringLocalizer, IResult> build, Type? resource = null) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) => build(TextOf(httpContext)).ExecuteAsync(httpContext);
+        public Task ExecuteAsync(HttpContext httpContext) =>
+            build(resource is null ? TextOf(httpContext) : httpContext.RequestServices.GetRequiredService<IStringLocalizerFactory>().Create(resource)).ExecuteAsync(httpContext);
     }
 }
