@@ -21,6 +21,9 @@ public sealed class IndexModel(
 
     public PublicCoverageAnswer? Answer { get; private set; }
 
+    /// <summary>The worker found, for the claims partial (never rendered as such).</summary>
+    public Guid? WorkerId { get; private set; }
+
     public IReadOnlyList<BenefitRow> Benefits { get; private set; } = [];
 
     public string RuleSetTitle { get; private set; } = "";
@@ -68,6 +71,7 @@ public sealed class IndexModel(
         {
             case LookupStatus.Found:
                 Answer = answers.Of(result.Worker!, result.ByNik);
+                WorkerId = result.Worker!.Id;
                 Benefits = answers.Benefits();
                 RuleSetTitle = answers.RuleSetTitle();
                 ProofReference = tokens.IssueReference(result.Worker!.Id);

@@ -15,6 +15,9 @@ public sealed class RegisterModel(RegisterWorker.Handler handler, TimeProvider c
     /// <summary>Workers with the same name and date of birth, shown before the officer confirms.</summary>
     public IReadOnlyList<Guid> Duplicates { get; private set; } = [];
 
+    /// <summary>How many heir rows the form shows (the filled ones, plus an empty one to add).</summary>
+    public int HeirRows { get; private set; } = 1;
+
     public void OnGet()
     {
         Input.RegisteredOn = WorkerForms.Iso(clock.Today());
@@ -23,6 +26,20 @@ public sealed class RegisterModel(RegisterWorker.Handler handler, TimeProvider c
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // R-HEIR-3: the heir rows work without JavaScript; empty rows are not heirs, "add"/"remove" only redraw.
+        Input.Heirs = [.. (Input.Heirs ?? []).Where(h => h is { IsEmpty: false })];
+        if (Request.Form.ContainsKey("AddHeirRow") || Request.Form.TryGetValue("RemoveHeirRow", out _))
+        {
+            if (int.TryParse(Request.Form["RemoveHeirRow"], NumberStyles.None, CultureInfo.InvariantCulture, out var remove) && remove < Input.Heirs.Count)
+            {
+                Input.Heirs.RemoveAt(remove);
+            }
+
+            HeirRows = Input.Heirs.Count + (Request.Form.ContainsKey("AddHeirRow") ? 1 : 0);
+            ModelState.Clear();
+            return Page();
+        }
+
         ModelState.FixNumberBinding("Input.ContractMonths");
         var numberError = ModelState.ErrorCount > 0;
         var outcome = await handler.HandleAsync(Input, ct);
@@ -32,9 +49,10 @@ public sealed class RegisterModel(RegisterWorker.Handler handler, TimeProvider c
             return Redirect($"/Workers/{outcome.Value!.Id}");
         }
 
+        HeirRows = Math.Max(1, Input.Heirs.Count);
         ExistingId = outcome.ExistingId;
         Duplicates = outcome.Candidates ?? [];
-        ModelState.AddFailures(outcome.AllFailures.Where(e => !(numberError && e.Field == "contractMonths")));
+        ModelState.AddFailures(outcome.AllFailures.Where(e => !(numberError && e.Field == "contractMonths")), field => field.StartsWith("heirs[", StringComparison.Ordinal) ? "Input.H" + field[1..] : ModelStateFailures.KeyOf("Input", field));
         return Page();
     }
 }

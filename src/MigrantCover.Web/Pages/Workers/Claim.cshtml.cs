@@ -1,0 +1,134 @@
+using MigrantCover.Web.Features.Claims;
+using MigrantCover.Web.Features.Validation;
+using MigrantCover.Web.Infrastructure;
+
+namespace MigrantCover.Web.Pages.Workers;
+
+/// <summary>A claim's own page: assessment, checklist (one form), outcome, verify, approve (four eyes), pay, reject.</summary>
+public sealed class ClaimModel(AppDbContext db, ClaimActions.Handler handler, TimeProvider clock) : FormPageModel
+{
+    public ClaimView Claim { get; private set; } = null!;
+
+    public Worker Worker { get; private set; } = null!;
+
+    public IReadOnlyList<Heir> Heirs { get; private set; } = [];
+
+    [BindProperty]
+    public Dictionary<string, bool> Verified { get; set; } = [];
+
+    [BindProperty]
+    public Dictionary<string, string?> References { get; set; } = [];
+
+    [BindProperty]
+    public string? Outcome { get; set; }
+
+    [BindProperty]
+    public string? OutcomeOn { get; set; }
+
+    [BindProperty]
+    public Guid? PayeeHeirId { get; set; }
+
+    [BindProperty]
+    public string? GuardianName { get; set; }
+
+    [BindProperty]
+    public string? FuneralArrangerName { get; set; }
+
+    [BindProperty]
+    public string? Reference { get; set; }
+
+    [BindProperty]
+    public string? PaidOn { get; set; }
+
+    [BindProperty]
+    public string? RejectReason { get; set; }
+
+    [BindProperty]
+    public string? RejectText { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostChecklistAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var items = Claim.Documents.ToDictionary(
+                d => d.Code,
+                d => new DocumentRequest(Verified.TryGetValue(d.Code, out var v) && v, References.TryGetValue(d.Code, out var r) ? r : d.Reference),
+                StringComparer.Ordinal);
+            return await handler.DocumentsAsync(id, items, ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, () => handler.OutcomeAsync(id, new OutcomeRequest { Outcome = Outcome, OutcomeOn = OutcomeOn }, ct), ct);
+
+    public Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, () => handler.VerifyAsync(id, new VerifyRequest { PayeeHeirId = PayeeHeirId, GuardianName = GuardianName, FuneralArrangerName = FuneralArrangerName }, ct), ct);
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, () => handler.ApproveAsync(id, ct), ct);
+
+    public Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, () => handler.PayAsync(id, new PayRequest { Reference = Reference, PaidOn = PaidOn }, ct), ct);
+
+    public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, () => handler.RejectAsync(id, new RejectRequest { Reason = RejectReason, Text = RejectText }, ct), ct);
+
+    private async Task<IActionResult> RunAsync(Guid id, Func<Task<Outcome<BenefitClaim>>> step, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var outcome = await step();
+        if (outcome.Succeeded)
+        {
+            TempData["ClaimSaved"] = true;
+            return Redirect($"/Claims/{id}");
+        }
+
+        if (outcome.Status == OutcomeStatus.NotFound && outcome.AllFailures.Count == 0)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFailures(outcome.AllFailures, f => f switch
+        {
+            "outcome" => nameof(Outcome),
+            "outcomeOn" => nameof(OutcomeOn),
+            "payeeHeirId" => nameof(PayeeHeirId),
+            "guardianName" => nameof(GuardianName),
+            "funeralArrangerName" => nameof(FuneralArrangerName),
+            "reference" => nameof(Reference),
+            "paidOn" => nameof(PaidOn),
+            "reason" => nameof(RejectReason),
+            "text" => nameof(RejectText),
+            _ => "",
+        });
+        if (outcome.AllFailures.Count == 0 && outcome.Detail is { } detail)
+        {
+            ModelState.AddModelError("", detail);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var view = await ClaimQueries.ViewAsync(db, id, today, ct);
+        if (view is null)
+        {
+            return false;
+        }
+
+        Claim = view;
+        Worker = await db.Workers.AsNoTracking().SingleAsync(w => w.Id == view.WorkerId, ct);
+        Heirs = await db.Heirs.AsNoTracking().Where(h => h.WorkerId == view.WorkerId && h.EndedOn == null).ToListAsync(ct);
+        PaidOn ??= WorkerForms.Iso(today);
+        OutcomeOn ??= WorkerForms.Iso(view.IncidentOn);
+        PayeeHeirId ??= view.PayeeHeirId;
+        return true;
+    }
+}

@@ -1,0 +1,140 @@
+using static MigrantCover.Web.Tests.Claims.ClaimKit;
+using static MigrantCover.Web.Tests.Workers.WorkerKit;
+
+namespace MigrantCover.Web.Tests.Claims;
+
+/// <summary>
+/// The officer's heir and claim pages through real forms (no JavaScript): heirs in the registration
+/// form, "Laporkan klaim" with the assessment, the claim's page to paid with a second officer approving,
+/// the claims list; and the family's coverage answer shows the claim's state, never its documents.
+/// </summary>
+public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(factory)
+{
+    private async Task<HttpClient> SignedInAsync(string email, string password)
+    {
+        var client = Factory.CreateBrowserClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        await client.SignInAsync(email, password);
+        return client;
+    }
+
+    private static async Task<IHtmlDocument> PageAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected 200, got {(int)response.StatusCode}");
+        return await Forms.ParseAsync(response);
+    }
+
+    private static string Redirected(HttpResponseMessage response, string prefix)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"expected a redirect, got {(int)response.StatusCode}");
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith(prefix, location, StringComparison.Ordinal);
+        return location;
+    }
+
+    [Fact]
+    [Trait("Rule", "R-HEIR-3")]
+    [Trait("Rule", "R-CLM-9")]
+    public async Task OfficerRegistersWithTwoHeirsReportsADeathAndFollowsTheClaimToPaidWithASecondOfficer()
+    {
+        var officer = await SignedInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        await Factory.SecondOfficerAsync();
+        var second = await SignedInAsync(SecondOfficerEmail, SecondOfficerPassword);
+
+        // The registration form: "add row" redraws with a second empty row (no JavaScript), empty rows are ignored.
+        var body = Body(new() { ["registeredOn"] = "2024-01-20", ["placementAgreementSignedOn"] = "2024-01-19" });
+        var form = body.Where(kv => kv.Key != "confirmDuplicate").ToDictionary(kv => "Input." + char.ToUpperInvariant(kv.Key[0]) + kv.Key[1..], kv => kv.Value is null ? "" : Convert.ToString(kv.Value, CultureInfo.InvariantCulture));
+        form["Input.Heirs[0].fullName"] = "Sumiati Darto";
+        form["Input.Heirs[0].relationship"] = "parent";
+        form["Input.Heirs[0].sex"] = "female";
+        form["Input.Heirs[0].dateOfBirth"] = "1968-02-03";
+        var redrawn = await PageAsync(await officer.SubmitFormAsync("/Workers/Register", form, submitName: "AddHeirRow"));
+        Assert.Equal(2, redrawn.QuerySelectorAll(".heir-row").Length);
+        form["Input.Heirs[1].fullName"] = "Budi Darto";
+        form["Input.Heirs[1].relationship"] = "sibling";
+        form["Input.Heirs[1].sex"] = "male";
+        form["Input.Heirs[1].dateOfBirth"] = "1998-11-12";
+        var id = Redirected(await officer.SubmitFormAsync(redrawn, "/Workers/Register", form), "/Workers/")["/Workers/".Length..];
+
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        await api.PlacementAsync(id, D("2024-02-10"));
+        await api.DepartAsync(id, D("2024-03-01"));
+        var details = await officer.GetDocumentAsync($"/Workers/{id}");
+        Assert.Contains("(B1)", details.QuerySelector("#heirs")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(B2)", details.QuerySelector("#heirs")!.TextContent, StringComparison.Ordinal);
+
+        // Laporkan klaim: assess first (writes nothing), then report.
+        var claimForm = new Dictionary<string, string?>
+        {
+            ["Input.Type"] = "death", ["Input.IncidentOn"] = "2025-06-10", ["Input.ReportedOn"] = "2025-06-20",
+            ["Input.ReporterRole"] = "family", ["Input.ReporterName"] = "Budi Darto", ["Input.ReporterContact"] = "+6281333444555",
+        };
+        var newPage = await officer.GetDocumentAsync($"/Workers/{id}/Claims/New");
+        var assess = await PageAsync(await officer.SubmitFormAsync(newPage, $"/Workers/{id}/Claims/New?handler=Assess", claimForm));
+        Assert.Contains("Rp85.000.000", assess.QuerySelector("#assessment-amount")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("bukan keputusan akhir BPJS", assess.QuerySelector("#assessment")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Claims.CountAsync(c => c.WorkerId == Guid.Parse(id))));
+        var claimUrl = Redirected(await officer.SubmitFormAsync(assess, $"/Workers/{id}/Claims/New?handler=Report", claimForm), "/Claims/");
+
+        // The claim's page: the checklist in one form, verify with the parent as payee, approve by the other officer, pay.
+        var page = await officer.GetDocumentAsync(claimUrl);
+        var checks = page.QuerySelectorAll("input[type=checkbox][name^='Verified[']").Cast<IHtmlInputElement>().ToList();
+        var all = checks.ToDictionary(c => c.Name!, _ => (string?)"true");
+        Redirected(await officer.SubmitFormAsync(page, claimUrl + "?handler=Checklist", all, "form[action*='Checklist']"), "/Claims/");
+        page = await officer.GetDocumentAsync(claimUrl);
+        Assert.Equal("documents-complete", page.QuerySelector("#claim-state")!.GetAttribute("data-state"));
+        var parent = await Factory.WithDbAsync(db => db.Heirs.Where(h => h.WorkerId == Guid.Parse(id) && h.Relationship == HeirRelationship.Parent).Select(h => h.Id).SingleAsync());
+        Redirected(await officer.SubmitFormAsync(page, claimUrl + "?handler=Verify", new Dictionary<string, string?> { ["PayeeHeirId"] = parent.ToString() }, "form[action*='Verify']"), "/Claims/");
+
+        // Four eyes: the verifier's approval is refused on the page, with the rule.
+        page = await officer.GetDocumentAsync(claimUrl);
+        var refused = await PageAsync(await officer.SubmitFormAsync(page, claimUrl + "?handler=Approve", new Dictionary<string, string?>(), "form[action*='Approve']"));
+        Assert.Contains("R-CLM-9", refused.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        page = await second.GetDocumentAsync(claimUrl);
+        Redirected(await second.SubmitFormAsync(page, claimUrl + "?handler=Approve", new Dictionary<string, string?>(), "form[action*='Approve']"), "/Claims/");
+        page = await officer.GetDocumentAsync(claimUrl);
+        Redirected(await officer.SubmitFormAsync(page, claimUrl + "?handler=Pay", new Dictionary<string, string?> { ["Reference"] = "KLAIM-" + UniqueWord() }, "form[action*='Pay']"), "/Claims/");
+        page = await officer.GetDocumentAsync(claimUrl);
+        Assert.Equal("paid", page.QuerySelector("#claim-state")!.GetAttribute("data-state"));
+        Assert.Contains("Rp85.000.000", page.QuerySelector("#approved-amount")!.TextContent, StringComparison.Ordinal);
+
+        // The list, filtered by state and type.
+        var list = await officer.GetDocumentAsync("/Claims?State=paid&Type=death");
+        Assert.Contains(list.QuerySelectorAll("#claims-list a"), a => a.GetAttribute("href") == claimUrl);
+        Assert.Empty((await officer.GetDocumentAsync("/Claims?State=rejected&Type=death")).QuerySelectorAll("#claims-list"));
+
+        // The family's coverage answer: the claim's state, never its documents.
+        var membership = await Factory.WithDbAsync(db => db.Workers.Where(w => w.Id == Guid.Parse(id)).Select(w => w.MembershipNumber).SingleAsync());
+        var family = Factory.CreateBrowserClient();
+        family.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var answer = await PageAsync(await family.SubmitFormAsync("/Coverage", new Dictionary<string, string?> { ["Input.Identifier"] = membership, ["Input.DateOfBirth"] = "09/07/1995" }));
+        var claims = answer.QuerySelector("#public-claims");
+        Assert.NotNull(claims);
+        Assert.Contains("paid", claims!.QuerySelector("li")!.GetAttribute("data-state"), StringComparison.Ordinal);
+        Assert.Contains("bukan keputusan akhir BPJS", claims.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("ahli waris", claims.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-HEIR-6")]
+    public async Task HeirsPageAddsCorrectsAndEndsWithAReason()
+    {
+        var officer = await SignedInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var id = await api.RegisteredAsync(D("2026-01-06"));
+        var url = $"/Workers/{id}/Heirs";
+        Redirected(await officer.SubmitFormAsync(url, new Dictionary<string, string?> { ["Input.FullName"] = "Ahmad", ["Input.Relationship"] = "spouse", ["Input.Sex"] = "male", ["Input.DateOfBirth"] = "1990-01-01" }, "form[action*='Save']"), url);
+        var bad = await PageAsync(await officer.SubmitFormAsync(url, new Dictionary<string, string?> { ["Input.FullName"] = "", ["Input.Relationship"] = "child", ["Input.Sex"] = "female", ["Input.DateOfBirth"] = "2099-01-01" }, "form[action*='Save']"));
+        Assert.NotEmpty(bad.QuerySelector("#Input_DateOfBirth_error")!.TextContent);
+        var heir = await Factory.WithDbAsync(db => db.Heirs.SingleAsync(h => h.WorkerId == Guid.Parse(id)));
+        var noReason = await PageAsync(await officer.SubmitFormAsync(url, new Dictionary<string, string?>(), $"form[action*='heirId={heir.Id}']"));
+        Assert.Contains("R-HEIR-6", noReason.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Redirected(await officer.SubmitFormAsync(url, new Dictionary<string, string?> { ["EndReason"] = "Bercerai" }, $"form[action*='heirId={heir.Id}']"), url);
+        var ended = await officer.GetDocumentAsync(url);
+        Assert.Contains("Bercerai", ended.QuerySelector("#heirs-list")!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+public sealed class ClaimsPagesTestsOnSqlite(SqliteAppFactory f) : ClaimsPagesTests(f), IClassFixture<SqliteAppFactory>;
+
+public sealed class ClaimsPagesTestsOnPostgres(PostgresAppFactory f) : ClaimsPagesTests(f), IClassFixture<PostgresAppFactory>;
