@@ -26,7 +26,7 @@ public static class MessagingArrange
         return w;
     }
 
-    public static Payment Pay(Worker w, PaymentKind kind, DateOnly paidOn, long amount = 370_000)
+    public static Payment Pay(Worker w, PaymentKind kind, DateOnly paidOn, long amount = 37_500)
     {
         var p = new Payment
         {
@@ -75,6 +75,17 @@ public static class MessagingArrange
         w.ArrivedOn = arrivedOn;
         WorkerCoverage.Refresh(w, Today);
         return w;
+    }
+
+    /// <summary>
+    /// Saves the workers with their payments; the receipts those payments queued are removed, as these
+    /// workers' payments stand for the past (the receipt of a payment recorded now is tested on its own).
+    /// </summary>
+    public static async Task ArrangeAsync(AppFactory factory, params Worker[] workers)
+    {
+        await factory.AddAsync(workers);
+        var ids = workers.Select(w => w.Id).ToList();
+        await factory.WithDbAsync(db => db.OutboxMessages.Where(m => ids.Contains(m.WorkerId) && m.Kind == MessageKind.PaymentReceipt).ExecuteDeleteAsync());
     }
 
     public static Task<List<OutboxMessage>> MessagesAsync(AppFactory factory, IEnumerable<Guid> workers)

@@ -41,7 +41,7 @@ public abstract class ReminderScanTests(AppFactory factory) : ProviderTests(fact
         var noAddress = Candidate(Worker("email", email: null), new DateOnly(2025, 10, 12));
 
         Worker[] population = [lapsing, lapsingWithoutConsent, notYet, lapsed, longLapsed, placementEnding, placementLater, postEnding, noAddress];
-        await Factory.AddAsync(population);
+        await ArrangeAsync(Factory, population);
         Assert.Equal(new DateOnly(2026, 3, 11), lapsing.CoveredUntil);
         Assert.Equal(new DateOnly(2026, 3, 14), placementEnding.CoveredUntil);
         Assert.Equal(new DateOnly(2026, 3, 6), postEnding.CoveredUntil);
@@ -77,7 +77,7 @@ public abstract class ReminderScanTests(AppFactory factory) : ProviderTests(fact
     public async Task TwoInstancesScanningAtTheSameMomentQueueEachReminderOnce()
     {
         var workers = Enumerable.Range(0, 20).Select(_ => Candidate(Worker("email sms"), new DateOnly(2025, 10, 12))).ToArray();
-        await Factory.AddAsync(workers);
+        await ArrangeAsync(Factory, workers);
         await using var sibling = Factory.Sibling();
         await sibling.InitializeAsync();
 
@@ -94,7 +94,7 @@ public abstract class ReminderScanTests(AppFactory factory) : ProviderTests(fact
     {
         // R-COV-2: lapsed on 2026-02-19; a new pre-placement payment on 2026-02-25 covers to 2026-07-24.
         var w = Candidate(Worker("email"), new DateOnly(2025, 9, 20));
-        await Factory.AddAsync(w);
+        await ArrangeAsync(Factory, w);
         await ScanAsync(Factory);
         await Factory.WithDbAsync(async db =>
         {
