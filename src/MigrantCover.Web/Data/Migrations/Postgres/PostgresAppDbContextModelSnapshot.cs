@@ -260,7 +260,7 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
-                    b.Property<Guid>("WorkerId")
+                    b.Property<Guid?>("WorkerId")
                         .HasColumnType("uuid")
                         .HasColumnName("worker_id");
 
@@ -1164,6 +1164,50 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                     b.ToTable("membership_counters", (string)null);
                 });
 
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.Office", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("regency_code");
+
+                    b.HasKey("Code")
+                        .HasName("pk_offices");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_offices_province_code");
+
+                    b.ToTable("offices", (string)null);
+                });
+
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1699,6 +1743,11 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<string>("OfficeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("office_code");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
@@ -1933,6 +1982,11 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("occupation");
 
+                    b.Property<string>("OfficeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("office_code");
+
                     b.Property<string>("PassportNumber")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
@@ -2070,10 +2124,13 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                     b.HasIndex("Stage", "RegisteredOn")
                         .HasDatabaseName("ix_workers_stage_registered_on");
 
+                    b.HasIndex("OfficeCode", "Stage", "CoveredUntil")
+                        .HasDatabaseName("ix_workers_office_code_stage_covered_until");
+
                     b.HasIndex(new[] { "RegisteredOn" }, "ix_workers_registered_on_tallied")
                         .HasDatabaseName("ix_workers_registered_on");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegisteredOn" }, "ix_workers_registered_on_tallied"), new[] { "RegisteredMonth", "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme", "AgencyName", "Occupation", "DepartedMonth", "MembershipNumber" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegisteredOn" }, "ix_workers_registered_on_tallied"), new[] { "RegisteredMonth", "Stage", "DestinationCountry", "ProvinceCode", "Sex", "Scheme", "AgencyName", "Occupation", "OfficeCode", "DepartedMonth", "MembershipNumber" });
 
                     b.ToTable("workers", (string)null);
                 });

@@ -247,7 +247,7 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
-                    b.Property<Guid>("WorkerId")
+                    b.Property<Guid?>("WorkerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("worker_id");
 
@@ -1139,6 +1139,50 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                     b.ToTable("membership_counters", (string)null);
                 });
 
+            modelBuilder.Entity("MigrantCover.Web.Data.Entities.Office", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("regency_code");
+
+                    b.HasKey("Code")
+                        .HasName("pk_offices");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_offices_province_code");
+
+                    b.ToTable("offices", (string)null);
+                });
+
             modelBuilder.Entity("MigrantCover.Web.Data.Entities.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1669,6 +1713,11 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<string>("OfficeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_code");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
@@ -1903,6 +1952,11 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("occupation");
 
+                    b.Property<string>("OfficeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_code");
+
                     b.Property<string>("PassportNumber")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
@@ -2037,6 +2091,9 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Stage", "RegisteredOn")
                         .HasDatabaseName("ix_workers_stage_registered_on");
+
+                    b.HasIndex("OfficeCode", "Stage", "CoveredUntil")
+                        .HasDatabaseName("ix_workers_office_code_stage_covered_until");
 
                     b.ToTable("workers", (string)null);
                 });
