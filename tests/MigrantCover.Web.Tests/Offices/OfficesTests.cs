@@ -142,7 +142,11 @@ public abstract class OfficesTests(AppFactory factory) : ProviderTests(factory)
         var email = $"baru.{Guid.NewGuid():N}@bp2mi.go.id";
         var created = await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?>
         {
-            ["Input.Email"] = email, ["Input.DisplayName"] = "Petugas Baru", ["Input.Password"] = Password, ["Input.Role"] = "officer", ["Input.OfficeCode"] = AppFactory.OfficerOffice,
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "Petugas Baru",
+            ["Input.Password"] = Password,
+            ["Input.Role"] = "officer",
+            ["Input.OfficeCode"] = AppFactory.OfficerOffice,
         }, "#create-form");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var id = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
@@ -152,12 +156,19 @@ public abstract class OfficesTests(AppFactory factory) : ProviderTests(factory)
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?> { ["officeCode"] = "LTSA-CILACAP" }, $"#office-form-{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync("/Admin/Restrictions", new Dictionary<string, string?>
         {
-            ["Input.CountryCode"] = "SY", ["Input.Category"] = "domestic", ["Input.ValidFrom"] = "2026-01-01", ["Input.LegalBasis"] = "Kepmen uji",
+            ["Input.CountryCode"] = "SY",
+            ["Input.Category"] = "domestic",
+            ["Input.ValidFrom"] = "2026-01-01",
+            ["Input.LegalBasis"] = "Kepmen uji",
         }, "#add-form")).StatusCode);
         var officeCode = "UPT-" + UniqueWord();
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync("/Admin/Offices", new Dictionary<string, string?>
         {
-            ["Input.Code"] = officeCode, ["Input.Name"] = "UPT Uji", ["Input.Kind"] = "upt-bp3mi", ["Input.ProvinceCode"] = "52", ["Input.RegencyCode"] = "5203",
+            ["Input.Code"] = officeCode,
+            ["Input.Name"] = "UPT Uji",
+            ["Input.Kind"] = "upt-bp3mi",
+            ["Input.ProvinceCode"] = "52",
+            ["Input.RegencyCode"] = "5203",
         }, "#add-form")).StatusCode);
 
         // A part of the admin's e-mail, in another case, finds each action.
