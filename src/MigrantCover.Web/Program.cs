@@ -1,10 +1,10 @@
 using MigrantCover.Web.Api;
 using MigrantCover.Web.Commands;
 using MigrantCover.Web.Demo;
-using MigrantCover.Web.Features.Claims;
-using MigrantCover.Web.Features.Messaging;
 using MigrantCover.Web.Features.Accounts;
+using MigrantCover.Web.Features.Claims;
 using MigrantCover.Web.Features.Imports;
+using MigrantCover.Web.Features.Messaging;
 using MigrantCover.Web.Features.PublicCoverage;
 using MigrantCover.Web.Features.Stats;
 using MigrantCover.Web.Features.Validation;

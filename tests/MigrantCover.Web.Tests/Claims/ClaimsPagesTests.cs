@@ -66,8 +66,12 @@ public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(facto
         // Laporkan klaim: assess first (writes nothing), then report.
         var claimForm = new Dictionary<string, string?>
         {
-            ["Input.Type"] = "death", ["Input.IncidentOn"] = "2025-06-10", ["Input.ReportedOn"] = "2025-06-20",
-            ["Input.ReporterRole"] = "family", ["Input.ReporterName"] = "Budi Darto", ["Input.ReporterContact"] = "+6281333444555",
+            ["Input.Type"] = "death",
+            ["Input.IncidentOn"] = "2025-06-10",
+            ["Input.ReportedOn"] = "2025-06-20",
+            ["Input.ReporterRole"] = "family",
+            ["Input.ReporterName"] = "Budi Darto",
+            ["Input.ReporterContact"] = "+6281333444555",
         };
         var newPage = await officer.GetDocumentAsync($"/Workers/{id}/Claims/New");
         var assess = await PageAsync(await officer.SubmitFormAsync(newPage, $"/Workers/{id}/Claims/New?handler=Assess", claimForm));

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using nietras.SeparatedValues;
 using MigrantCover.Web.Features.Imports;
 using MiniExcelLibs;
+using nietras.SeparatedValues;
 using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
 namespace MigrantCover.Web.Tests.Imports;
