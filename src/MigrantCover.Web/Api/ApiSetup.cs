@@ -46,11 +46,13 @@ public static class ApiSetup
                 Scheme = "bearer",
                 Description = "A token from POST /api/v1/auth/token.",
             });
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference("Bearer", document)] = [],
-            });
+            // Only the operations that need a token say so: not /auth/token nor /coverage/lookup.
+            o.OperationFilter<BearerRequirementFilter>();
         });
+
+        // Schemas as the API writes and reads them (JsonConventions): enumerations as their string codes.
+        services.AddSingleton<Swashbuckle.AspNetCore.SwaggerGen.ISerializerDataContractResolver>(
+            new Swashbuckle.AspNetCore.SwaggerGen.JsonSerializerDataContractResolver(JsonConventions.Options));
         return services;
     }
 
@@ -60,10 +62,31 @@ public static class ApiSetup
         return type.IsNested && !type.IsGenericParameter ? SchemaId(type.DeclaringType!) + name : name;
     }
 
-    public static RouteGroupBuilder WithOpenApiDefaults(this RouteGroupBuilder group) =>
+    /// <summary>
+    /// Every operation documents 400, 500 and 503 (database unreachable); those that need a token also
+    /// 401 and 403 (decided after the endpoint's own conventions, which may allow anonymous callers).
+    /// </summary>
+    public static RouteGroupBuilder WithOpenApiDefaults(this RouteGroupBuilder group)
+    {
         group.WithGroupName("v1")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        ((IEndpointConventionBuilder)group).Finally(endpoint =>
+        {
+            if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
+            {
+                foreach (var status in new[] { StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden })
+                {
+                    if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(m => m.StatusCode == status))
+                    {
+                        endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+                    }
+                }
+            }
+        });
+        return group;
+    }
 
     public static void MapSwaggerUi(this WebApplication app)
     {
@@ -73,6 +96,20 @@ public static class ApiSetup
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "MigrantCover API v1");
             o.DocumentTitle = "MigrantCover API";
         });
+    }
+}
+
+/// <summary>The bearer requirement on the operations that need a token (not those allowing anonymous callers).</summary>
+internal sealed class BearerRequirementFilter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+    {
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
+        {
+            return;
+        }
+
+        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] }];
     }
 }
 

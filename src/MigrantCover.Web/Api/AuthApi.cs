@@ -35,17 +35,20 @@ public static class AuthApi
             .RequireRateLimiting(StaffSignIn.RateLimitPolicy)
             .WithTags("Authentication")
             .WithSummary("Exchange staff credentials for a bearer token (one hour).")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // GET /api/v1/auth/me: who the token belongs to, so a partner can check its set-up.
-        api.MapGet("/auth/me", (ClaimsPrincipal user) => TypedResults.Ok(new
-        {
-            email = user.FindFirstValue(ClaimTypes.Email),
-            roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(),
-        }))
+        api.MapGet("/auth/me", (ClaimsPrincipal user) => TypedResults.Ok(new MeAnswer(
+            user.FindFirstValue(ClaimTypes.Email),
+            [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)])))
             .RequireAuthorization(Policies.ApiOfficer)
             .WithTags("Authentication")
             .WithSummary("The account and roles of the bearer token.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 }
+
+/// <summary>GET /api/v1/auth/me: the account's e-mail and roles.</summary>
+public sealed record MeAnswer(string? Email, string[] Roles);

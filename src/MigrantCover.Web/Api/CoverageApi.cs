@@ -41,6 +41,7 @@ public static class CoverageApi
             .WithName("LookupCoverage")
             .Produces<PublicCoverageAnswer>()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 }

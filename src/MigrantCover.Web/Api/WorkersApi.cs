@@ -33,7 +33,8 @@ public static class WorkersApi
                 var r = outcome.Value!;
                 return TypedResults.Ok(new { items = r.Items, page = r.Page, pageSize = r.PageSize, total = r.Total, totalIsLowerBound = r.TotalIsLowerBound });
             })
-            .WithSummary("Find workers: search by NIK, membership number, passport number or name prefix; filters; paging.");
+            .WithSummary("Find workers: search by NIK, membership number, passport number or name prefix; filters; paging.")
+            .Produces<WorkerSearch.Result>();
 
         workers.MapGet("/{id:guid}", async (Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 await WorkerQueries.LoadAsync(db, id, ct) is { } w ? Results.Ok(WorkerView.From(w, clock.Today())) : Problems.NotFound())
@@ -51,7 +52,7 @@ public static class WorkersApi
                 return history.Count == 0 ? Problems.NotFound() : Results.Ok(history.Select(words.Describe).ToList());
             })
             .WithSummary("Every change to the worker: when, who, what (field, old, new), why, and a description in the request's language.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IReadOnlyList<HistoryView>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         workers.MapPut("/{id:guid}/documents/{type}", async (Guid id, string type, VerifyDocument.Request request, VerifyDocument.Handler handler, TimeProvider clock, CancellationToken ct) =>
                 Answer(await handler.HandleAsync(id, type, request, ct), clock))

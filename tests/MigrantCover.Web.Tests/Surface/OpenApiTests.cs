@@ -1,0 +1,106 @@
+using static MigrantCover.Web.Tests.Workers.WorkerKit;
+
+namespace MigrantCover.Web.Tests.Surface;
+
+/// <summary>
+/// Item 11 of issue 11: the served OpenAPI document says what the API does. Enumerations are the string
+/// codes the API sends, only operations that need a token ask for one, and every answer the suite gets
+/// here (status and media type) is one the document lists for that operation.
+/// </summary>
+public abstract class OpenApiTests(AppFactory factory) : ProviderTests(factory)
+{
+    private async Task<JsonElement> DocumentAsync()
+    {
+        var response = await SurfaceSetup.Client(Factory).GetAsync("/swagger/v1/swagger.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private static JsonElement Operation(JsonElement document, string method, string path) =>
+        document.GetProperty("paths").GetProperty(path).GetProperty(method.ToLowerInvariant());
+
+    private static bool NeedsToken(JsonElement operation) =>
+        operation.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
+
+    [Fact]
+    public async Task EnumerationsAreTheStringCodesTheApiSends()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+        var enums = schemas.EnumerateObject().Where(s => s.Value.TryGetProperty("enum", out _)).ToList();
+        Assert.NotEmpty(enums);
+        foreach (var schema in enums)
+        {
+            Assert.Equal("string", schema.Value.GetProperty("type").GetString());
+            Assert.All(schema.Value.GetProperty("enum").EnumerateArray(), v => Assert.Matches("^[a-z][a-z0-9-]*$", v.GetString()));
+        }
+
+        Assert.Equal(["male", "female"], schemas.GetProperty("Sex").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task OnlyOperationsThatNeedATokenAskForOne()
+    {
+        var document = await DocumentAsync();
+        Assert.False(NeedsToken(Operation(document, "post", "/api/v1/auth/token")));
+        Assert.False(NeedsToken(Operation(document, "post", "/api/v1/coverage/lookup")));
+        Assert.True(NeedsToken(Operation(document, "get", "/api/v1/workers")));
+        Assert.True(NeedsToken(Operation(document, "get", "/api/v1/auth/me")));
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var responses = operation.Value.GetProperty("responses");
+                Assert.True(responses.TryGetProperty("400", out _), $"{operation.Name} {path.Name}: no 400");
+                Assert.True(responses.TryGetProperty("503", out _), $"{operation.Name} {path.Name}: no 503");
+                if (NeedsToken(operation.Value))
+                {
+                    Assert.True(responses.TryGetProperty("401", out _) && responses.TryGetProperty("403", out _), $"{operation.Name} {path.Name}: no 401/403");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryAnswerOfTheseRequestsIsDocumented()
+    {
+        var document = await DocumentAsync();
+        var anonymous = SurfaceSetup.Client(Factory);
+        var officer = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var worker = (await officer.RegisterAsync()).GetProperty("id").GetString()!;
+        static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+        var calls = new (string Path, HttpClient Client, HttpRequestMessage Request)[]
+        {
+            ("/api/v1/auth/token", anonymous, new(HttpMethod.Post, "/api/v1/auth/token") { Content = Json($"{{\"email\":\"{AppFactory.OfficerEmail}\",\"password\":\"{AppFactory.OfficerPassword}\"}}") }),
+            ("/api/v1/auth/token", anonymous, new(HttpMethod.Post, "/api/v1/auth/token") { Content = Json("{\"email\":\"x@y.id\",\"password\":\"nope\"}") }),
+            ("/api/v1/auth/token", anonymous, new(HttpMethod.Post, "/api/v1/auth/token") { Content = Json("{\"email\":\"\"}") }),
+            ("/api/v1/auth/me", anonymous, new(HttpMethod.Get, "/api/v1/auth/me")),
+            ("/api/v1/auth/me", officer, new(HttpMethod.Get, "/api/v1/auth/me")),
+            ("/api/v1/coverage/lookup", anonymous, new(HttpMethod.Post, "/api/v1/coverage/lookup") { Content = Json("{\"membershipNumber\":\"123\",\"dateOfBirth\":\"1995-07-09\"}") }),
+            ("/api/v1/coverage/lookup", anonymous, new(HttpMethod.Post, "/api/v1/coverage/lookup") { Content = Json("{\"membershipNumber\":\"" + MembershipNumber.Issue(2026, 987_654) + "\",\"dateOfBirth\":\"1995-07-09\"}") }),
+            ("/api/v1/coverage/lookup", anonymous, new(HttpMethod.Post, "/api/v1/coverage/lookup") { Content = Json("{\"pad\":\"" + new string('x', 5000) + "\"}") }),
+            ("/api/v1/workers", officer, new(HttpMethod.Get, "/api/v1/workers")),
+            ("/api/v1/workers", anonymous, new(HttpMethod.Get, "/api/v1/workers")),
+            ("/api/v1/workers", officer, new(HttpMethod.Get, "/api/v1/workers?search=%00")),
+            ("/api/v1/workers/{id}", officer, new(HttpMethod.Get, $"/api/v1/workers/{worker}")),
+            ("/api/v1/workers/{id}", officer, new(HttpMethod.Get, $"/api/v1/workers/{Guid.NewGuid()}")),
+            ("/api/v1/stats/enrollment", officer, new(HttpMethod.Get, "/api/v1/stats/enrollment")),
+        };
+
+        foreach (var (path, client, request) in calls)
+        {
+            var method = request.Method.Method;
+            var response = await client.SendAsync(request);
+            var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            var documented = Operation(document, method, path).GetProperty("responses");
+            Assert.True(documented.TryGetProperty(status, out var answer), $"{method} {request.RequestUri}: {status} is not documented");
+            if (response.Content.Headers.ContentType?.MediaType is { } media && answer.TryGetProperty("content", out var content))
+            {
+                Assert.True(content.TryGetProperty(media, out _), $"{method} {request.RequestUri}: {status} {media} is not documented ({content})");
+            }
+        }
+    }
+}
+
+public sealed class OpenApiTestsOnSqlite(SurfaceSqliteFactory f) : OpenApiTests(f), IClassFixture<SurfaceSqliteFactory>;
+
+public sealed class OpenApiTestsOnPostgres(SurfacePostgresFactory f) : OpenApiTests(f), IClassFixture<SurfacePostgresFactory>;
