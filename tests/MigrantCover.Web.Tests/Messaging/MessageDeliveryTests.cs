@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using MigrantCover.Web.Features.Messaging;
+using MigrantCover.Web.Tests.Workers;
 using MimeKit;
 using netDumbster.smtp;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using MigrantCover.Web.Tests.Workers;
 using static MigrantCover.Web.Tests.Messaging.MessagingArrange;
 
 namespace MigrantCover.Web.Tests.Messaging;
