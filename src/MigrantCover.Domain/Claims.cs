@@ -410,7 +410,7 @@ public static class Claims
             DuplicateOf = duplicateOf,
             NeedsPayeeHeir = needsHeir,
             PayeeClass = needsHeir ? choice.Class : null,
-            PayeeRelationships = needsHeir ? [.. choice.Payees.Distinct()] : [],
+            PayeeRelationships = needsHeir ? [.. choice.Payees.Distinct().Order()] : [], // in the rule book's order (R-HEIR-1), not the order heirs were recorded
             PayeeChecked = needsHeir && report.Payee is not null,
             PayeeFailures = payeeFailures,
             DeathOn = info.IsDeath ? (type == ClaimType.WorkAccidentDeath ? report.OutcomeOn ?? t : t) : null,
