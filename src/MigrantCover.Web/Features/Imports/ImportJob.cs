@@ -29,7 +29,7 @@ public sealed class ImportJob(
     ImportClock appClock,
     ILogger<ImportJob> logger) : IJob<ImportInput>
 {
-    private readonly TimeProvider clock = appClock.Clock;
+    private readonly TimeProvider _clock = appClock.Clock;
 
     /// <summary>The job key of an import's run.</summary>
     public static string Key(long importId) => "import-" + importId.ToString(CultureInfo.InvariantCulture);
@@ -51,7 +51,7 @@ public sealed class ImportJob(
             logger.LogError("Import {ImportId} failed: {ErrorType}", input.ImportId, e.GetType().Name);
             await using var db = NewContext(SystemActor.Instance);
             await db.Imports.Where(i => i.Id == input.ImportId).ExecuteUpdateAsync(
-                s => s.SetProperty(i => i.State, ImportStates.Failed).SetProperty(i => i.FailureKey, "import.failed").SetProperty(i => i.FinishedAt, clock.GetUtcNow()),
+                s => s.SetProperty(i => i.State, ImportStates.Failed).SetProperty(i => i.FailureKey, "import.failed").SetProperty(i => i.FinishedAt, _clock.GetUtcNow()),
                 CancellationToken.None);
         }
     }
@@ -72,7 +72,7 @@ public sealed class ImportJob(
             content = await read.ImportFiles.Where(f => f.Id == import.FileId).Select(f => f.Content).SingleAsync(ct);
             await read.Imports.Where(i => i.Id == id).ExecuteUpdateAsync(
                 s => s.SetProperty(i => i.State, ImportStates.Running)
-                    .SetProperty(i => i.StartedAt, i => i.StartedAt ?? clock.GetUtcNow())
+                    .SetProperty(i => i.StartedAt, i => i.StartedAt ?? _clock.GetUtcNow())
                     .SetProperty(i => i.Runs, i => i.Runs + 1),
                 ct);
         }
@@ -106,7 +106,7 @@ public sealed class ImportJob(
 
         await using var done = NewContext(SystemActor.Instance);
         await done.Imports.Where(i => i.Id == id).ExecuteUpdateAsync(
-            s => s.SetProperty(i => i.State, ImportStates.Done).SetProperty(i => i.FinishedAt, clock.GetUtcNow()),
+            s => s.SetProperty(i => i.State, ImportStates.Done).SetProperty(i => i.FinishedAt, _clock.GetUtcNow()),
             ct);
     }
 
@@ -126,7 +126,7 @@ public sealed class ImportJob(
     private async Task TryBatchAsync(Import import, ImportActor actor, List<ImportRow> rows, Dictionary<string, List<int>> linesOfNik, CancellationToken ct)
     {
         await using var db = NewContext(actor);
-        var handler = new RegisterWorker.Handler(db, validator, clock);
+        var handler = new RegisterWorker.Handler(db, validator, _clock);
         var tally = new BatchTally();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -265,8 +265,8 @@ public sealed class ImportJob(
     // A context of the app's provider whose audit entries name the officer who sent the file.
     private AppDbContext NewContext(IAuditActor actor) =>
         services.GetService<DbContextOptions<PostgresAppDbContext>>() is { } postgres
-            ? new PostgresAppDbContext(postgres, actor, clock)
-            : new SqliteAppDbContext(services.GetRequiredService<DbContextOptions<SqliteAppDbContext>>(), actor, clock);
+            ? new PostgresAppDbContext(postgres, actor, _clock)
+            : new SqliteAppDbContext(services.GetRequiredService<DbContextOptions<SqliteAppDbContext>>(), actor, _clock);
 
     private sealed class BatchTally
     {
