@@ -55,7 +55,7 @@ public sealed class WritePathTests(ResilienceApp app) : IClassFixture<Resilience
         var sends = ids.Select(async id =>
         {
             await gate.WaitAsync();
-            var response = await api.PostAsJsonAsync($"/api/v1/workers/{id}/payments", ResilienceApp.Placement("BPJS-FIRST-" + id.ToString("N")[..20]));
+            var response = await api.PostAsJsonAsync($"/api/v1/workers/{id}/payments", ResilienceApp.Placement("BPJS-FIRST-" + id.ToString("N")));
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }).ToList();
         gate.Release(ids.Count);
@@ -92,7 +92,7 @@ public sealed class WritePathTests(ResilienceApp app) : IClassFixture<Resilience
         {
             while (!stop.IsCancellationRequested && ids.TryDequeue(out var id))
             {
-                var reference = "BPJS-RESTART-" + id.ToString("N")[..18].ToUpperInvariant();
+                var reference = "BPJS-RESTART-" + id.ToString("N").ToUpperInvariant();
                 for (var tries = 0; tries < 40; tries++)
                 {
                     var response = await api.PostAsJsonAsync($"/api/v1/workers/{id}/payments", ResilienceApp.Placement(reference));
