@@ -111,7 +111,7 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
 
     public const string UpdateWorkerAfterPayment = "UPDATE workers SET cover_phase = $1, covered_from = $2, covered_until = $3, membership_number = $4, updated_at = $5, version = $6 WHERE id = $7 AND version = $8";
 
-    private const string SearchColumns = "w.id, w.full_name, w.stage, w.scheme, w.destination_country, w.province_code, w.registered_on, w.membership_number";
+    private const string SearchColumns = "w.id, w.full_name, w.stage, w.scheme, w.destination_country, w.province_code, w.registered_on, w.membership_number, w.date_of_birth, substr(w.nik, 13)";
 
     private IReadOnlyList<PlacementRestriction> _restrictions = [];
 
@@ -254,7 +254,7 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
         var items = new List<WorkerSearch.Row>();
         while (await r.ReadAsync())
         {
-            items.Add(new WorkerSearch.Row(r.GetGuid(0), r.GetString(1), Code<Stage>(r, 2), Code<Scheme>(r, 3), r.GetString(4), r.GetString(5), r.GetFieldValue<DateOnly>(6), r.IsDBNull(7) ? null : r.GetString(7)));
+            items.Add(new WorkerSearch.Row(r.GetGuid(0), r.GetString(1), Code<Stage>(r, 2), Code<Scheme>(r, 3), r.GetString(4), r.GetString(5), r.GetFieldValue<DateOnly>(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetFieldValue<DateOnly>(8), r.GetString(9)));
         }
 
         return Results.Ok(new { items, page, pageSize, total = Math.Min(total, WorkerSearch.CountLimit), totalIsLowerBound = total > WorkerSearch.CountLimit });

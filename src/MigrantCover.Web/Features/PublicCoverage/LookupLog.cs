@@ -86,6 +86,8 @@ public sealed class LookupLogWriter(
     ILogger<LookupLogWriter> logger) : IHostedLifecycleService, IDisposable
 {
     private const int MaxBatch = 2_000;
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
 
@@ -111,9 +113,18 @@ public sealed class LookupLogWriter(
         log.Writer.TryComplete();
         if (Interlocked.Exchange(ref _loop, null) is { } loop)
         {
-            // The loop ends when the channel is empty; the delay between batches is skipped.
+            // The loop ends when the channel is empty; the delay between batches is skipped. Not bounded by
+            // the host's stopping token: a shutdown that is late already must still write what it answered
+            // (at most a few batches), or the rows would be lost with the services disposed under them.
             await _stopping.CancelAsync();
-            await loop.WaitAsync(cancellationToken);
+            try
+            {
+                await loop.WaitAsync(DrainTimeout, CancellationToken.None);
+            }
+            catch (TimeoutException)
+            {
+                logger.LogError("Lookup log: rows still queued after {Seconds} s of draining at shutdown", DrainTimeout.TotalSeconds);
+            }
         }
     }
 
