@@ -381,9 +381,7 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     /// <paramref name="field"/> what was done (created, disabled, ...), the values what it was done to.
     /// </summary>
     public void AuditAdmin(string action, string field, string? oldValue, string? newValue) =>
-        AuditEntries.Add(new AuditEntry(null, _clock.GetUtcNow(), _actor.Id, _actor.Name, action, field, Cut(oldValue), Cut(newValue), AuditReason));
-
-    private static string? Cut(string? value) => value is { Length: > 500 } ? value[..500] : value;
+        AuditEntries.Add(new AuditEntry(null, _clock.GetUtcNow(), _actor.Id, _actor.Name, action, field, Clip(oldValue), Clip(newValue), AuditReason));
 
     private AuditEntry Audit(Guid workerId, DateTimeOffset at, string action, string? field, string? oldValue, string? newValue) =>
         new(workerId, at, _actor.Id, _actor.Name, action, field, oldValue, newValue, AuditReason);

@@ -1,5 +1,6 @@
 using System.Text;
 using MigrantCover.Web.Infrastructure;
+using MigrantCover.Web.Infrastructure.Csv;
 using MiniExcelLibs;
 
 namespace MigrantCover.Web.Features.Imports;
@@ -76,14 +77,8 @@ public static class ImportReports
         await buffer.CopyToAsync(output, ct);
     }
 
-    /// <summary>A cell a spreadsheet will not read as a formula.</summary>
-    public static string Neutral(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+    // One rule for every file the portal writes (Infrastructure/Csv, decision 0014): no cell runs as a formula.
+    private static string Neutral(string value) => CsvWriter.Neutralise(value);
 
-    /// <summary>A neutralised CSV field, quoted when it holds a separator, a quote or a line break.</summary>
-    public static string Csv(string value)
-    {
-        var v = Neutral(value);
-        return v.AsSpan().IndexOfAny(",;\"\r\n") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
-    }
+    private static string Csv(string value) => CsvWriter.Field(value);
 }
