@@ -7,9 +7,16 @@ public static class WorkerKit
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A NIK that matches the date of birth and sex (R-NIK-3), new on every call.</summary>
-    public static string NewNik(DateOnly dob, Sex sex) =>
-        Nik.Build("33", "02", "22", dob, sex, Interlocked.Increment(ref _serial));
+    /// <summary>
+    /// A NIK that matches the date of birth and sex (R-NIK-3), new on every call. The serial has four digits,
+    /// so past 9999 calls (the bulk-import tests register thousands) the district code moves on.
+    /// </summary>
+    public static string NewNik(DateOnly dob, Sex sex)
+    {
+        var n = Interlocked.Increment(ref _serial) - 1;
+        var district = (22 + (n / 9999 % 70)).ToString("00", CultureInfo.InvariantCulture);
+        return Nik.Build("33", "02", district, dob, sex, (n % 9999) + 1);
+    }
 
     /// <summary>The register body of the sample worker, valid, with a new NIK and a unique name; overrides replace fields (null removes).</summary>
     public static Dictionary<string, object?> Body(Dictionary<string, object?>? overrides = null)
