@@ -74,8 +74,18 @@ public static class DemoSeeder
 
         var today = clock.Today();
         var population = new DemoPopulation(today);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var chunk in population.Generate(count).Chunk(500))
+        var generated = population.Generate(count).ToList();
+
+        // The counters first: a number issued while the demo loads (or after a stop halfway) comes after
+        // the demo's. Then one transaction per chunk, so that on SQLite (one writer at a time) a sign-in or a
+        // registration waits for one chunk at most, never for the whole load.
+        foreach (var (year, last) in population.Sequences)
+        {
+            db.MembershipCounters.Add(new MembershipCounter { Year = year, LastSequence = last });
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var chunk in generated.Chunk(200))
         {
             foreach (var w in chunk)
             {
@@ -87,13 +97,6 @@ public static class DemoSeeder
             db.ChangeTracker.Clear();
         }
 
-        foreach (var (year, last) in population.Sequences)
-        {
-            db.MembershipCounters.Add(new MembershipCounter { Year = year, LastSequence = last });
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         logger.LogInformation("Seeded {Count} demo workers", count);
     }
 }
