@@ -27,7 +27,8 @@ public static class Fill
         Console.WriteLine($"Migrated in {total.Elapsed.TotalSeconds:0.0} s");
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
-        await ExecAsync(conn, "TRUNCATE audit_entries, coverage_lookups, document_verifications, stage_events, payments, workers, membership_counters");
+        // CASCADE: the tables that refer to workers (heirs, claims, messages, imports) are emptied with them.
+        await ExecAsync(conn, "TRUNCATE audit_entries, coverage_lookups, document_verifications, stage_events, payments, workers, membership_counters CASCADE");
 
         // The portal's per-year membership sequences go too: it recreates them after the numbers loaded here.
         await ExecAsync(conn, "DO $$ DECLARE s record; BEGIN FOR s IN SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() AND sequencename LIKE 'membership\\_number\\_%' LOOP EXECUTE format('DROP SEQUENCE %I', s.sequencename); END LOOP; END $$");
