@@ -23,14 +23,18 @@ public static class Database
             // One data source for the app, with the defaults of PostgresConnections (docs/operations.md),
             // and the retrying execution strategy (decision 0011).
             services.AddSingleton(_ => PostgresConnections.DataSource(cs));
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
-                .UseMigrantCoverPostgres(sp.GetRequiredService<NpgsqlDataSource>())
-                .UseNpgsql(n => n.UseRetries(configuration)));
+            // The options are built once (they depend only on the data source and the configuration),
+            // not for every request's context.
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(
+                (sp, o) => o
+                    .UseMigrantCoverPostgres(sp.GetRequiredService<NpgsqlDataSource>())
+                    .UseNpgsql(n => n.UseRetries(configuration)),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var cs = configuration.GetConnectionString(Sqlite) ?? DefaultSqlite(environment);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseMigrantCoverSqlite(cs));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseMigrantCoverSqlite(cs), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
