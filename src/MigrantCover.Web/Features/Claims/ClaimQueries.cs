@@ -9,7 +9,8 @@ public static class ClaimQueries
     public const int MaxPageSize = 200;
     public const int MaxPage = 10_000;
 
-    public sealed record Filter(Guid? WorkerId = null, string? State = null, string? Type = null, int? Page = null, int? PageSize = null);
+    /// <param name="Office">The code of the worker's office (Offices); an unknown code finds nothing.</param>
+    public sealed record Filter(Guid? WorkerId = null, string? State = null, string? Type = null, int? Page = null, int? PageSize = null, string? Office = null);
 
     public sealed record Result(IReadOnlyList<ClaimListItem> Items, int Page, int PageSize, int Total);
 
@@ -50,6 +51,12 @@ public static class ClaimQueries
             if (Input.Code<ClaimType>(filter.Type) is { } type)
             {
                 q = q.Where(c => c.Type == type);
+            }
+
+            if (!string.IsNullOrWhiteSpace(filter.Office))
+            {
+                var office = filter.Office.Trim();
+                q = q.Where(c => db.Workers.Any(wk => wk.Id == c.WorkerId && wk.OfficeCode == office));
             }
 
             var total = await q.CountAsync(ct);
