@@ -130,7 +130,7 @@ public sealed partial class ClaimJourneyTests(BrowserApp app) : JourneyTests(app
             await boxes.Nth(i).CheckAsync();
         }
 
-        await page.Locator("input[name^='References[']").First.FillAsync("AKTA-KEMATIAN-0001");
+        await page.Locator("form[action*='handler=Checklist'] tr", new() { HasText = "akta" }).Locator("input[type=text]").FillAsync("AKTA-KEMATIAN-0001");
         await page.ClickAsync("form[action*='handler=Checklist'] button[type=submit]");
         await Assertions.Expect(page.Locator("#claim-state")).ToHaveAttributeAsync("data-state", "documents-complete");
         await AssertAccessibleAsync(page, "claim documents complete (id)");
@@ -159,8 +159,10 @@ public sealed partial class ClaimJourneyTests(BrowserApp app) : JourneyTests(app
         await second.ClickAsync("#pay-button");
         await Assertions.Expect(second.Locator("#claim-state")).ToHaveAttributeAsync("data-state", "paid");
         await Assertions.Expect(second.Locator("#claim-paid")).ToContainTextAsync("BPJS-KLM-2026-000123");
-        await Assertions.Expect(second.Locator("#claim-history")).ToContainTextAsync("Petugas Kedua");
-        await Assertions.Expect(second.Locator("#claim-history")).ToContainTextAsync("Petugas Demo");
+        // The history says who did what, in words: the report and verification by the first officer, the approval by the second.
+        await Assertions.Expect(second.Locator("#claim-history")).ToContainTextAsync(DemoAccounts.OfficerEmail);
+        await Assertions.Expect(second.Locator("#claim-history tr", new() { HasText = "Rp85.000.000" })).ToContainTextAsync(SecondOfficerEmail);
+        await Assertions.Expect(second.Locator("#claim-history")).ToContainTextAsync("BPJS-KLM-2026-000123");
         await BrowserApp.ScreenshotAsync(second, "officer-claim-paid", forDocs: true);
         await AssertAccessibleAsync(second, "claim paid (id)");
         await second.ClickAsync("a[lang=en]");
@@ -185,7 +187,7 @@ public sealed partial class ClaimJourneyTests(BrowserApp app) : JourneyTests(app
         await family.Locator("#Input_DateOfBirth").PressAsync("Enter");
         await Assertions.Expect(family.Locator("#public-claims")).ToBeVisibleAsync();
         await Assertions.Expect(family.Locator("#public-claims li")).ToHaveAttributeAsync("data-state", "paid");
-        await Assertions.Expect(family.Locator("#public-claims")).ToContainTextAsync("Dibayar");
+        await Assertions.Expect(family.Locator("#public-claims")).ToContainTextAsync("dibayar", new() { IgnoreCase = true });
         await Assertions.Expect(family.Locator("#public-claims")).Not.ToContainTextAsync("85.000.000");
         await Assertions.Expect(family.Locator("#public-claims")).Not.ToContainTextAsync("AKTA-KEMATIAN");
         await BrowserApp.ScreenshotAsync(family, "worker-coverage-claim-phone-id", forDocs: true);

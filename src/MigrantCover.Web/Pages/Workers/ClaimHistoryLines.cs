@@ -39,13 +39,13 @@ public static class ClaimHistoryLines
                         sentences.Add(string.Format(CultureInfo.CurrentCulture, text["HistoryState"].Value, StateLabel(h.OldValue), StateLabel(h.NewValue)));
                         break;
                     case "outcome":
-                        sentences.Add(string.Format(CultureInfo.CurrentCulture, text["HistoryOutcome"].Value, LabelOf<ClaimOutcome>(h.NewValue), New("outcomeOn") ?? "—"));
+                        sentences.Add(string.Format(CultureInfo.CurrentCulture, text["HistoryOutcome"].Value, LabelOf<ClaimOutcome>(h.NewValue), DateText(New("outcomeOn"))));
                         break;
                     case "amount" when h.NewValue is not null:
                         sentences.Add(string.Format(CultureInfo.CurrentCulture, text["HistoryAmount"].Value, long.TryParse(h.NewValue, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var a) ? ClaimForms.Money(a) : h.NewValue));
                         break;
                     case "paymentReference" when h.NewValue is not null:
-                        sentences.Add(string.Format(CultureInfo.CurrentCulture, text["HistoryPaid"].Value, New("paidOn") ?? "—", h.NewValue));
+                        sentences.Add(string.Format(CultureInfo.CurrentCulture, text["HistoryPaid"].Value, DateText(New("paidOn")), h.NewValue));
                         break;
                     case "rejectionReason" when h.NewValue is not null:
                         sentences.Add(string.Format(CultureInfo.CurrentCulture, text["HistoryRejected"].Value, LabelOf<RejectionReason>(h.NewValue), New("rejectionText") ?? h.Reason ?? ""));
@@ -98,6 +98,9 @@ public static class ClaimHistoryLines
             yield return current;
         }
     }
+
+    private static string DateText(string? iso) =>
+        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? RuleText.Date(d, Localization.Language) : iso ?? "—";
 
     private static string StateLabel(string? code) => LabelOf<ClaimState>(code);
 
