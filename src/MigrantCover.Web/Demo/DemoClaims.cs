@@ -237,7 +237,7 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
         }
 
         ClaimAssessment Fresh() => Domain.Claims.Assess(ClaimActions.ReportOf(c, heirs), ClaimActions.WorkerFacts(w, heirs, others), day);
-        DateTimeOffset At(int hour) => new(day.ToDateTime(new TimeOnly(hour, _random.Next(0, 60))), TimeSpan.FromHours(7));
+        DateTimeOffset At(int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, _random.Next(0, 60))), TimeSpan.FromHours(7)).ToUniversalTime();
 
         if (!atReport.Eligible)
         {
