@@ -79,7 +79,7 @@ public sealed class DemoClaimsTests
             demo.Claims.Clear();
         }
 
-        Assert.InRange(claims.Count, 200, 600);
+        Assert.InRange(claims.Count, 250, 600);
         Assert.True(heirsOf.Values.Count(h => h.Count > 0) > workers.Count / 2);
         Assert.Equal(Enum.GetValues<ClaimType>().Order(), claims.Select(c => c.Type).Distinct().Order());
         Assert.Equal(Enum.GetValues<ClaimState>().Order(), claims.Select(c => c.State).Distinct().Order());

@@ -31,7 +31,7 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
 
     public List<BenefitClaim> Claims { get; } = [];
 
-    /// <summary>Adds heirs to about two workers in three (every worker who died has some) and claims to about one in seven.</summary>
+    /// <summary>Adds heirs to about two workers in three (every worker who died has some) and the claims her story allows.</summary>
     public void Add(Worker w)
     {
         var heirs = w.DiedOn is not null || _random.Next(100) < 65 ? HeirsOf(w) : [];
@@ -129,7 +129,7 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
             yield break;
         }
 
-        if (w.DepartedOn is not { } from || _random.Next(100) >= 16)
+        if (w.DepartedOn is not { } from || _random.Next(100) >= 22)
         {
             yield break;
         }

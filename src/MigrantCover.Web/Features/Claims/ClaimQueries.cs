@@ -62,12 +62,12 @@ public static class ClaimQueries
             var total = await q.CountAsync(ct);
             var rows = await q.OrderByDescending(c => c.ReportedOn).ThenByDescending(c => c.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize)
-                .Join(db.Workers, c => c.WorkerId, wk => wk.Id, (c, wk) => new { c, wk.FullName })
+                .Join(db.Workers, c => c.WorkerId, wk => wk.Id, (c, wk) => new { c, wk.FullName, Missing = c.Documents.Count(d => d.Required && !d.Verified) })
                 .ToListAsync(ct);
             var lang = Localization.Language;
             var items = rows.Select(r => new ClaimListItem(
                 r.c.Id, r.c.Number, r.c.WorkerId, r.FullName, r.c.Type, r.c.IncidentOn, r.c.ReportedOn, r.c.State,
-                ClaimView.WaitsForText(r.c, lang), r.c.Eligible, r.c.Reason, r.c.EstimatedAmount, r.c.Amount)).ToList();
+                ClaimView.WaitsForText(r.c, lang, r.Missing), r.c.Eligible, r.c.Reason, r.c.EstimatedAmount, r.c.Amount)).ToList();
             return Outcome<Result>.Ok(new Result(items, page, pageSize, total));
         }
     }
