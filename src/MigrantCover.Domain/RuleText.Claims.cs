@@ -326,6 +326,7 @@ public static partial class RuleText
         ["claim-waits:reported"] = ("tidak memenuhi syarat: menunggu data baru atau penolakan", "not eligible: waits for new facts or a rejection"),
         ["claim-waits:awaiting-outcome"] = ("menunggu laporan kedua: akibat kecelakaan", "waits for the second report: the outcome"),
         ["claim-waits:submitted"] = ("menunggu dokumen", "waits for the documents"),
+        ["claim-waits:missing"] = ("{0} dokumen wajib belum diverifikasi", "{0} required documents not verified yet"),
         ["claim-waits:documents-complete"] = ("menunggu verifikasi", "waits for verification"),
         ["claim-waits:verified"] = ("menunggu persetujuan petugas lain", "waits for approval by another staff member"),
         ["claim-waits:approved"] = ("menunggu pembayaran", "waits for payment"),

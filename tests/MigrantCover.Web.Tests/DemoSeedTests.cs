@@ -1,4 +1,5 @@
 using MigrantCover.Web.Demo;
+using MigrantCover.Web.Features.Claims;
 
 namespace MigrantCover.Web.Tests;
 
@@ -45,6 +46,85 @@ public abstract class DemoSeedTests(AppFactory factory) : ProviderTests(factory)
         Assert.Equal(workers.Count(w => w.MembershipNumber is not null), workers.Select(w => w.MembershipNumber).OfType<string>().Distinct().Count());
         var counters = await Factory.WithDbAsync(db => db.MembershipCounters.AsNoTracking().ToListAsync());
         Assert.Equal(workers.Count(w => w.MembershipNumber is not null), counters.Sum(c => c.LastSequence));
+
+        // Issue 16: heirs and claims saved with the workers; approvals by another account than the verifier (R-CLM-9).
+        var claims = await Factory.WithDbAsync(db => db.Claims.AsNoTracking().Include(c => c.Documents).ToListAsync());
+        Assert.True(await Factory.WithDbAsync(db => db.Heirs.CountAsync()) > workers.Count / 2);
+        Assert.True(claims.Count > 20, $"{claims.Count} demo claims");
+        Assert.All(claims.Where(c => c.ApprovedBy is not null), c => Assert.NotEqual(c.VerifiedBy, c.ApprovedBy));
+        Assert.All(claims.Where(c => c.State is ClaimState.Approved or ClaimState.Paid), c => Assert.NotNull(c.Amount));
+    }
+}
+
+/// <summary>The demo claims of 2,000 demo workers, in memory: every type and every state, each consistent with the rule book.</summary>
+public sealed class DemoClaimsTests
+{
+    private static readonly DateOnly Today = new(2026, 3, 1);
+
+    [Fact]
+    [Trait("Rule", "R-CLM-9")]
+    [Trait("Rule", "R-CLM-10")]
+    public void EveryTypeAndStateEachAsTheDomainComputesIt()
+    {
+        var workers = new DemoPopulation(Today).Generate(2000).ToList();
+        var demo = new DemoClaims(Today, new("officer-id", "Petugas Demo"), new("admin-id", "Admin Demo"));
+        var heirsOf = new Dictionary<Guid, List<Heir>>();
+        var claims = new List<BenefitClaim>();
+        foreach (var w in workers)
+        {
+            demo.Add(w);
+            heirsOf[w.Id] = [.. demo.Heirs];
+            claims.AddRange(demo.Claims);
+            demo.Heirs.Clear();
+            demo.Claims.Clear();
+        }
+
+        Assert.InRange(claims.Count, 250, 600);
+        Assert.True(heirsOf.Values.Count(h => h.Count > 0) > workers.Count / 2);
+        Assert.Equal(Enum.GetValues<ClaimType>().Order(), claims.Select(c => c.Type).Distinct().Order());
+        Assert.Equal(Enum.GetValues<ClaimState>().Order(), claims.Select(c => c.State).Distinct().Order());
+        var byWorker = workers.ToDictionary(w => w.Id);
+        foreach (var c in claims)
+        {
+            var w = byWorker[c.WorkerId];
+            var heirs = heirsOf[w.Id];
+            var others = claims.Where(o => o.WorkerId == w.Id && o.Id != c.Id).Select(ClaimActions.Existing).ToList();
+            Assert.True(c.ReportedOn <= Today && c.ReportedOn >= c.IncidentOn);
+
+            // The assessment at report, as the pages would have made it (R-CLM-2, R-CLM-3, R-CLM-7, R-CLM-10).
+            var atReport = Domain.Claims.Assess(ClaimActions.ReportOf(c, heirs) with { Outcome = null, OutcomeOn = null, Payee = null }, ClaimActions.WorkerFacts(w, heirs, others), c.ReportedOn);
+            Assert.Equal(atReport.Eligible, c.Eligible);
+            Assert.Equal(atReport.Amount?.Amount, c.EstimatedAmount);
+            Assert.False(atReport.Expired);
+            if (!c.Eligible)
+            {
+                Assert.True(c.State is ClaimState.Reported or ClaimState.Rejected, $"{c.Type} {c.State}");
+            }
+
+            if (c.State is ClaimState.Verified or ClaimState.Approved or ClaimState.Paid)
+            {
+                Assert.Empty(ClaimWorkflow.MissingDocuments(ClaimActions.Checklist(c)));
+                Assert.Equal("officer-id", c.VerifiedBy);
+            }
+
+            if (c.State is ClaimState.Approved or ClaimState.Paid)
+            {
+                // Four eyes (R-CLM-9) and the amount frozen as the domain computes it on the approval day (R-CLM-10).
+                Assert.Equal("admin-id", c.ApprovedBy);
+                var fresh = Domain.Claims.Assess(ClaimActions.ReportOf(c, heirs), ClaimActions.WorkerFacts(w, heirs, others), c.ApprovedOn!.Value);
+                Assert.True(fresh.Eligible, $"{c.Type} {fresh.Reason}");
+                Assert.Equal(fresh.Amount!.Amount, c.Amount);
+                Assert.True(c.Amount <= (RuleSets.For(c.IncidentOn)!.BenefitFor(c.Type).Amount ?? long.MaxValue) || c.Type == ClaimType.JhtWithdrawal || c.AmountBasis == AmountBasis.Claimed);
+            }
+
+            if (c.State == ClaimState.Paid)
+            {
+                Assert.NotNull(c.PaymentReference);
+                Assert.True(c.PaidOn >= c.ApprovedOn && c.PaidOn <= Today);
+            }
+        }
+
+        Assert.Equal(claims.Count(c => c.PaymentReference is not null), claims.Select(c => c.PaymentReference).OfType<string>().Distinct().Count());
     }
 }
 

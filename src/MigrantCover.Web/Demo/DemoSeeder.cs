@@ -85,18 +85,36 @@ public static class DemoSeeder
         }
 
         await db.SaveChangesAsync(ct);
+
+        // Heirs and claims (issue 16): verified by the demo officer, approved by the demo admin (four eyes).
+        var users = sp.GetRequiredService<UserManager<StaffUser>>();
+        var officer = await users.FindByEmailAsync(DemoAccounts.OfficerEmail);
+        var admin = await users.FindByEmailAsync(DemoAccounts.AdminEmail);
+        var claims = officer is null || admin is null ? null
+            : new DemoClaims(today, new(officer.Id, officer.DisplayName), new(admin.Id, admin.DisplayName));
+        var (heirCount, claimCount) = (0, 0);
         foreach (var chunk in generated.Chunk(200))
         {
             foreach (var w in chunk)
             {
                 w.OfficeCode ??= OfficeCatalog.For(w.Nik[..4]);
+                claims?.Add(w);
             }
 
             db.Workers.AddRange(chunk);
+            if (claims is not null)
+            {
+                db.Heirs.AddRange(claims.Heirs);
+                db.Claims.AddRange(claims.Claims);
+                (heirCount, claimCount) = (heirCount + claims.Heirs.Count, claimCount + claims.Claims.Count);
+                claims.Heirs.Clear();
+                claims.Claims.Clear();
+            }
+
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
 
-        logger.LogInformation("Seeded {Count} demo workers", count);
+        logger.LogInformation("Seeded {Count} demo workers, {Heirs} heirs, {Claims} claims", count, heirCount, claimCount);
     }
 }

@@ -137,7 +137,38 @@ public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(facto
         var ended = await officer.GetDocumentAsync(url);
         Assert.Contains("Bercerai", ended.QuerySelector("#heirs-list")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ClaimsListFiltersByTheWorkersOfficeAndSaysWhatEachWaitsFor()
+    {
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var offices = await Factory.WithDbAsync(db => db.Offices.OrderBy(o => o.Code).Select(o => o.Code).Take(2).ToListAsync());
+        var (here, there) = (offices[0], offices[1]);
+        var a = await api.PlacedAsync(D("2024-06-01"));
+        var b = await api.PlacedAsync(D("2024-06-01"));
+        await Factory.WithDbAsync(db => db.Workers.Where(w => w.Id == Guid.Parse(a)).ExecuteUpdateAsync(u => u.SetProperty(w => w.OfficeCode, here)));
+        await Factory.WithDbAsync(db => db.Workers.Where(w => w.Id == Guid.Parse(b)).ExecuteUpdateAsync(u => u.SetProperty(w => w.OfficeCode, there)));
+        var ca = (await api.ReportAsync(ClaimBody(a, "medical-care", "2025-01-05", "2025-01-10", claimedAmount: 3_000_000))).GetProperty("number").GetString()!;
+        var cb = (await api.ReportAsync(ClaimBody(b, "medical-care", "2025-01-06", "2025-01-10", claimedAmount: 3_000_000))).GetProperty("number").GetString()!;
+
+        var officer = await SignedInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var list = await officer.GetDocumentAsync($"/Claims?State=awaiting-outcome&Type=medical-care&Office={here}");
+        var rows = list.QuerySelectorAll("#claims-list tbody tr").ToList();
+        var row = Assert.Single(rows, r => r.TextContent.Contains(ca, StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.TextContent.Contains(cb, StringComparison.Ordinal));
+        var waits = ClaimWorkflow.WaitsFor(ClaimState.AwaitingOutcome);
+        Assert.Contains(row.Children[5].TextContent.Trim(), new[] { RuleText.Label(waits, "id"), RuleText.Label(waits, "en") });
+        Assert.Equal(here, list.QuerySelector("#Office option[selected]")!.GetAttribute("value"));
+
+        var json = await (await api.GetAsync($"/api/v1/claims?office={there}&type=medical-care")).JsonAsync(HttpStatusCode.OK);
+        var numbers = json.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("number").GetString()).ToList();
+        Assert.Contains(cb, numbers);
+        Assert.DoesNotContain(ca, numbers);
+        var none = await (await api.GetAsync("/api/v1/claims?office=NO-SUCH-OFFICE")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+    }
 }
+
 
 public sealed class ClaimsPagesTestsOnSqlite(SqliteAppFactory f) : ClaimsPagesTests(f), IClassFixture<SqliteAppFactory>;
 

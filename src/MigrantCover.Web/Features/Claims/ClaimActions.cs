@@ -423,7 +423,7 @@ public static class ClaimActions
                 return [];
             }, ct);
 
-        private static string NumberOf(Guid id, DateOnly reportedOn) =>
+        public static string NumberOf(Guid id, DateOnly reportedOn) =>
             string.Create(CultureInfo.InvariantCulture, $"KLM-{reportedOn.Year}-{id.ToString("N")[^8..].ToUpperInvariant()}");
 
         private static Outcome<BenefitClaim> Duplicate(ClaimAssessment a, Guid existing)

@@ -9,7 +9,8 @@ public static class ClaimQueries
     public const int MaxPageSize = 200;
     public const int MaxPage = 10_000;
 
-    public sealed record Filter(Guid? WorkerId = null, string? State = null, string? Type = null, int? Page = null, int? PageSize = null);
+    /// <param name="Office">The code of the worker's office (Offices); an unknown code finds nothing.</param>
+    public sealed record Filter(Guid? WorkerId = null, string? State = null, string? Type = null, int? Page = null, int? PageSize = null, string? Office = null);
 
     public sealed record Result(IReadOnlyList<ClaimListItem> Items, int Page, int PageSize, int Total);
 
@@ -52,15 +53,21 @@ public static class ClaimQueries
                 q = q.Where(c => c.Type == type);
             }
 
+            if (!string.IsNullOrWhiteSpace(filter.Office))
+            {
+                var office = filter.Office.Trim();
+                q = q.Where(c => db.Workers.Any(wk => wk.Id == c.WorkerId && wk.OfficeCode == office));
+            }
+
             var total = await q.CountAsync(ct);
             var rows = await q.OrderByDescending(c => c.ReportedOn).ThenByDescending(c => c.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize)
-                .Join(db.Workers, c => c.WorkerId, wk => wk.Id, (c, wk) => new { c, wk.FullName })
+                .Join(db.Workers, c => c.WorkerId, wk => wk.Id, (c, wk) => new { c, wk.FullName, Missing = c.Documents.Count(d => d.Required && !d.Verified) })
                 .ToListAsync(ct);
             var lang = Localization.Language;
             var items = rows.Select(r => new ClaimListItem(
                 r.c.Id, r.c.Number, r.c.WorkerId, r.FullName, r.c.Type, r.c.IncidentOn, r.c.ReportedOn, r.c.State,
-                ClaimView.WaitsForText(r.c, lang), r.c.Eligible, r.c.Reason, r.c.EstimatedAmount, r.c.Amount)).ToList();
+                ClaimView.WaitsForText(r.c, lang, r.Missing), r.c.Eligible, r.c.Reason, r.c.EstimatedAmount, r.c.Amount)).ToList();
             return Outcome<Result>.Ok(new Result(items, page, pageSize, total));
         }
     }

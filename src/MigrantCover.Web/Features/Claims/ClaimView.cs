@@ -117,10 +117,14 @@ public sealed record ClaimView(
     }
 
     /// <summary>What the claim waits for, in words: the state's label and, while documents are missing, how many.</summary>
-    public static string WaitsForText(BenefitClaim c, string lang)
+    /// <param name="missing">Required checklist items not verified yet (default: counted from the loaded checklist).</param>
+    public static string WaitsForText(BenefitClaim c, string lang, int? missing = null)
     {
         var text = RuleText.Label(ClaimWorkflow.WaitsFor(c.State), lang);
-        return text;
+        var open = missing ?? c.Documents.Count(d => d.Required && !d.Verified);
+        return c.State == ClaimState.Submitted && open > 0
+            ? text + " (" + string.Format(CultureInfo.InvariantCulture, RuleText.Label("claim-waits:missing", lang), open) + ")"
+            : text;
     }
 
     private static int ClaimDocumentsOrder(string code)

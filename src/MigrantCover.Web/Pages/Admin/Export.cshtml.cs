@@ -6,7 +6,7 @@ namespace MigrantCover.Web.Pages.Admin;
 
 /// <summary>GET /Admin/Export?table=byProvince&amp;from=&amp;to=: one dashboard table as CSV (UTF-8 with BOM, RFC 4180).</summary>
 /// <c>&amp;separator=semicolon</c> gives the same file separated by semicolons, for Excel set to Indonesian.
-public sealed class ExportModel(EnrollmentStats stats, StatsRange.Reader ranges, AppDbContext db, IStringLocalizer<AdminResource> text) : PageModel
+public sealed class ExportModel(EnrollmentStats stats, ClaimStats claimStats, StatsRange.Reader ranges, AppDbContext db, IStringLocalizer<AdminResource> text) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? table, string? from, string? to, string? separator, CancellationToken ct)
     {
@@ -18,7 +18,8 @@ public sealed class ExportModel(EnrollmentStats stats, StatsRange.Reader ranges,
 
         var report = await stats.GetAsync(range.From, range.To, ct);
         var offices = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Name, ct);
-        var chosen = StatsTables.All(report, text, offices).FirstOrDefault(t => string.Equals(t.Id, table, StringComparison.OrdinalIgnoreCase));
+        var claims = await claimStats.GetAsync(range.From, range.To, ct);
+        var chosen = StatsTables.All(report, text, offices).Concat(StatsTables.Claims(claims, text)).FirstOrDefault(t => string.Equals(t.Id, table, StringComparison.OrdinalIgnoreCase));
         if (chosen is null)
         {
             return BadRequestText(string.Format(System.Globalization.CultureInfo.CurrentCulture, text["ExportUnknownTable"], table));

@@ -57,6 +57,10 @@ public static class StatsTables
     public const string ByDepartureMonth = "byDepartureMonth";
     public const string ContributionsByKind = "contributionsByKind";
     public const string ContributionsByMonth = "contributionsByMonth";
+    public const string ClaimsTotals = "claimsTotals";
+    public const string ClaimsByType = "claimsByType";
+    public const string ClaimsByState = "claimsByState";
+    public const string ClaimsByMonth = "claimsByMonth";
 
     /// <summary>The table of a breakdown dimension (<see cref="TallyDimensions"/>): its report key, "byDestination".</summary>
     public static string Of(TallyDimension dimension) => dimension.ReportKey;
@@ -119,6 +123,39 @@ public static class StatsTables
                 [.. r.Contributions.ByKind.Select(k => Row(k.Key, Label("Kind_", k.Key), k.Payments, k.Amount))]),
             new(ContributionsByMonth, t["TableContributionsByMonth"], [Text("ColMonth"), Count("ColPayments"), Money("ColAmount")],
                 [.. r.Contributions.ByMonth.Select(m => Row(m.Key, m.Payments, m.Amount))]),
+        ];
+    }
+
+    /// <summary>
+    /// The claims section (GET /api/v1/stats/claims, the same <see cref="ClaimStatsReport"/>): totals, by type,
+    /// by state, by month of report; counts and amounts, reported against paid. Codes beside the labels so
+    /// that the CSV can be joined with the API's figures.
+    /// </summary>
+    public static IReadOnlyList<StatsTable> Claims(ClaimStatsReport r, IStringLocalizer<AdminResource> t)
+    {
+        StatsColumn Text(string key) => new(t[key], CellKind.Text);
+        StatsColumn Count(string key) => new(t[key], CellKind.Count);
+        StatsColumn Money(string key) => new(t[key], CellKind.Money);
+        IReadOnlyList<StatsCell> Row(params object[] values) => [.. values.Select(v => new StatsCell(v))];
+        var language = Localization.Language;
+        var open = r.ByState.Where(s => s.Key is not (ClaimState.Paid or ClaimState.Rejected or ClaimState.Approved)).Sum(s => s.Amount);
+        var totals = r.Totals;
+        return
+        [
+            new(ClaimsTotals, t["TableClaimsTotals"], [Text("ColFigure"), Count("ColClaims"), Money("ColAmount")],
+            [
+                Row(t["ClaimsReported"].Value, totals.Reported, totals.ReportedAmount),
+                Row(t["ClaimsOpen"].Value, totals.Open - totals.Approved, open),
+                Row(t["ClaimsApprovedUnpaid"].Value, totals.Approved, totals.ApprovedAmount - totals.PaidAmount),
+                Row(t["ClaimsPaid"].Value, totals.Paid, totals.PaidAmount),
+                Row(t["ClaimsRejected"].Value, totals.Rejected, 0L),
+            ]),
+            new(ClaimsByType, t["TableClaimsByType"], [Text("ColCode"), Text("ColClaimType"), Count("ColReported"), Count("ColPaid"), Count("ColRejected"), Money("ColReportedAmount"), Money("ColPaidAmount")],
+                [.. r.ByType.Select(x => Row(Codes.Of(x.Key), RuleText.Label(x.Key, language), x.Reported, x.Paid, x.Rejected, x.ReportedAmount, x.PaidAmount))]),
+            new(ClaimsByState, t["TableClaimsByState"], [Text("ColCode"), Text("ColClaimState"), Count("ColClaims"), Money("ColAmount")],
+                [.. r.ByState.Select(x => Row(Codes.Of(x.Key), RuleText.Label(x.Key, language), x.Claims, x.Amount))]),
+            new(ClaimsByMonth, t["TableClaimsByMonth"], [Text("ColMonth"), Count("ColReported"), Money("ColReportedAmount"), Count("ColPaid"), Money("ColPaidAmount")],
+                [.. r.ByMonth.Select(m => Row(m.Key, m.Reported, m.ReportedAmount, m.Paid, m.PaidAmount))]),
         ];
     }
 }
