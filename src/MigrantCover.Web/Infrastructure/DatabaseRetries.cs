@@ -45,6 +45,7 @@ public sealed class DatabaseRetryStrategy(ExecutionStrategyDependencies dependen
         // Every idle connection of the pool died with the server: drop them all at once, so that the retry
         // (and every other request) opens a new one instead of failing once more per dead connection.
         DatabaseFailures.ClearPool(Dependencies.CurrentContext.Context);
+        PortalMetrics.DatabaseRetries.Add(1);
         base.OnRetry();
     }
 }
