@@ -65,6 +65,9 @@ builder.Services.AddMigrantCoverJobs(builder.Configuration, builder.Environment)
 // Messages to workers who consented: outbox, daily reminder scan, dispatcher, e-mail and SMS/WhatsApp (docs/coverage.md).
 builder.Services.AddMigrantCoverMessaging(builder.Configuration);
 
+// Traces and metrics (OpenTelemetry): OTLP only when OTEL_EXPORTER_OTLP_* is set; Prometheus at /admin/metrics for admins and the scrape key (decision 0025).
+builder.Services.AddMigrantCoverTelemetry(builder.Configuration);
+
 // Health: /health/live (process) and /health/ready (database reachable and migrated).
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
 
@@ -107,6 +110,7 @@ app.UseApiMethodNotAllowed();
 app.UseRateLimiter();
 app.UseLookupBodyLimit();
 app.UseAuthentication();
+app.UseMigrantCoverMetricsEndpoint();
 app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();

@@ -76,6 +76,70 @@ public sealed class WritePathTests(ResilienceApp app) : IClassFixture<Resilience
         await AssertTalliesEqualPlainSqlAsync();
     }
 
+    [Fact]
+    [Trait("Rule", "R-PAY-2")]
+    public async Task ARestartUnderLoadAnswersOnly2xxOr503WithRetryAfterAndKeepsEveryAcceptedPaymentOnce()
+    {
+        var api = await app.OfficerAsync();
+        var ids = new ConcurrentQueue<Guid>(await app.WorkersAsync(240));
+        var statuses = new ConcurrentBag<(int Status, bool RetryAfter, string Body)>();
+        var accepted = new ConcurrentDictionary<string, Guid>();
+        using var stop = new CancellationTokenSource();
+
+        // Eight clients, each paying for one worker after the other; a 503 is sent again (as a partner
+        // following Retry-After would, without waiting the full time), until it is accepted.
+        async Task ClientAsync()
+        {
+            while (!stop.IsCancellationRequested && ids.TryDequeue(out var id))
+            {
+                var reference = "BPJS-RESTART-" + id.ToString("N").ToUpperInvariant();
+                for (var tries = 0; tries < 40; tries++)
+                {
+                    var response = await api.PostAsJsonAsync($"/api/v1/workers/{id}/payments", ResilienceApp.Placement(reference));
+                    statuses.Add(((int)response.StatusCode, response.Headers.RetryAfter is not null, await response.Content.ReadAsStringAsync()));
+                    if (response.IsSuccessStatusCode)
+                    {
+                        accepted[reference] = id;
+                        break;
+                    }
+
+                    await Task.Delay(200);
+                }
+
+                var read = await api.GetAsync($"/api/v1/workers/{id}");
+                statuses.Add(((int)read.StatusCode, read.Headers.RetryAfter is not null, ""));
+            }
+        }
+
+        var clients = Enumerable.Range(0, 8).Select(_ => Task.Run(ClientAsync)).ToList();
+        await Task.Delay(1500);
+        await app.Cluster.RestartAsync();
+        await Task.Delay(2500);
+        await stop.CancelAsync();
+        await Task.WhenAll(clients);
+
+        // Nothing but 2xx and 503 with Retry-After; never a 500.
+        Assert.All(statuses, s => Assert.True(s.Status is >= 200 and < 300 or 503, $"{s.Status} {s.Body}\n{string.Join('\n', app.LogLines.Where(l => l.Contains("Unhandled") || l.Contains("Exception")).Take(6))}"));
+        Assert.All(statuses.Where(s => s.Status == 503), s => Assert.True(s.RetryAfter, "503 without Retry-After"));
+        Assert.NotEmpty(accepted);
+        TestContext.Current.SendDiagnosticMessage($"restart under load: {accepted.Count} payments accepted; answers {string.Join(", ", statuses.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} × {g.Count()}"))}");
+
+        // Every accepted payment is there once, on its worker, and its worker has its membership number.
+        var rows = await app.WithDbAsync(db => (
+            from p in db.Payments
+            where p.Reference.StartsWith("BPJS-RESTART-")
+            join w in db.Workers on p.WorkerId equals w.Id
+            select new { p.Reference, p.WorkerId, w.MembershipNumber }).ToListAsync());
+        Assert.Equal(accepted.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(accepted[r.Reference], r.WorkerId));
+        Assert.All(rows, r => Assert.NotNull(r.MembershipNumber));
+
+        // An instance whose pooled connections all died with the server signs in again at once.
+        var token = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = ResilienceApp.OfficerEmail, password = ResilienceApp.OfficerPassword });
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        await AssertTalliesEqualPlainSqlAsync();
+    }
+
     // The dashboard's tallies (the views over the shards) equal fresh GROUP BYs of the workers and payments.
     private async Task AssertTalliesEqualPlainSqlAsync()
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MigrantCover.Web.Data;
 
@@ -180,7 +181,10 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     {
         Stamp();
         var deltas = Tallies.Collect(ChangeTracker);
-        if (deltas.IsEmpty)
+
+        // On PostgreSQL every save runs as a unit of our own (below), so that a retry after a lost
+        // COMMIT answer is checked first, tallies or not (decision 0011).
+        if (deltas.IsEmpty && (!Database.IsNpgsql() || Database.CurrentTransaction is not null || !ChangeTracker.HasChanges()))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -193,14 +197,24 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         }
         else
         {
-            count = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-            {
-                await using var own = await Database.BeginTransactionAsync(ct);
-                var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
-                await Tallies.ApplyAsync(this, deltas, _tallyShard, ct);
-                await own.CommitAsync(ct);
-                return n;
-            }, cancellationToken);
+            // A COMMIT whose answer was lost is checked before the unit runs again (CommitCheck): run
+            // again, it would insert its rows a second time and meet its own first try's unique keys.
+            var commit = new CommitCheck();
+            var saved = 0;
+            count = await Database.CreateExecutionStrategy().ExecuteAsync(
+                0,
+                async (_, _, ct) =>
+                {
+                    commit.Reset();
+                    await using var own = await Database.BeginTransactionAsync(ct);
+                    saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+                    await Tallies.ApplyAsync(this, deltas, _tallyShard, ct);
+                    await commit.BeforeCommitAsync(this, ct);
+                    await own.CommitAsync(ct);
+                    return saved;
+                },
+                async (_, _, ct) => new ExecutionResult<int>(await commit.CommittedAsync(this, ct), saved),
+                cancellationToken);
         }
 
         if (acceptAllChangesOnSuccess)

@@ -45,6 +45,7 @@ public sealed class DatabaseRetryStrategy(ExecutionStrategyDependencies dependen
         // Every idle connection of the pool died with the server: drop them all at once, so that the retry
         // (and every other request) opens a new one instead of failing once more per dead connection.
         DatabaseFailures.ClearPool(Dependencies.CurrentContext.Context);
+        PortalMetrics.DatabaseRetries.Add(1);
         base.OnRetry();
     }
 }
@@ -75,11 +76,20 @@ public static class DatabaseFailures
                     return npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException;
                 case SocketException:
                     return true;
+                case InvalidOperationException when IsDeadTransaction(e):
+                    return true;
             }
         }
 
         return false;
     }
+
+    // Npgsql marks the transaction of a connection that broke (the server ended the session, the socket
+    // died) as completed: the next command of the unit meets "Transaction is already completed" instead
+    // of a socket error. The unit's transaction is gone, so the unit is run again like any other
+    // interrupted one (decision 0011).
+    private static bool IsDeadTransaction(Exception e) =>
+        e.Source == "Npgsql" && e.Message.StartsWith("Transaction is already completed", StringComparison.Ordinal);
 
     /// <summary>Clears the pool of the context's PostgreSQL connections (its data source's, when it has one).</summary>
     public static void ClearPool(DbContext context)
@@ -103,3 +113,4 @@ public static class DatabaseFailures
         npgsql.ExecutionStrategy(d => new DatabaseRetryStrategy(d, count, delay));
     }
 }
+

@@ -8,7 +8,16 @@ public static class ErrorHandling
         {
             ExceptionHandlingPath = "/Error",
             // The database unreachable (after the retries) is 503 with Retry-After, never 500 (decision 0011).
-            StatusCodeSelector = ex => DatabaseFailures.IsUnavailable(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex =>
+            {
+                if (DatabaseFailures.IsUnavailable(ex))
+                {
+                    PortalMetrics.DatabaseUnavailable.Add(1);
+                    return StatusCodes.Status503ServiceUnavailable;
+                }
+
+                return StatusCodes.Status500InternalServerError;
+            },
 
             // The middleware's own log line carries the exception message, which may hold personal data.
             SuppressDiagnosticsCallback = _ => true,

@@ -1,11 +1,14 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 
 namespace MigrantCover.Web.Tests.Coverage;
 
 /// <summary>
-/// A factory for the public coverage tests: the test client chooses its address by X-Forwarded-For,
-/// and static assets are served as from a build (precompressed .gz included, see UseStaticWebAssets).
+/// A factory for the public coverage tests: the app behind a proxy on the loopback (forwarded headers on,
+/// the default known proxy), so the test client chooses its address by X-Forwarded-For, and static assets
+/// are served as from a build (precompressed .gz included, see UseStaticWebAssets).
 /// </summary>
 public sealed class CoverageSqliteFactory : SqliteAppFactory
 {
@@ -15,6 +18,7 @@ public sealed class CoverageSqliteFactory : SqliteAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseStaticWebAssets();
+        CoverageArrange.ConfigureHost(builder);
     }
 }
 
@@ -26,6 +30,7 @@ public sealed class CoveragePostgresFactory : PostgresAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseStaticWebAssets();
+        CoverageArrange.ConfigureHost(builder);
     }
 }
 
@@ -37,7 +42,7 @@ public static class CoverageArrange
     private static int _address;
 
     public static AppFactory Configure(AppFactory factory) =>
-        factory.With("Coverage:TrustForwardedFor", "true")
+        factory.With("ForwardedHeaders:Enabled", "true")
             .With("Coverage:HashKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()))
             .With("Coverage:PerClientPerMinute", "10")
             .With("Coverage:FailuresBeforeLock", "5")
@@ -45,6 +50,10 @@ public static class CoverageArrange
             // Serve the build's precompressed assets as they are, as a published app does; the
             // development re-compression (for files changed after the build) sends gzip uncompressed.
             .With("ReloadStaticAssetsAtRuntime", "false");
+
+    /// <summary>Connections come from the loopback, as from a proxy on the same machine (the test server has no peer).</summary>
+    public static void ConfigureHost(IWebHostBuilder builder) =>
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new LoopbackPeer()));
 
     /// <summary>A browser (cookies, no redirects) with an address of its own, so rate limits do not mix.</summary>
     public static HttpClient Client(AppFactory factory, string? acceptLanguage = null)
@@ -175,4 +184,18 @@ public static class CoverageArrange
         e.Reason = kind is StageEventKind.FailedDeparture or StageEventKind.Death ? "recorded by test" : null;
         return e;
     }
+}
+
+/// <summary>Gives a request without a peer address (the test server's) the loopback's, before the forwarded headers are read.</summary>
+internal sealed class LoopbackPeer : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (http, nextMiddleware) =>
+        {
+            http.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+            await nextMiddleware(http);
+        });
+        next(app);
+    };
 }

@@ -40,6 +40,38 @@ public abstract class CoverageProofTests(AppFactory factory) : ProviderTests(fac
         Assert.Equal(RuleText.Label("failed-departure", "id"), after.Page.QuerySelector("#answer-stage")!.TextContent);
     }
 
+    [Fact]
+    [Trait("Rule", "R-NIK-3")]
+    public async Task AProofFromANikLookupAndItsLinkNeverShowTheFullMembershipNumber()
+    {
+        var worker = await CoverageArrange.WorkerAsync(Factory, payments: [(PK.PrePlacement, new(2026, 1, 10), null)]);
+        Assert.NotNull(worker.MembershipNumber);
+        var masked = "*******" + worker.MembershipNumber![^4..];
+        using var client = CoverageArrange.Client(Factory);
+
+        // The lookup by NIK (with the family card number, decision 0009) answers the last four digits only.
+        var (status, answer) = await CoverageProtectionTests.PageLookup(client, worker.Nik, "1995-07-09", worker.FamilyCardNumber);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(masked, answer.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // The proof made from that answer, and the page its QR code opens, do the same.
+        var response = await client.SubmitFormAsync(answer, "/Coverage", new Dictionary<string, string?>(), "form[action='/Coverage/Proof']");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var proof = await Forms.ParseAsync(response);
+        Assert.Contains(masked, proof.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(worker.MembershipNumber!, proof.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        var link = new Uri(proof.QuerySelector("#proof-link")!.TextContent.Trim()).PathAndQuery;
+        var verified = await Verify(client, link);
+        Assert.Equal(HttpStatusCode.OK, verified.Status);
+        Assert.Contains(masked, verified.Page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(worker.MembershipNumber!, verified.Page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+
+        // A proof from a lookup by the membership number itself shows it whole (the holder typed it).
+        var (byNumber, byNumberLink) = await ProofAsync(client, worker.MembershipNumber!);
+        Assert.Contains(worker.MembershipNumber!, byNumber.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(worker.MembershipNumber!, (await Verify(client, byNumberLink)).Page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("id", "Kode verifikasi ini tidak sah")]
     [InlineData("en", "This verification code is not valid")]

@@ -143,6 +143,7 @@ public sealed class ImportJob(
             {
                 await SaveTallyAsync(db, import.Id, rows.Count, tally, ct);
                 await tx.CommitAsync(ct);
+                CountRows(tally, dryRun: false);
                 return;
             }
         }
@@ -152,6 +153,14 @@ public sealed class ImportJob(
         await using var keep = await db.Database.BeginTransactionAsync(ct);
         await SaveTallyAsync(db, import.Id, rows.Count, tally, ct);
         await keep.CommitAsync(ct);
+        CountRows(tally, dryRun: true);
+    }
+
+    private static void CountRows(BatchTally t, bool dryRun)
+    {
+        PortalMetrics.ImportRow(dryRun ? "valid" : "created", dryRun, dryRun ? t.Valid : t.Created);
+        PortalMetrics.ImportRow("already-registered", dryRun, t.AlreadyRegistered);
+        PortalMetrics.ImportRow("invalid", dryRun, t.Invalid);
     }
 
     private static async Task SaveTallyAsync(AppDbContext db, long id, int processed, BatchTally t, CancellationToken ct)

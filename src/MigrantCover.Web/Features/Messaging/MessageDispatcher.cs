@@ -1,3 +1,4 @@
+using MigrantCover.Web.Infrastructure;
 using MigrantCover.Web.Infrastructure.Jobs;
 using Quartz;
 
@@ -77,6 +78,7 @@ public sealed class MessageDispatcher(
             m.State = MessageState.Cancelled;
             m.LastError = "no consent";
             await db.SaveChangesAsync(cancellationToken);
+            PortalMetrics.Message(m.State, m.Channel);
             return;
         }
 
@@ -122,6 +124,7 @@ public sealed class MessageDispatcher(
 
         // Not the caller's token: a send that happened is recorded even when the app is stopping.
         await db.SaveChangesAsync(CancellationToken.None);
+        PortalMetrics.Message(m.State, m.Channel);
     }
 
     private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];

@@ -92,7 +92,7 @@ public sealed class CoverageLookups(
         var now = clock.GetUtcNow();
         var settings = options.Value;
         var identifierHash = hasher.Identifier(key.Kind, key.Value);
-        var clientHash = hasher.Client(CoverageSetup.ClientAddress(http, settings));
+        var clientHash = hasher.Client(CoverageSetup.ClientAddress(http));
         var sql = LookupSql.For(db);
         var byNik = key.Kind == LookupKey.NikKind;
 
@@ -102,12 +102,14 @@ public sealed class CoverageLookups(
         if (read.LockedUntil is { } lockedUntil)
         {
             log.Add(Record(now, null, "locked", channel, clientHash));
+            PortalMetrics.Lookup("locked", channel);
             return new LookupResult(LookupStatus.Locked, null, lockedUntil);
         }
 
         if (read.Worker is { } worker)
         {
             log.Add(Record(now, worker.Id, "found", channel, clientHash));
+            PortalMetrics.Lookup("found", channel);
             return new LookupResult(LookupStatus.Found, worker, null, byNik);
         }
 
@@ -129,20 +131,31 @@ public sealed class CoverageLookups(
         if (counted.Failures > allowed && counted.LockedUntil is { } until)
         {
             log.Add(Record(now, null, "locked", channel, clientHash));
+            PortalMetrics.Lookup("locked", channel);
             return new LookupResult(LookupStatus.Locked, null, until);
         }
 
+        if (counted.Failures == allowed && counted.LockedUntil is not null)
+        {
+            // This failure set the lock.
+            PortalMetrics.IdentifierLocks.Add(1);
+        }
+
         log.Add(Record(now, null, "not-found", channel, clientHash));
+        PortalMetrics.Lookup("not-found", channel);
         return new LookupResult(LookupStatus.NotFound, null, null);
     }
 
     /// <summary>A request the rate limiter refused (no identifier is read: the body is never bound).</summary>
-    public void RecordRateLimited(string channel, HttpContext http) =>
-        log.Add(Record(clock.GetUtcNow(), null, "rate-limited", channel, hasher.Client(CoverageSetup.ClientAddress(http, options.Value))));
+    public void RecordRateLimited(string channel, HttpContext http)
+    {
+        log.Add(Record(clock.GetUtcNow(), null, "rate-limited", channel, hasher.Client(CoverageSetup.ClientAddress(http))));
+        PortalMetrics.Lookup("rate-limited", channel);
+    }
 
     /// <summary>A verification of a proof of coverage (the QR code's link).</summary>
     public void RecordProof(Guid? workerId, string outcome, HttpContext http) =>
-        log.Add(Record(clock.GetUtcNow(), workerId, outcome, ProofChannel, hasher.Client(CoverageSetup.ClientAddress(http, options.Value))));
+        log.Add(Record(clock.GetUtcNow(), workerId, outcome, ProofChannel, hasher.Client(CoverageSetup.ClientAddress(http))));
 
     /// <summary>Seconds until <paramref name="until"/>, at least 1: for Retry-After.</summary>
     public int SecondsUntil(DateTimeOffset until) => Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));

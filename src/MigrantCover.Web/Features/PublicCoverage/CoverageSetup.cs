@@ -20,12 +20,6 @@ public sealed class CoverageOptions
     /// <summary>How long a proof of coverage (its QR code) can be verified.</summary>
     public int ProofDays { get; set; } = 30;
 
-    /// <summary>
-    /// Honour X-Forwarded-For for the client address. Only behind a proxy that sets it; never on a
-    /// server clients reach directly, or anyone could choose their own rate-limit partition.
-    /// </summary>
-    public bool TrustForwardedFor { get; set; }
-
     /// <summary>Base64 key (32 bytes or more) of the identifier and client address hashes.</summary>
     public string? HashKey { get; set; }
 
@@ -66,7 +60,7 @@ public static class CoverageSetup
                 }
 
                 var options = http.RequestServices.GetRequiredService<IOptions<CoverageOptions>>().Value;
-                var client = ClientAddress(http, options)?.ToString() ?? "unknown";
+                var client = ClientAddress(http)?.ToString() ?? "unknown";
                 return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = Math.Max(1, options.PerClientPerMinute),
@@ -115,18 +109,11 @@ public static class CoverageSetup
         HttpMethods.IsPost(http.Request.Method)
         && http.GetEndpoint()?.Metadata.GetMetadata<LookupEndpointAttribute>() is not null;
 
-    /// <summary>The connection's address; the first X-Forwarded-For entry only when configured to trust it.</summary>
-    public static IPAddress? ClientAddress(HttpContext http, CoverageOptions options)
-    {
-        if (options.TrustForwardedFor
-            && http.Request.Headers["X-Forwarded-For"].ToString().Split(',')[0].Trim() is { Length: > 0 } forwarded
-            && IPAddress.TryParse(forwarded, out var address))
-        {
-            return address;
-        }
-
-        return http.Connection.RemoteIpAddress;
-    }
+    /// <summary>
+    /// The client's address: the connection's, which behind a proxy the forwarded-headers configuration
+    /// (section "ForwardedHeaders": known proxies and networks only) has set to the visitor's.
+    /// </summary>
+    public static IPAddress? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress;
 
     private static ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

@@ -15,7 +15,8 @@ public enum TokenState
 }
 
 /// <summary>A checked token: the worker it names and until when it holds.</summary>
-public readonly record struct TokenCheck(TokenState State, Guid WorkerId, DateTimeOffset ExpiresAt);
+/// <summary>The outcome of a token; <see cref="ByNik"/> when it goes back to a lookup by NIK, whose answers never show the full membership number.</summary>
+public readonly record struct TokenCheck(TokenState State, Guid WorkerId, DateTimeOffset ExpiresAt, bool ByNik = false);
 
 /// <summary>
 /// Signed, encrypted, expiring references to a worker, safe to put in a URL: the payload is the
@@ -37,23 +38,27 @@ public sealed class CoverageTokens(IDataProtectionProvider provider, TimeProvide
     private readonly IDataProtector _proof = provider.CreateProtector(ProofPurpose);
     private readonly IDataProtector _reference = provider.CreateProtector(ReferencePurpose);
 
-    public (string Token, DateTimeOffset ExpiresAt) IssueProof(Guid workerId)
+    public (string Token, DateTimeOffset ExpiresAt) IssueProof(Guid workerId, bool byNik = false)
     {
         var expires = clock.GetUtcNow().AddDays(Math.Max(1, options.Value.ProofDays));
-        return (Protect(_proof, workerId, expires), expires);
+        return (Protect(_proof, workerId, expires, byNik), expires);
     }
 
     public TokenCheck CheckProof(string? token) => Check(_proof, token);
 
-    public string IssueReference(Guid workerId) => Protect(_reference, workerId, clock.GetUtcNow().Add(ReferenceLifetime));
+    public string IssueReference(Guid workerId, bool byNik = false) => Protect(_reference, workerId, clock.GetUtcNow().Add(ReferenceLifetime), byNik);
 
     public TokenCheck CheckReference(string? token) => Check(_reference, token);
 
-    private static string Protect(IDataProtector protector, Guid workerId, DateTimeOffset expires)
+    // Worker id (16 bytes), expiry (8), and 1 when the worker was found by NIK (decision 0009: the proof
+    // of such a lookup masks the membership number as its answer did). Tokens of 24 bytes (before the
+    // flag) read as found by membership number.
+    private static string Protect(IDataProtector protector, Guid workerId, DateTimeOffset expires, bool byNik)
     {
-        var payload = new byte[24];
+        var payload = new byte[25];
         workerId.TryWriteBytes(payload.AsSpan(0, 16));
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(16), expires.ToUnixTimeSeconds());
+        payload[24] = byNik ? (byte)1 : (byte)0;
         return WebEncoders.Base64UrlEncode(protector.Protect(payload));
     }
 
@@ -74,13 +79,14 @@ public sealed class CoverageTokens(IDataProtectionProvider provider, TimeProvide
             return new TokenCheck(TokenState.Invalid, Guid.Empty, default);
         }
 
-        if (payload.Length != 24)
+        if (payload.Length is not (24 or 25))
         {
             return new TokenCheck(TokenState.Invalid, Guid.Empty, default);
         }
 
         var workerId = new Guid(payload.AsSpan(0, 16));
         var expires = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16)));
-        return new TokenCheck(clock.GetUtcNow() < expires ? TokenState.Valid : TokenState.Expired, workerId, expires);
+        var byNik = payload.Length == 25 && payload[24] == 1;
+        return new TokenCheck(clock.GetUtcNow() < expires ? TokenState.Valid : TokenState.Expired, workerId, expires, byNik);
     }
 }

@@ -158,6 +158,7 @@ public static class RecordPayment
                 return Outcome<Result>.Stale();
             }
 
+            PortalMetrics.Payment(payment.Kind);
             return Outcome<Result>.Created(new Result(worker, payment, false));
         }
 

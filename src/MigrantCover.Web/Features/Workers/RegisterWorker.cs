@@ -256,6 +256,12 @@ public static class RegisterWorker
                 throw;
             }
 
+            if (db.Database.CurrentTransaction is null)
+            {
+                // Not a row of an import (its batch transaction is open): those count as import rows.
+                PortalMetrics.Registrations.Add(1);
+            }
+
             return Outcome<Worker>.Created(worker);
         }
     }

@@ -74,7 +74,7 @@ public sealed class IndexModel(
                 WorkerId = result.Worker!.Id;
                 Benefits = answers.Benefits();
                 RuleSetTitle = answers.RuleSetTitle();
-                ProofReference = tokens.IssueReference(result.Worker!.Id);
+                ProofReference = tokens.IssueReference(result.Worker!.Id, result.ByNik);
                 break;
             case LookupStatus.Locked:
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -45,8 +45,8 @@ public sealed class ProofModel(
             return Page();
         }
 
-        Answer = answers.Of(worker);
-        var (token, expires) = tokens.IssueProof(worker.Id);
+        Answer = answers.Of(worker, check.ByNik);
+        var (token, expires) = tokens.IssueProof(worker.Id, check.ByNik);
         VerifyUrl = $"{Request.Scheme}://{Request.Host}/Coverage/Verify/{token}";
         ValidUntilText = string.Format(CultureInfo.CurrentCulture, text["ProofValidUntil"], CoverageAnswers.Timestamp(expires, Localization.Language));
 

@@ -41,7 +41,7 @@ public sealed class VerifyModel(
         }
 
         lookups.RecordProof(worker.Id, "found", HttpContext);
-        Answer = answers.Of(worker);
+        Answer = answers.Of(worker, check.ByNik);
         AsOfText = string.Format(CultureInfo.CurrentCulture, text["VerifyAsOf"], CoverageAnswers.Timestamp(answers.Now, Localization.Language));
         return Page();
     }
