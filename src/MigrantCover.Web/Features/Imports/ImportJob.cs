@@ -56,7 +56,8 @@ public sealed class ImportJob(
         }
     }
 
-    private async Task RunAsync(long id, CancellationToken ct)
+    /// <summary>One run of the import: every row not yet processed, batch by batch (also the demo seed's import, inline).</summary>
+    internal async Task RunAsync(long id, CancellationToken ct)
     {
         Import import;
         byte[] content;
