@@ -567,7 +567,7 @@ public sealed class RawHandlers(NpgsqlDataSource db, CoverageHasher hasher, Cove
         WorkerId = r.GetGuid(o + 11),
     };
 
-    private static object[] WorkerValues(Worker w) =>
+    internal static object[] WorkerValues(Worker w) =>
     [
         w.Id, w.Address, Nullable(w.AgencyLicence), Nullable(w.AgencyName), Nullable(w.ArrivedOn), Codes.Of(w.Category), w.ContractMonths, Nullable(w.CoverPhase is { } p ? Codes.Of(p) : null),
         Nullable(w.CoveredFrom), Nullable(w.CoveredUntil), w.CreatedAt, w.DateOfBirth, Nullable(w.DepartedMonth), Nullable(w.DepartedOn), w.DestinationCountry, Nullable(w.DiedOn), Nullable(w.Email),

@@ -34,7 +34,7 @@ public static class HttpBench
         if (o.Error is not null)
         {
             Console.Error.WriteLine(o.Error);
-            Console.Error.WriteLine("Usage: [mixed|sql] [--quick] [--postgres \"<connection string>\"] [--workers N] [--skip-fill] [--only op1,op2] [--write-readme] [--readme-label L] [--clients N] [--seconds N]");
+            Console.Error.WriteLine("Usage: [mixed|sql|import] [--quick] [--postgres \"<connection string>\"] [--workers N] [--skip-fill] [--only op1,op2] [--write-readme] [--readme-label L] [--clients N] [--seconds N]");
             Console.Error.WriteLine($"Operations: {string.Join(", ", Operations)}");
             return 2;
         }
@@ -55,7 +55,7 @@ public static class HttpBench
         var logs = Directory.CreateTempSubdirectory("mc-bench-http-logs.").FullName;
         try
         {
-            return await RunAsync(o, logs, cts.Token);
+            return o.Import ? await ImportBench.RunAsync(o, logs, cts.Token) : await RunAsync(o, logs, cts.Token);
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
@@ -389,7 +389,7 @@ public static class HttpBench
     }
 
     /// <summary>The dashboard's figures (from the tallies) against plain SQL over the rows, as the scale bench checks them.</summary>
-    private static async Task CheckTalliesAsync(string connectionString)
+    internal static async Task CheckTalliesAsync(string connectionString)
     {
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
@@ -413,10 +413,16 @@ public static class HttpBench
 /// <summary>The command line.</summary>
 public sealed record BenchOptions(bool Mixed, bool Sql, bool Quick, string? Postgres, int Workers, bool SkipFill, string[]? Only, bool WriteReadme, string ReadmeLabel, int Clients, int Seconds, string? Error)
 {
+    /// <summary>`import`: the bulk registration bench (ImportBench).</summary>
+    public bool Import { get; init; }
+
+    /// <summary>Rows of the import bench's file: 100,000, 20,000 with --quick.</summary>
+    public int Rows { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
-        var known = new[] { "mixed", "sql", "--quick", "--skip-fill", "--write-readme" };
-        var valued = new[] { "--postgres", "--workers", "--only", "--readme-label", "--clients", "--seconds" };
+        var known = new[] { "mixed", "sql", "import", "--quick", "--skip-fill", "--write-readme" };
+        var valued = new[] { "--postgres", "--workers", "--only", "--readme-label", "--clients", "--seconds", "--rows" };
         string? error = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -445,7 +451,11 @@ public sealed record BenchOptions(bool Mixed, bool Sql, bool Quick, string? Post
             HttpBench.Option(args, "--readme-label") ?? "latest",
             Int("--clients", 200),
             Int("--seconds", 60),
-            error);
+            error)
+        {
+            Import = args.Contains("import"),
+            Rows = Int("--rows", quick ? 20_000 : 100_000),
+        };
         if (o.Error is null && o.SkipFill && o.Postgres is null)
         {
             o = o with { Error = "--skip-fill needs --postgres: the throwaway cluster starts empty." };
@@ -456,9 +466,14 @@ public sealed record BenchOptions(bool Mixed, bool Sql, bool Quick, string? Post
             o = o with { Error = "sql reads the log of its own throwaway cluster: no --postgres." };
         }
 
-        if (o.Error is null && (o.Workers < 0 || o.Clients < 0 || o.Seconds < 0))
+        if (o.Error is null && (o.Workers < 0 || o.Clients < 0 || o.Seconds < 0 || o.Rows < 0))
         {
-            o = o with { Error = "--workers, --clients and --seconds take a positive number." };
+            o = o with { Error = "--workers, --clients, --seconds and --rows take a positive number." };
+        }
+
+        if (o.Error is null && o.Import && o.Rows % 1000 != 0)
+        {
+            o = o with { Error = "--rows takes a multiple of 1,000 (the file's mix of rows is per 1,000)." };
         }
 
         if (o.Error is null && only?.FirstOrDefault(x => !HttpBench.Operations.Contains(x)) is { } unknown)

@@ -164,18 +164,18 @@ public static class Report
     }
 
     /// <summary>Replaces (or appends) the section between the markers of this mode and label in bench/README.md.</summary>
-    public static void WriteReadme(string mode, string label, string report)
+    public static void WriteReadme(string mode, string label, string report, string marker = "bench-http")
     {
         var path = Path.Combine(AppProcess.RepositoryRoot(), "bench", "README.md");
-        var begin = $"<!-- bench-http:{label}:{mode} -->";
-        var end = $"<!-- /bench-http:{label}:{mode} -->";
+        var begin = $"<!-- {marker}:{label}:{mode} -->";
+        var end = $"<!-- /{marker}:{label}:{mode} -->";
         var text = File.ReadAllText(path);
         var section = $"{begin}\n{report.TrimEnd()}\n{end}";
         var i = text.IndexOf(begin, StringComparison.Ordinal);
         var j = text.IndexOf(end, StringComparison.Ordinal);
         text = i >= 0 && j > i
             ? text[..i] + section + text[(j + end.Length)..]
-            : text.TrimEnd() + $"\n\n#### HTTP bench, {mode} run ({label})\n\n{section}\n";
+            : text.TrimEnd() + $"\n\n#### {(marker == "bench-http" ? "HTTP bench" : "Import bench")}, {mode} run ({label})\n\n{section}\n";
         File.WriteAllText(path, text);
         Console.WriteLine($"bench/README.md: section {label}:{mode} written");
     }

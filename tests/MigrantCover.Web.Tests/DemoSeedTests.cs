@@ -13,7 +13,9 @@ public abstract class DemoSeedTests(AppFactory factory) : ProviderTests(factory)
         await DemoSeeder.SeedAsync(Factory.Services, workers: 400);
 
         var workers = await Factory.WithDbAsync(db => db.Workers.AsNoTracking().Include(w => w.Payments).Include(w => w.Documents).ToListAsync());
-        Assert.Equal(400, workers.Count);
+
+        // The population and the four candidates of the demo import.
+        Assert.Equal(404, workers.Count);
         Assert.Equal(Enum.GetValues<Stage>().Order(), workers.Select(w => w.Stage).Distinct().Order());
         var women = workers.Count(w => w.Sex == Sex.Female) * 100 / workers.Count;
         Assert.InRange(women, 50, 70);
@@ -125,6 +127,32 @@ public sealed class DemoClaimsTests
         }
 
         Assert.Equal(claims.Count(c => c.PaymentReference is not null), claims.Select(c => c.PaymentReference).OfType<string>().Distinct().Count());
+    }
+
+    [Fact]
+    public async Task SeedsOneFinishedImportWithRefusedRowsAndAPossibleDuplicate()
+    {
+        await DemoSeeder.SeedAsync(Factory.Services, workers: 400);
+        await DemoSeeder.SeedAsync(Factory.Services, workers: 400);
+
+        var import = Assert.Single(await Factory.WithDbAsync(db => db.Imports.AsNoTracking().ToListAsync()));
+        Assert.Equal((ImportStates.Done, false, 12, 12), (import.State, import.DryRun, import.TotalRows, import.ProcessedRows));
+        Assert.Equal((4, 4, 1, 7, 1), (import.Valid, import.Created, import.AlreadyRegistered, import.Invalid, import.PossibleDuplicates));
+
+        // Refused rows with their rules, in both languages; the twins name each other's line (R-NIK-4).
+        var errors = await Factory.WithDbAsync(db => db.ImportErrors.AsNoTracking().Where(e => e.ImportId == import.Id).ToListAsync());
+        Assert.Equal(7, errors.Select(e => e.Line).Distinct().Count());
+        Assert.Subset(errors.Select(e => e.RuleId).ToHashSet(), new HashSet<string?> { "R-NIK-4", "R-AGE-1", "R-SCH-1", "R-DST-1" });
+        Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.MessageId) || string.IsNullOrWhiteSpace(e.MessageEn)));
+        Assert.Contains(errors, e => e.Line == 11 && e.RuleId == "R-NIK-4" && e.MessageEn.Contains("12", StringComparison.Ordinal));
+
+        // The possible duplicate: registered, and listed with the demo worker it may be.
+        var duplicate = Assert.Single(await Factory.WithDbAsync(db => db.ImportDuplicates.AsNoTracking().Where(d => d.ImportId == import.Id).ToListAsync()));
+        var pair = await Factory.WithDbAsync(db => db.Workers.AsNoTracking().Where(w => w.Id == duplicate.WorkerId || w.Id == duplicate.OtherWorkerId).ToListAsync());
+        Assert.Equal(2, pair.Count);
+        Assert.Single(pair.Select(w => (w.NameKey, w.DateOfBirth)).Distinct());
+        var reason = $"registered by import {import.Id}, line ";
+        Assert.Equal(4, await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "registered" && a.Reason != null && a.Reason.StartsWith(reason)).Select(a => a.WorkerId).Distinct().CountAsync()));
     }
 }
 

@@ -90,6 +90,9 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
 
     public IAuditActor Actor => _actor;
 
+    /// <summary>The actor's office once read through this context (WorkerQueries.OfficeOfAsync): one query per context, not per registration of a batch.</summary>
+    internal (string ActorId, string? Office)? ActorOffice { get; set; }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
+using MigrantCover.Web.Features.Imports;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Demo;
@@ -10,6 +13,7 @@ public static class DemoSeeder
     {
         await SeedAccountsAsync(services);
         await SeedPopulationAsync(services, workers);
+        await SeedImportAsync(services);
     }
 
     /// <summary>
@@ -25,6 +29,7 @@ public static class DemoSeeder
             try
             {
                 await SeedPopulationAsync(app.Services, null, app.Lifetime.ApplicationStopping);
+                await SeedImportAsync(app.Services, app.Lifetime.ApplicationStopping);
             }
             catch (Exception ex) when (ex is OperationCanceledException or DbUpdateException or InvalidOperationException)
             {
@@ -116,5 +121,70 @@ public static class DemoSeeder
         }
 
         logger.LogInformation("Seeded {Count} demo workers, {Heirs} heirs, {Claims} claims", count, heirCount, claimCount);
+    }
+
+    /// <summary>The demo import's file name (docs/import.md): one finished import for a newcomer to look at.</summary>
+    public const string DemoImportFileName = "contoh-p3mi-angkatan-1.csv";
+
+    /// <summary>
+    /// One finished import by the demo officer, run inline through the import job's own row path
+    /// (<see cref="ImportJob"/>, the registration rules of every row): new candidates, a possible duplicate
+    /// of a demo worker listed for review, a row already registered, and refused rows (R-NIK-4 on file and
+    /// twice in the file, R-AGE-1, R-SCH-1, R-DST-1, a contract length in words). Once: not when any
+    /// import exists, nor without demo workers.
+    /// </summary>
+    public static async Task SeedImportAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var on = await db.Workers.AsNoTracking().OrderBy(w => w.RegisteredOn).ThenBy(w => w.Id)
+            .Select(w => new { w.Nik, w.FullName, w.DateOfBirth, w.Sex }).Take(3).ToListAsync(ct);
+        if (on.Count < 3 || await db.Imports.AnyAsync(ct)
+            || await sp.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(DemoAccounts.OfficerEmail) is not { } officer)
+        {
+            return;
+        }
+
+        var today = clock.Today();
+        string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string NewNik(DateOnly dob, Sex sex, int serial) => Nik.Build("52", "03", "98", dob, sex, serial);
+        var csv = new StringBuilder("nik,familyCardNumber,fullName,sex,dateOfBirth,placeOfBirth,address,purpose,category,scheme,agencyName,agencyLicence,destinationCountry,occupation,contractMonths,placementAgreementSignedOn\n");
+        void Row(string nik, string name, Sex sex, DateOnly dob, string destination = "TW", string? agency = "PT Sinar Jaya Abadi", string months = "24") =>
+            csv.Append(CultureInfo.InvariantCulture, $"{nik},{nik[..6]}2001980001,{name},{Codes.Of(sex)},{Iso(dob)},Selong,Jl. Pahlawan 12 Selong,work,domestic,agency,{agency},KEP.123/2024,{destination},caregiver,{months},{Iso(today.AddDays(-7))}\n");
+
+        var twin = NewNik(new DateOnly(1999, 2, 14), Sex.Female, 10);
+        Row(NewNik(new DateOnly(1998, 4, 12), Sex.Female, 1), "Sri Wahyuni", Sex.Female, new DateOnly(1998, 4, 12));
+        Row(NewNik(new DateOnly(1996, 11, 3), Sex.Male, 2), "Agus Santoso", Sex.Male, new DateOnly(1996, 11, 3), destination: "KR");
+        Row(NewNik(new DateOnly(2000, 6, 21), Sex.Female, 3), "Dewi Lestari", Sex.Female, new DateOnly(2000, 6, 21), destination: "HK");
+        Row(NewNik(on[0].DateOfBirth, on[0].Sex, 4), on[0].FullName, on[0].Sex, on[0].DateOfBirth);
+        Row(on[1].Nik, on[1].FullName, on[1].Sex, on[1].DateOfBirth);
+        Row(on[2].Nik, "Ratna Kumalasari", on[2].Sex, on[2].DateOfBirth);
+        Row(NewNik(today.AddYears(-16), Sex.Female, 5), "Nur Aini", Sex.Female, today.AddYears(-16));
+        Row(NewNik(new DateOnly(1997, 8, 30), Sex.Female, 6), "Lilis Suryani", Sex.Female, new DateOnly(1997, 8, 30), agency: "");
+        Row(NewNik(new DateOnly(1995, 1, 9), Sex.Female, 7), "Yuliana", Sex.Female, new DateOnly(1995, 1, 9), destination: "ID");
+        Row(twin, "Wulan Sari", Sex.Female, new DateOnly(1999, 2, 14));
+        Row(twin, "Wulan Sari Dewi", Sex.Female, new DateOnly(1999, 2, 14));
+        Row(NewNik(new DateOnly(1994, 3, 17), Sex.Male, 8), "Bambang Irawan", Sex.Male, new DateOnly(1994, 3, 17), months: "dua tahun");
+
+        var content = Encoding.UTF8.GetBytes(csv.ToString());
+        var file = new ImportFile { Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = content, CreatedAt = clock.GetUtcNow() };
+        db.ImportFiles.Add(file);
+        await db.SaveChangesAsync(ct);
+        var import = new Import
+        {
+            FileId = file.Id,
+            FileName = DemoImportFileName,
+            Format = "csv",
+            TotalRows = 12,
+            CreatedById = officer.Id,
+            CreatedByName = officer.DisplayName,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Imports.Add(import);
+        await db.SaveChangesAsync(ct);
+        await ActivatorUtilities.CreateInstance<ImportJob>(sp).RunAsync(import.Id, ct);
+        sp.GetRequiredService<ILoggerFactory>().CreateLogger("MigrantCover.DemoSeeder").LogInformation("Seeded demo import {ImportId}", import.Id);
     }
 }

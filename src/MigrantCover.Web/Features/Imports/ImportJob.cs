@@ -56,7 +56,8 @@ public sealed class ImportJob(
         }
     }
 
-    private async Task RunAsync(long id, CancellationToken ct)
+    /// <summary>One run of the import: every row not yet processed, batch by batch (also the demo seed's import, inline).</summary>
+    internal async Task RunAsync(long id, CancellationToken ct)
     {
         Import import;
         byte[] content;
@@ -110,22 +111,42 @@ public sealed class ImportJob(
             ct);
     }
 
-    // One batch, all-or-nothing; once more from the start if it failed on a race (a NIK registered meanwhile).
+    // One batch, all-or-nothing; once more from the start if it failed on a race (a NIK registered meanwhile):
+    // the unique index's refusal, or on PostgreSQL the next statement of the transaction it aborted.
     private async Task RunBatchAsync(Import import, ImportActor actor, List<ImportRow> rows, Dictionary<string, List<int>> linesOfNik, CancellationToken ct)
     {
         try
         {
             await TryBatchAsync(import, actor, rows, linesOfNik, ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException || AbortedByAFailedStatement(e))
         {
             await TryBatchAsync(import, actor, rows, linesOfNik, ct);
         }
     }
 
+    private static bool AbortedByAFailedStatement(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.InFailedSqlTransaction })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private async Task TryBatchAsync(Import import, ImportActor actor, List<ImportRow> rows, Dictionary<string, List<int>> linesOfNik, CancellationToken ct)
     {
         await using var db = NewContext(actor);
+
+        // PostgreSQL: no savepoint around each row's save (two round trips a row). The batch is all-or-nothing
+        // anyway, and a row whose insert fails on a race aborts the transaction, which sends the whole batch
+        // round again (RunBatchAsync). SQLite keeps them: a failed statement there leaves the transaction
+        // open with the rest of that save (its audit entry) written, which only the savepoint takes back.
+        db.Database.AutoSavepointsEnabled = !db.Database.IsNpgsql();
         var handler = new RegisterWorker.Handler(db, validator, _clock);
         var tally = new BatchTally();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))

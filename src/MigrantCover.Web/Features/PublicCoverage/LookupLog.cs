@@ -79,6 +79,14 @@ public sealed class LookupLog
 /// Writes the queued lookup rows in batches, every <see cref="CoverageOptions.LogFlushMilliseconds"/>;
 /// when the app stops (after the web server has finished its requests) it writes every row still queued.
 /// </summary>
+/// <remarks>
+/// The host can be stopped by two callers at once: the app's own <c>Run()</c> stops it as soon as the
+/// lifetime signals "stopping" and then disposes the services, while whoever asked for the stop (a test
+/// host, an orchestrating process) runs its own <c>StopAsync</c>. Each caller reaches
+/// <see cref="StoppedAsync"/>, and each must wait for the same drain: the caller that returned at once
+/// went on to dispose the services (the data source, the scope factory) under the drain, whose rows were
+/// then lost (issue 12, acceptance 3).
+/// </remarks>
 public sealed class LookupLogWriter(
     LookupLog log,
     IServiceScopeFactory scopes,
@@ -89,9 +97,18 @@ public sealed class LookupLogWriter(
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
 
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
     private Task? _loop;
+    private Task? _drain;
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        // Never under a running drain (a drain that timed out still holds the token).
+        if (_loop is null or { IsCompleted: true })
+        {
+            _stopping.Dispose();
+        }
+    }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -107,24 +124,37 @@ public sealed class LookupLogWriter(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>After every hosted service stopped (the web server among them): no more rows come, drain.</summary>
-    public async Task StoppedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// After every hosted service stopped (the web server among them): no more rows come, drain. Every
+    /// caller gets the same drain to wait for. Not bounded by the host's stopping token: a shutdown that is
+    /// late already must still write what it answered (at most a few batches), or the rows would be lost
+    /// with the services disposed under them; bounded by its own <see cref="DrainTimeout"/>.
+    /// </summary>
+    public Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _drain ??= DrainAsync();
+        }
+    }
+
+    private async Task DrainAsync()
     {
         log.Writer.TryComplete();
-        if (Interlocked.Exchange(ref _loop, null) is { } loop)
+        if (_loop is not { } loop)
         {
-            // The loop ends when the channel is empty; the delay between batches is skipped. Not bounded by
-            // the host's stopping token: a shutdown that is late already must still write what it answered
-            // (at most a few batches), or the rows would be lost with the services disposed under them.
-            await _stopping.CancelAsync();
-            try
-            {
-                await loop.WaitAsync(DrainTimeout, CancellationToken.None);
-            }
-            catch (TimeoutException)
-            {
-                logger.LogError("Lookup log: rows still queued after {Seconds} s of draining at shutdown", DrainTimeout.TotalSeconds);
-            }
+            return;
+        }
+
+        // The loop ends when the channel is empty; the delay between batches is skipped.
+        await _stopping.CancelAsync();
+        try
+        {
+            await loop.WaitAsync(DrainTimeout, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogError("Lookup log: rows still queued after {Seconds} s of draining at shutdown", DrainTimeout.TotalSeconds);
         }
     }
 

@@ -19,10 +19,18 @@ public static class WorkerQueries
             .ToListAsync(ct);
 
     /// <summary>The office of the signed-in account (<see cref="AppDbContext.Actor"/>), or none.</summary>
-    public static Task<string?> OfficeOfAsync(AppDbContext db, CancellationToken ct = default)
+    public static async Task<string?> OfficeOfAsync(AppDbContext db, CancellationToken ct = default)
     {
+        // Read once per context: a request registers one worker, an import's batch hundreds (issue 14).
         var id = db.Actor.Id;
-        return db.Users.Where(u => u.Id == id).Select(u => u.OfficeCode).FirstOrDefaultAsync(ct);
+        if (db.ActorOffice is { } known && known.ActorId == id)
+        {
+            return known.Office;
+        }
+
+        var office = await db.Users.Where(u => u.Id == id).Select(u => u.OfficeCode).FirstOrDefaultAsync(ct);
+        db.ActorOffice = (id, office);
+        return office;
     }
 
     /// <summary>The placement restrictions (R-DST-2), from this instance's short-lived cache (InstanceCaches; a change saved here evicts it).</summary>

@@ -1,0 +1,190 @@
+using Npgsql;
+
+namespace MigrantCover.Web.Tests.Coverage;
+
+/// <summary>
+/// The lookup log is written off the request path (issue 12, acceptance 3): rows queued when the app stops
+/// are written before it ends. The batches here wait ten minutes, so every row is still queued when the
+/// host stops, and the count is taken after the host has stopped, before the database is dropped.
+/// A test host is stopped twice at once (by the factory, and by the app's own <c>Run()</c> once the
+/// lifetime says "stopping", which then disposes the services): both must wait for the same drain. The
+/// second test holds the log table's write lock while the host stops, so the drain is slow and a stop that
+/// did not wait for it would be seen.
+/// </summary>
+public abstract class LookupLogDrainTests
+{
+    private const int Lookups = 25;
+
+    protected abstract IDrainFactory NewFactory();
+
+    [Fact]
+    public async Task StoppingTheHostWritesEveryQueuedLookupRow()
+    {
+        var factory = await StartedAsync();
+        await QueueLookupsAsync(factory);
+
+        await factory.App.DisposeAsync();
+        Assert.Equal(Lookups, factory.RowsAfterStop);
+        AssertNoLogError(factory);
+    }
+
+    [Fact]
+    public async Task StoppingTheHostWaitsForASlowDrain()
+    {
+        var factory = await StartedAsync();
+        await QueueLookupsAsync(factory);
+
+        await factory.LockLogTableAsync();
+        Task stopping;
+        try
+        {
+            stopping = factory.App.DisposeAsync().AsTask();
+
+            // Not a timing assertion: the lock is held a moment while the host stops, then released.
+            await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken));
+            Assert.False(stopping.IsCompleted, "the host finished stopping while its lookup log rows could not be written yet");
+        }
+        finally
+        {
+            await factory.UnlockLogTableAsync();
+        }
+
+        await stopping;
+        Assert.Equal(Lookups, factory.RowsAfterStop);
+        AssertNoLogError(factory);
+    }
+
+    private async Task<IDrainFactory> StartedAsync()
+    {
+        var factory = NewFactory();
+        if (!factory.App.Available)
+        {
+            Assert.Skip("PostgreSQL suite: set MIGRANTCOVER_TEST_POSTGRES to a connection string to run it.");
+        }
+
+        await factory.App.InitializeAsync();
+        return factory;
+    }
+
+    private static async Task QueueLookupsAsync(IDrainFactory factory)
+    {
+        var worker = await CoverageArrange.WorkerAsync(factory.App, payments: [(PK.PrePlacement, new(2026, 1, 10), null)]);
+        var clients = Enumerable.Range(0, Lookups).Select(_ => CoverageArrange.Client(factory.App)).ToList();
+        var answers = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync("/api/v1/coverage/lookup", new { membershipNumber = worker.MembershipNumber, dateOfBirth = "1995-07-09" })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+
+        // Answered, and not yet written: the batch is still gathering.
+        Assert.Equal(0, await factory.App.WithDbAsync(db => db.CoverageLookups.CountAsync()));
+        clients.ForEach(c => c.Dispose());
+    }
+
+    private static void AssertNoLogError(IDrainFactory factory) =>
+        Assert.DoesNotContain(factory.App.LogLines, l => l.Contains("Lookup log:", StringComparison.Ordinal));
+}
+
+public interface IDrainFactory
+{
+    AppFactory App { get; }
+
+    int RowsAfterStop { get; }
+
+    /// <summary>Takes the write lock of <c>coverage_lookups</c> in a transaction on a connection of the test's own.</summary>
+    Task LockLogTableAsync();
+
+    /// <summary>Ends that transaction and closes its connection.</summary>
+    Task UnlockLogTableAsync();
+}
+
+public sealed class LookupLogDrainTestsOnSqlite : LookupLogDrainTests
+{
+    protected override IDrainFactory NewFactory() => new Factory();
+
+    private sealed class Factory : SqliteAppFactory, IDrainFactory
+    {
+        private Microsoft.Data.Sqlite.SqliteConnection? _lock;
+
+        public Factory() => CoverageArrange.Configure(this).With("Coverage:LogFlushMilliseconds", "600000");
+
+        public AppFactory App => this;
+
+        public int RowsAfterStop { get; private set; } = -1;
+
+        public async Task LockLogTableAsync()
+        {
+            // SQLite locks the whole file: a write transaction held open keeps every writer waiting.
+            _lock = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+            await _lock.OpenAsync();
+            await using var begin = _lock.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        public async Task UnlockLogTableAsync()
+        {
+            await using var commit = _lock!.CreateCommand();
+            commit.CommandText = "COMMIT";
+            await commit.ExecuteNonQueryAsync();
+            await _lock.DisposeAsync();
+        }
+
+        protected override async Task DropDatabaseAsync()
+        {
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var count = connection.CreateCommand();
+                count.CommandText = "SELECT count(*) FROM coverage_lookups";
+                RowsAfterStop = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            }
+
+            await base.DropDatabaseAsync();
+        }
+    }
+}
+
+public sealed class LookupLogDrainTestsOnPostgres : LookupLogDrainTests
+{
+    protected override IDrainFactory NewFactory() => new Factory();
+
+    private sealed class Factory : PostgresAppFactory, IDrainFactory
+    {
+        private NpgsqlConnection? _lock;
+
+        public Factory() => CoverageArrange.Configure(this).With("Coverage:LogFlushMilliseconds", "600000");
+
+        public AppFactory App => this;
+
+        public int RowsAfterStop { get; private set; } = -1;
+
+        public async Task LockLogTableAsync()
+        {
+            // EXCLUSIVE: reads go on, COPY and INSERT wait for the transaction to end.
+            _lock = new NpgsqlConnection(ConnectionString);
+            await _lock.OpenAsync();
+            await using var take = new NpgsqlCommand("BEGIN; LOCK TABLE coverage_lookups IN EXCLUSIVE MODE", _lock);
+            await take.ExecuteNonQueryAsync();
+        }
+
+        public async Task UnlockLogTableAsync()
+        {
+            await using (var commit = new NpgsqlCommand("COMMIT", _lock))
+            {
+                await commit.ExecuteNonQueryAsync();
+            }
+
+            await _lock!.DisposeAsync();
+        }
+
+        protected override async Task DropDatabaseAsync()
+        {
+            await using (var connection = new NpgsqlConnection(ConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var count = new NpgsqlCommand("SELECT count(*)::int FROM coverage_lookups", connection);
+                RowsAfterStop = (int)(await count.ExecuteScalarAsync())!;
+            }
+
+            await base.DropDatabaseAsync();
+        }
+    }
+}
