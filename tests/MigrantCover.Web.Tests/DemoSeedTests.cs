@@ -56,6 +56,32 @@ public abstract class DemoSeedTests(AppFactory factory) : ProviderTests(factory)
         Assert.All(claims.Where(c => c.ApprovedBy is not null), c => Assert.NotEqual(c.VerifiedBy, c.ApprovedBy));
         Assert.All(claims.Where(c => c.State is ClaimState.Approved or ClaimState.Paid), c => Assert.NotNull(c.Amount));
     }
+
+    [Fact]
+    public async Task SeedsOneFinishedImportWithRefusedRowsAndAPossibleDuplicate()
+    {
+        await DemoSeeder.SeedAsync(Factory.Services, workers: 400);
+        await DemoSeeder.SeedAsync(Factory.Services, workers: 400);
+
+        var import = Assert.Single(await Factory.WithDbAsync(db => db.Imports.AsNoTracking().ToListAsync()));
+        Assert.Equal((ImportStates.Done, false, 12, 12), (import.State, import.DryRun, import.TotalRows, import.ProcessedRows));
+        Assert.Equal((4, 4, 1, 7, 1), (import.Valid, import.Created, import.AlreadyRegistered, import.Invalid, import.PossibleDuplicates));
+
+        // Refused rows with their rules, in both languages; the twins name each other's line (R-NIK-4).
+        var errors = await Factory.WithDbAsync(db => db.ImportErrors.AsNoTracking().Where(e => e.ImportId == import.Id).ToListAsync());
+        Assert.Equal(7, errors.Select(e => e.Line).Distinct().Count());
+        Assert.Subset(errors.Select(e => e.RuleId).ToHashSet(), new HashSet<string?> { "R-NIK-4", "R-AGE-1", "R-SCH-1", "R-DST-1" });
+        Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.MessageId) || string.IsNullOrWhiteSpace(e.MessageEn)));
+        Assert.Contains(errors, e => e.Line == 11 && e.RuleId == "R-NIK-4" && e.MessageEn.Contains("12", StringComparison.Ordinal));
+
+        // The possible duplicate: registered, and listed with the demo worker it may be.
+        var duplicate = Assert.Single(await Factory.WithDbAsync(db => db.ImportDuplicates.AsNoTracking().Where(d => d.ImportId == import.Id).ToListAsync()));
+        var pair = await Factory.WithDbAsync(db => db.Workers.AsNoTracking().Where(w => w.Id == duplicate.WorkerId || w.Id == duplicate.OtherWorkerId).ToListAsync());
+        Assert.Equal(2, pair.Count);
+        Assert.Single(pair.Select(w => (w.NameKey, w.DateOfBirth)).Distinct());
+        var reason = $"registered by import {import.Id}, line ";
+        Assert.Equal(4, await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "registered" && a.Reason != null && a.Reason.StartsWith(reason)).Select(a => a.WorkerId).Distinct().CountAsync()));
+    }
 }
 
 /// <summary>The demo claims of 2,000 demo workers, in memory: every type and every state, each consistent with the rule book.</summary>
@@ -127,32 +153,6 @@ public sealed class DemoClaimsTests
         }
 
         Assert.Equal(claims.Count(c => c.PaymentReference is not null), claims.Select(c => c.PaymentReference).OfType<string>().Distinct().Count());
-    }
-
-    [Fact]
-    public async Task SeedsOneFinishedImportWithRefusedRowsAndAPossibleDuplicate()
-    {
-        await DemoSeeder.SeedAsync(Factory.Services, workers: 400);
-        await DemoSeeder.SeedAsync(Factory.Services, workers: 400);
-
-        var import = Assert.Single(await Factory.WithDbAsync(db => db.Imports.AsNoTracking().ToListAsync()));
-        Assert.Equal((ImportStates.Done, false, 12, 12), (import.State, import.DryRun, import.TotalRows, import.ProcessedRows));
-        Assert.Equal((4, 4, 1, 7, 1), (import.Valid, import.Created, import.AlreadyRegistered, import.Invalid, import.PossibleDuplicates));
-
-        // Refused rows with their rules, in both languages; the twins name each other's line (R-NIK-4).
-        var errors = await Factory.WithDbAsync(db => db.ImportErrors.AsNoTracking().Where(e => e.ImportId == import.Id).ToListAsync());
-        Assert.Equal(7, errors.Select(e => e.Line).Distinct().Count());
-        Assert.Subset(errors.Select(e => e.RuleId).ToHashSet(), new HashSet<string?> { "R-NIK-4", "R-AGE-1", "R-SCH-1", "R-DST-1" });
-        Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.MessageId) || string.IsNullOrWhiteSpace(e.MessageEn)));
-        Assert.Contains(errors, e => e.Line == 11 && e.RuleId == "R-NIK-4" && e.MessageEn.Contains("12", StringComparison.Ordinal));
-
-        // The possible duplicate: registered, and listed with the demo worker it may be.
-        var duplicate = Assert.Single(await Factory.WithDbAsync(db => db.ImportDuplicates.AsNoTracking().Where(d => d.ImportId == import.Id).ToListAsync()));
-        var pair = await Factory.WithDbAsync(db => db.Workers.AsNoTracking().Where(w => w.Id == duplicate.WorkerId || w.Id == duplicate.OtherWorkerId).ToListAsync());
-        Assert.Equal(2, pair.Count);
-        Assert.Single(pair.Select(w => (w.NameKey, w.DateOfBirth)).Distinct());
-        var reason = $"registered by import {import.Id}, line ";
-        Assert.Equal(4, await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "registered" && a.Reason != null && a.Reason.StartsWith(reason)).Select(a => a.WorkerId).Distinct().CountAsync()));
     }
 }
 
