@@ -32,10 +32,14 @@ public sealed class CoverageTokens(IDataProtectionProvider provider, TimeProvide
     /// <summary>The lookup answer's "make a proof" button: a few minutes, never shown in a URL.</summary>
     public const string ReferencePurpose = "coverage-reference";
 
+    /// <summary>The lookup answer kept in a cookie across the language switch (decision 0026).</summary>
+    public const string ResultPurpose = "coverage-result";
+
     public static readonly TimeSpan ReferenceLifetime = TimeSpan.FromMinutes(15);
 
     private readonly IDataProtector _proof = provider.CreateProtector(ProofPurpose);
     private readonly IDataProtector _reference = provider.CreateProtector(ReferencePurpose);
+    private readonly IDataProtector _result = provider.CreateProtector(ResultPurpose);
 
     public (string Token, DateTimeOffset ExpiresAt) IssueProof(Guid workerId)
     {
@@ -49,16 +53,38 @@ public sealed class CoverageTokens(IDataProtectionProvider provider, TimeProvide
 
     public TokenCheck CheckReference(string? token) => Check(_reference, token);
 
-    private static string Protect(IDataProtector protector, Guid workerId, DateTimeOffset expires)
+    /// <summary>
+    /// The answer a visitor just got, for the cookie that keeps it across the language switch: the worker
+    /// id, whether it was found by NIK (that answer masks the membership number) and an expiry of
+    /// <see cref="ReferenceLifetime"/>. Never an identifier.
+    /// </summary>
+    public string IssueResult(Guid workerId, bool byNik) =>
+        Protect(_result, workerId, clock.GetUtcNow().Add(ReferenceLifetime), byNik ? (byte)1 : (byte)0);
+
+    public (TokenCheck Check, bool ByNik) CheckResult(string? token)
     {
-        var payload = new byte[24];
+        var check = Check(_result, token, out var flag);
+        return (check, flag == 1);
+    }
+
+    private static string Protect(IDataProtector protector, Guid workerId, DateTimeOffset expires, byte? flag = null)
+    {
+        var payload = new byte[flag is null ? 24 : 25];
         workerId.TryWriteBytes(payload.AsSpan(0, 16));
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(16), expires.ToUnixTimeSeconds());
+        if (flag is { } f)
+        {
+            payload[24] = f;
+        }
+
         return WebEncoders.Base64UrlEncode(protector.Protect(payload));
     }
 
-    private TokenCheck Check(IDataProtector protector, string? token)
+    private TokenCheck Check(IDataProtector protector, string? token) => Check(protector, token, out _, withFlag: false);
+
+    private TokenCheck Check(IDataProtector protector, string? token, out byte flag, bool withFlag = true)
     {
+        flag = 0;
         if (string.IsNullOrEmpty(token) || token.Length > 512)
         {
             return new TokenCheck(TokenState.Invalid, Guid.Empty, default);
@@ -74,9 +100,14 @@ public sealed class CoverageTokens(IDataProtectionProvider provider, TimeProvide
             return new TokenCheck(TokenState.Invalid, Guid.Empty, default);
         }
 
-        if (payload.Length != 24)
+        if (payload.Length != (withFlag ? 25 : 24))
         {
             return new TokenCheck(TokenState.Invalid, Guid.Empty, default);
+        }
+
+        if (withFlag)
+        {
+            flag = payload[24];
         }
 
         var workerId = new Guid(payload.AsSpan(0, 16));
