@@ -36,7 +36,8 @@ public sealed class Channels : IDisposable
             .With("Messaging:Gateway:Url", Gateway.Urls[0] + "/send")
             .With("Messaging:Gateway:ApiKey", GatewayKey)
             .With("Messaging:Gateway:RetryDelay", "00:00:00.010")
-            .With("Messaging:Gateway:AttemptTimeout", "00:00:01")
+            // Generous: on a loaded machine WireMock may take over a second, and a timed-out attempt is retried (sent twice).
+            .With("Messaging:Gateway:AttemptTimeout", "00:00:10")
             .With("Messaging:Gateway:BreakerBreak", "00:00:00.500")
             .With("Messaging:MaxTries", "3")
             .With("Messaging:PublicBaseUrl", "https://portal.example");
