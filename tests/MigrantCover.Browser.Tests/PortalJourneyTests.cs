@@ -102,6 +102,139 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         await AssertAccessibleAsync(page, "dashboard (en)");
     }
 
+    /// <summary>
+    /// Issue 15 on a phone: the answer survives the language switch (no identifier in the address), the
+    /// proof downloads as PNG and PDF and both QR codes decode to the verification link, an English-speaking
+    /// employer gets the verification in English, and "who looked at my record" lists this journey's lookups.
+    /// </summary>
+    [Fact]
+    public async Task Journey4_WorkerKeepsHerAnswerAcrossLanguagesDownloadsTheProofAndSeesWhoLooked()
+    {
+        await OfficerJourneyOnceAsync();
+        var membershipNumber = await App.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<AppDbContext>()
+            .Workers.Where(w => w.Nik == Nik).Select(w => w.MembershipNumber).SingleAsync();
+
+        var page = await App.NewPageAsync(phone: true);
+        await page.GotoAsync("/Coverage");
+        await LookUpAsync(page, membershipNumber!);
+        await Assertions.Expect(page.Locator("#answer")).ToContainTextAsync("Aktif");
+        await Assertions.Expect(page.Locator("#lookups tbody tr").First).ToHaveAttributeAsync("data-channel", "page");
+
+        // The switch keeps the answer; nothing she typed is in the address.
+        await page.ClickAsync("a[lang=en]");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page.Locator("#answer")).ToContainTextAsync("Active");
+        await Assertions.Expect(page.Locator("#answer")).ToContainTextAsync(membershipNumber!);
+        await Assertions.Expect(page.Locator("#how-to-claim")).ToContainTextAsync("If something happens");
+        Assert.DoesNotContain(membershipNumber!, page.Url);
+        Assert.DoesNotContain("1995", page.Url);
+        await BrowserApp.ScreenshotAsync(page, "worker-coverage-kept-en", forDocs: true);
+        await AssertAccessibleAsync(page, "kept answer (en)");
+
+        await page.ClickAsync("form[action*='Proof'] button[type=submit]");
+        await Assertions.Expect(page.Locator("#proof-qr")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "proof with downloads (en)");
+        var link = await page.Locator("#proof-link").GetAttributeAsync("href");
+        Assert.Contains("/Coverage/Verify/", link);
+
+        var png = await DownloadAsync(page, "#proof-png");
+        Assert.Equal(link, await DecodeQrAsync(page, png, null));
+
+        var pdfBytes = await DownloadAsync(page, "#proof-pdf");
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(pdfBytes))
+        {
+            Assert.Equal(1, pdf.NumberOfPages);
+            var pdfPage = pdf.GetPage(1);
+            var text = string.Join(" ", pdfPage.GetWords().Select(w => w.Text));
+            Assert.Contains("Proof of coverage", text);
+            Assert.Contains("Wallet card", text);
+            Assert.Contains(membershipNumber!, text);
+            var image = pdfPage.GetImages().First();
+            Assert.True(image.TryGetBytesAsMemory(out var gray), "the QR image of the PDF could not be read");
+            Assert.Equal(link, await DecodeQrAsync(page, gray.ToArray(), (image.WidthInSamples, image.HeightInSamples)));
+        }
+
+        // An employer whose browser speaks English opens the link.
+        var employer = await App.NewPageAsync(phone: true, locale: "en-US");
+        await employer.GotoAsync(new Uri(link!).PathAndQuery);
+        await Assertions.Expect(employer.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(employer.Locator("h1")).ToHaveTextAsync("Verify a proof of coverage");
+        await Assertions.Expect(employer.Locator("#verify-as-of")).ToContainTextAsync("Hong Kong time");
+        await AssertAccessibleAsync(employer, "verify (en)");
+
+        // Back on her answer: the employer's verification is the newest lookup, then her own.
+        await page.GotoAsync("/Coverage?result=1");
+        var rows = page.Locator("#lookups tbody tr");
+        await Assertions.Expect(rows.Nth(0)).ToHaveAttributeAsync("data-channel", "proof");
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Proof verification");
+        await Assertions.Expect(rows.Nth(1)).ToHaveAttributeAsync("data-channel", "page");
+        await BrowserApp.ScreenshotAsync(page, "worker-who-looked", forDocs: true);
+    }
+
+    /// <summary>
+    /// Issue 15: the first visit of /Coverage on a phone transfers under 60 KB, summed from what Chromium
+    /// reports for every response of the visit (headers and the body as sent, compressed).
+    /// </summary>
+    [Fact]
+    public async Task Journey5_TheFirstVisitOfTheCoveragePageTransfersUnder60Kilobytes()
+    {
+        var page = await App.NewPageAsync(phone: true);
+        var responses = new List<IResponse>();
+        page.Response += (_, r) => responses.Add(r);
+        await page.GotoAsync("/Coverage", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.NotEmpty(responses);
+
+        long total = 0;
+        var report = new System.Text.StringBuilder();
+        foreach (var r in responses.ToList())
+        {
+            var sizes = await r.Request.SizesAsync();
+            var bytes = Math.Max(0, sizes.ResponseHeadersSize) + Math.Max(0, sizes.ResponseBodySize);
+            total += bytes;
+            report.AppendLine(CultureInfo.InvariantCulture, $"{new Uri(r.Url).PathAndQuery}: {bytes} bytes ({sizes.ResponseBodySize} body, {(await r.AllHeadersAsync()).GetValueOrDefault("content-encoding", "identity")})");
+        }
+
+        Assert.Contains(responses, r => r.Url.Contains("bootstrap", StringComparison.Ordinal));
+        TestContext.Current.TestOutputHelper?.WriteLine($"First visit of /Coverage: {total} bytes\n{report}");
+        File.WriteAllText(Path.Combine(BrowserApp.ScreenshotFolder, "coverage-first-visit.txt"), $"{total} bytes\n{report}");
+        Assert.True(total < 60 * 1024, $"The first visit transfers {total} bytes:\n{report}");
+    }
+
+    private static async Task<byte[]> DownloadAsync(IPage page, string selector)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(selector));
+        return await File.ReadAllBytesAsync((await download.PathAsync())!);
+    }
+
+    /// <summary>Decodes a QR code with jsQR in the page: a PNG, or 8-bit grey samples of the given size (the PDF's image).</summary>
+    private static async Task<string?> DecodeQrAsync(IPage page, byte[] image, (int Width, int Height)? gray)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(AppContext.BaseDirectory, "qr", "jsQR.js") });
+        return await page.EvaluateAsync<string?>(
+            """
+            async ([b64, w, h]) => {
+              const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+              let data, width, height;
+              if (w > 0) {
+                width = w; height = h; data = new Uint8ClampedArray(w * h * 4);
+                for (let i = 0; i < w * h; i++) { data[i * 4] = data[i * 4 + 1] = data[i * 4 + 2] = bytes[i]; data[i * 4 + 3] = 255; }
+              } else {
+                const img = new Image();
+                img.src = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
+                await img.decode();
+                const canvas = document.createElement('canvas');
+                canvas.width = width = img.naturalWidth; canvas.height = height = img.naturalHeight;
+                const ctx = canvas.getContext('2d');
+                ctx.drawImage(img, 0, 0);
+                data = ctx.getImageData(0, 0, width, height).data;
+              }
+              const found = jsQR(data, width, height);
+              return found ? found.data : null;
+            }
+            """,
+            new object[] { Convert.ToBase64String(image), gray?.Width ?? 0, gray?.Height ?? 0 });
+    }
+
     /// <summary>The officer's journey, run by whichever journey comes first; returns the worker's id.</summary>
     private Task<string> OfficerJourneyOnceAsync()
     {

@@ -1,5 +1,6 @@
 using MigrantCover.Web.Demo;
 using MigrantCover.Web.Features.Claims;
+using MigrantCover.Web.Features.Messaging;
 
 namespace MigrantCover.Web.Tests;
 
@@ -55,6 +56,19 @@ public abstract class DemoSeedTests(AppFactory factory) : ProviderTests(factory)
         Assert.True(claims.Count > 20, $"{claims.Count} demo claims");
         Assert.All(claims.Where(c => c.ApprovedBy is not null), c => Assert.NotEqual(c.VerifiedBy, c.ApprovedBy));
         Assert.All(claims.Where(c => c.State is ClaimState.Approved or ClaimState.Paid), c => Assert.NotNull(c.Amount));
+
+        // The demo outbox (decision 0022): every state an admin meets on /Admin/Messages, several kinds, only
+        // for workers who consented, once per (worker, kind, period, channel) even after the second seed.
+        var messages = await Factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        var states = messages.Select(m => m.State).Distinct().ToHashSet();
+        Assert.Superset(new HashSet<MessageState> { MessageState.Sent, MessageState.Failed, MessageState.Queued, MessageState.Cancelled }, states);
+        Assert.True(messages.Select(m => m.Kind).Distinct().Count() >= 3, string.Join(", ", messages.Select(m => m.Kind).Distinct()));
+        Assert.True(messages.Select(m => m.Channel).Distinct().Count() >= 2);
+        var consented = workers.Where(w => w.RemindersConsent || w.ConsentOn is not null).Select(w => w.Id).ToHashSet();
+        Assert.All(messages.Where(m => m.State != MessageState.Cancelled), m => Assert.Contains(m.WorkerId, consented));
+        Assert.All(messages.Where(m => m.State == MessageState.Failed), m => Assert.False(string.IsNullOrEmpty(m.LastError)));
+        Assert.All(messages.Where(m => m.State == MessageState.Sent), m => Assert.Equal("local", m.Via));
+        Assert.Equal(messages.Count, messages.Select(m => (m.WorkerId, m.Kind, m.PeriodKey, m.Channel)).Distinct().Count());
     }
 
     [Fact]

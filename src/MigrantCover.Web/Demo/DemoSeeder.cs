@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using MigrantCover.Web.Features.Imports;
+using MigrantCover.Web.Features.Messaging;
+using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Demo;
@@ -98,6 +100,11 @@ public static class DemoSeeder
         var claims = officer is null || admin is null ? null
             : new DemoClaims(today, new(officer.Id, officer.DisplayName), new(admin.Id, admin.DisplayName));
         var (heirCount, claimCount) = (0, 0);
+        for (var i = 0; i < generated.Count; i += ConsentEvery)
+        {
+            GiveConsent(generated[i], i / ConsentEvery);
+        }
+
         foreach (var chunk in generated.Chunk(200))
         {
             foreach (var w in chunk)
@@ -121,6 +128,79 @@ public static class DemoSeeder
         }
 
         logger.LogInformation("Seeded {Count} demo workers, {Heirs} heirs, {Claims} claims", count, heirCount, claimCount);
+        await SeedMessagesAsync(sp, today, ct);
+    }
+
+    /// <summary>One demo worker in this many agreed to reminders at registration.</summary>
+    private const int ConsentEvery = 20;
+
+    // Consent on a few channels and both languages; an e-mail address where e-mail was chosen (the demo
+    // population has none otherwise). The receipts of their payments are queued by the same save (Outbox).
+    private static void GiveConsent(Worker w, int n)
+    {
+        var channels = (n % 4) switch { 0 => "email", 1 => "sms", 2 => "email whatsapp", _ => "whatsapp" };
+        w.RemindersConsent = true;
+        w.ReminderChannels = channels;
+        w.ConsentOn = w.RegisteredOn;
+        w.PreferredLanguage = n % 3 == 0 ? "en" : "id";
+        if (channels.Contains("email", StringComparison.Ordinal))
+        {
+            w.Email ??= $"pekerja{n + 1}@demo.migrantcover.id";
+        }
+    }
+
+    /// <summary>
+    /// The demo outbox, through the real code (decision 0022): the daily scan queues the reminders due
+    /// today; a provider that refuses everything makes a few messages fail for good and a few wait for
+    /// their retry; one worker withdraws consent, so the dispatcher cancels hers; the local outbox sends
+    /// the rest. /Admin/Messages then shows every state and kind.
+    /// </summary>
+    private static async Task SeedMessagesAsync(IServiceProvider sp, DateOnly today, CancellationToken ct)
+    {
+        await sp.GetRequiredService<ReminderScan>().RunAsync(ct);
+        var options = sp.GetRequiredService<MessagingOptions>();
+        var refusing = new DemoRefusingProvider();
+        MessageDispatcher Refused(int maxTries, int batch) => ActivatorUtilities.CreateInstance<MessageDispatcher>(
+            sp,
+            (IEmailTransport)refusing,
+            (IMessageGateway)new DemoRefusingProvider(),
+            new MessagingOptions { MaxTries = maxTries, BatchSize = batch, RetryDelay = options.RetryDelay, MaxRetryDelay = options.MaxRetryDelay, PublicBaseUrl = options.PublicBaseUrl });
+
+        await Refused(maxTries: 1, batch: 6).RunAsync(ct);
+        await Refused(maxTries: 5, batch: 6).RunAsync(ct);
+
+        var db = sp.GetRequiredService<AppDbContext>();
+        db.ChangeTracker.Clear();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var withdrawing = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.State == MessageState.Queued && m.NextAttemptAt <= now)
+            .OrderByDescending(m => m.Id)
+            .Select(m => (Guid?)m.WorkerId)
+            .FirstOrDefaultAsync(ct);
+        if (withdrawing is { } workerId)
+        {
+            var w = await db.Workers.SingleAsync(x => x.Id == workerId, ct);
+            ReminderConsent.Withdraw(w, today);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        var dispatcher = sp.GetRequiredService<MessageDispatcher>();
+        for (var round = 0; round < 50 && await dispatcher.RunAsync(ct) > 0; round++)
+        {
+        }
+    }
+
+    /// <summary>The demo's unreachable provider: every send is refused, as a provider that is down would.</summary>
+    private sealed class DemoRefusingProvider : IEmailTransport, IMessageGateway
+    {
+        public string Via => "demo";
+
+        public Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken) =>
+            throw new DeliveryException("smtp 421");
+
+        public Task SendAsync(MessageChannel channel, string to, string text, string reference, CancellationToken cancellationToken) =>
+            throw new DeliveryException("gateway http 503");
     }
 
     /// <summary>The demo import's file name (docs/import.md): one finished import for a newcomer to look at.</summary>

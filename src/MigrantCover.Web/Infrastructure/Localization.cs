@@ -4,7 +4,8 @@ namespace MigrantCover.Web.Infrastructure;
 
 /// <summary>
 /// Bahasa Indonesia is the default; English is chosen by the visible switch (a culture cookie).
-/// The API also honours Accept-Language, so partners get problems in their language.
+/// The API and the public coverage pages also honour Accept-Language, so partners get problems in their
+/// language and an employer abroad reads the verification in English.
 /// </summary>
 public static class Localization
 {
@@ -53,10 +54,15 @@ public static class Localization
         url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || url[1] != '/')
         && !url.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c));
 
+    /// <summary>
+    /// Accept-Language for the API and for the public coverage pages (the lookup, the proof and the
+    /// verification an employer abroad opens, decision 0026); the staff pages stay Indonesian until
+    /// switched. The cookie of the switch comes first everywhere.
+    /// </summary>
     private sealed class ApiAcceptLanguageProvider : AcceptLanguageHeaderRequestCultureProvider
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-            httpContext.Request.Path.StartsWithSegments("/api")
+            httpContext.Request.Path.StartsWithSegments("/api") || httpContext.Request.Path.StartsWithSegments("/Coverage", StringComparison.OrdinalIgnoreCase)
                 ? base.DetermineProviderCultureResult(httpContext)
                 : Task.FromResult<ProviderCultureResult?>(null);
     }

@@ -36,7 +36,8 @@ public sealed class Channels : IDisposable
             .With("Messaging:Gateway:Url", Gateway.Urls[0] + "/send")
             .With("Messaging:Gateway:ApiKey", GatewayKey)
             .With("Messaging:Gateway:RetryDelay", "00:00:00.010")
-            .With("Messaging:Gateway:AttemptTimeout", "00:00:01")
+            // Generous: on a loaded machine WireMock may take over a second, and a timed-out attempt is retried (sent twice).
+            .With("Messaging:Gateway:AttemptTimeout", "00:00:10")
             .With("Messaging:Gateway:BreakerBreak", "00:00:00.500")
             .With("Messaging:MaxTries", "3")
             .With("Messaging:PublicBaseUrl", "https://portal.example");
@@ -143,6 +144,116 @@ public abstract partial class MessageDeliveryTests(AppFactory factory, Channels 
         var mailCount = channels.Smtp.ReceivedEmailCount;
         Assert.Equal(0, await DispatchAsync(Factory));
         Assert.Equal(mailCount, channels.Smtp.ReceivedEmailCount);
+    }
+
+    [Fact]
+    public async Task AFailingGatewayIsRetriedWithBackOffAndTheMessageEndsAsFailedWithTheReason()
+    {
+        var w = Candidate(Worker("sms"), new DateOnly(2025, 10, 12));
+        await ArrangeAsync(Factory, w);
+        await ScanAsync(Factory);
+        channels.Answer(503);
+        try
+        {
+            // Another instance (its own clock and HTTP pipeline), so that its circuit breaker is its own.
+            await using var node = Factory.Sibling();
+            await node.InitializeAsync();
+            var callsBefore = channels.Gateway.LogEntries.Count;
+
+            await DispatchAsync(node);
+            var first = Assert.Single(await MessagesAsync(Factory, [w.Id]));
+            Assert.Equal(MessageState.Queued, first.State);
+            Assert.Equal(1, first.Tries);
+            Assert.Equal("gateway http 503", first.LastError);
+            Assert.Equal(node.Clock.GetUtcNow().AddMinutes(1), first.NextAttemptAt);
+
+            // The HTTP pipeline retried the call itself (Messaging:Gateway:Retries, 2 by default).
+            Assert.Equal(3, channels.Gateway.LogEntries.Count - callsBefore);
+
+            // Not due before its back-off; then the second try waits twice as long.
+            Assert.Equal(0, await DispatchAsync(node));
+            node.Clock.Advance(TimeSpan.FromMinutes(1));
+            await DispatchAsync(node);
+            var second = Assert.Single(await MessagesAsync(Factory, [w.Id]));
+            Assert.Equal(2, second.Tries);
+            Assert.Equal(node.Clock.GetUtcNow().AddMinutes(2), second.NextAttemptAt);
+
+            node.Clock.Advance(TimeSpan.FromMinutes(2));
+            await DispatchAsync(node);
+            var last = Assert.Single(await MessagesAsync(Factory, [w.Id]));
+            Assert.Equal(MessageState.Failed, last.State);
+            Assert.Equal(3, last.Tries);
+            Assert.StartsWith("gateway ", last.LastError, StringComparison.Ordinal);
+
+            // An admin's retry queues it again; with the gateway back, it is sent once the circuit breaker,
+            // opened by the failures above, lets calls through again (Messaging:Gateway:BreakerBreak, 0.5 s
+            // here, in real time: the HTTP pipeline waits on the system clock, not the app's).
+            // Tries the breaker still refuses are retried again (as an admin would), never lost.
+            channels.Answer(200);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var state = MessageState.Failed;
+            for (var i = 0; i < 50 && state != MessageState.Sent; i++)
+            {
+                if (state == MessageState.Failed)
+                {
+                    await using var scope = node.Services.CreateAsyncScope();
+                    Assert.True(await scope.ServiceProvider.GetRequiredService<MessageDispatcher>().RetryAsync(last.Id));
+                }
+                else
+                {
+                    node.Clock.Advance(TimeSpan.FromHours(1));
+                    await Task.Delay(100);
+                }
+
+                await DispatchAsync(node);
+                state = Assert.Single(await MessagesAsync(Factory, [w.Id])).State;
+            }
+
+            var sent = Assert.Single(await MessagesAsync(Factory, [w.Id]));
+            Assert.Equal(MessageState.Sent, sent.State);
+            Assert.Equal("gateway", sent.Via);
+        }
+        finally
+        {
+            channels.Answer(200);
+        }
+    }
+
+    [Fact]
+    public async Task NoMessageWithoutConsentAndConsentWithdrawnAfterQueuingCancelsTheMessage()
+    {
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var without = await api.RegisterAsync();
+        var with = await api.RegisterAsync(new() { ["email"] = $"consent.{WorkerKit.UniqueWord().ToLowerInvariant()}@example.id", ["remindersConsent"] = true, ["reminderChannels"] = new[] { "email" }, ["preferredLanguage"] = "en" });
+        foreach (var id in new[] { without.GetProperty("id").GetString()!, with.GetProperty("id").GetString()! })
+        {
+            await api.PayAsync(id, new { kind = "pre-placement", amount = 37_500, paidOn = "2026-02-20", reference = "PP-" + WorkerKit.UniqueWord() });
+        }
+
+        var withId = Guid.Parse(with.GetProperty("id").GetString()!);
+        var withoutId = Guid.Parse(without.GetProperty("id").GetString()!);
+
+        // The payment queued its receipt in the same transaction, for the consenting worker only.
+        Assert.Empty(await MessagesAsync(Factory, [withoutId]));
+        var receipt = Assert.Single(await MessagesAsync(Factory, [withId]));
+        Assert.Equal((MessageKind.PaymentReceipt, MessageChannel.Email, "en"), (receipt.Kind, receipt.Channel, receipt.Language));
+
+        // Withdrawn at the office before it is sent: cancelled, nothing reaches the SMTP server.
+        var mails = channels.Smtp.ReceivedEmailCount;
+        await Factory.WithDbAsync(async db =>
+        {
+            var w = await db.Workers.SingleAsync(x => x.Id == withId);
+            ReminderConsent.Withdraw(w, Today);
+            await db.SaveChangesAsync();
+        });
+        await DispatchAsync(Factory);
+        Assert.Equal(MessageState.Cancelled, Assert.Single(await MessagesAsync(Factory, [withId])).State);
+        Assert.Equal(mails, channels.Smtp.ReceivedEmailCount);
+
+        // The consent history is in the audit trail.
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.WorkerId == withId).OrderBy(a => a.Id).Select(a => new { a.Action, a.Field, a.NewValue }).ToListAsync());
+        Assert.Contains(audit, a => a.Action == "consent" && a.NewValue!.StartsWith("email 2026-03-01 en", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Action == "updated" && a.Field == "remindersConsent" && a.NewValue == "false");
     }
 
     [Fact]

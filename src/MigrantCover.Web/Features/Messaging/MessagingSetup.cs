@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using MigrantCover.Web.Infrastructure.Jobs;
+using Polly;
 
 namespace MigrantCover.Web.Features.Messaging;
 
@@ -33,19 +34,33 @@ public static class MessagingSetup
         else
         {
             var g = options.Gateway;
+
+            // The standard handler's strategies (total timeout, retry with back-off and jitter, circuit
+            // breaker, attempt timeout), built here so that they wait on the system clock: Polly otherwise
+            // takes the TimeProvider registered in the container, which is the app's calendar clock
+            // (a test's fake clock never advances a 10 ms retry delay or a timeout by itself).
+            // The outbox's own back-off (minutes) stays on the app's clock: MessageDispatcher.
             services.AddHttpClient<IMessageGateway, HttpMessageGateway>()
-                .AddStandardResilienceHandler(r =>
+                .AddResilienceHandler("gateway", builder =>
                 {
-                    r.TotalRequestTimeout.Timeout = g.TotalTimeout;
-                    r.AttemptTimeout.Timeout = g.AttemptTimeout;
-                    r.Retry.MaxRetryAttempts = Math.Max(0, g.Retries);
-                    r.Retry.Delay = g.RetryDelay;
-                    r.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
-                    r.Retry.UseJitter = true;
-                    r.CircuitBreaker.FailureRatio = g.BreakerFailureRatio;
-                    r.CircuitBreaker.SamplingDuration = g.BreakerSampling < 2 * g.AttemptTimeout ? 2 * g.AttemptTimeout : g.BreakerSampling;
-                    r.CircuitBreaker.BreakDuration = g.BreakerBreak;
-                    r.CircuitBreaker.MinimumThroughput = 4;
+                    builder.TimeProvider = TimeProvider.System;
+                    builder
+                        .AddTimeout(g.TotalTimeout)
+                        .AddRetry(new HttpRetryStrategyOptions
+                        {
+                            MaxRetryAttempts = Math.Max(0, g.Retries),
+                            Delay = g.RetryDelay,
+                            BackoffType = DelayBackoffType.Exponential,
+                            UseJitter = true,
+                        })
+                        .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                        {
+                            FailureRatio = g.BreakerFailureRatio,
+                            SamplingDuration = g.BreakerSampling < 2 * g.AttemptTimeout ? 2 * g.AttemptTimeout : g.BreakerSampling,
+                            BreakDuration = g.BreakerBreak,
+                            MinimumThroughput = 4,
+                        })
+                        .AddTimeout(g.AttemptTimeout);
                 });
         }
 

@@ -136,6 +136,28 @@ public sealed class CoverageAnswers(TimeProvider clock, IStringLocalizer<Coverag
         return $"{RuleText.Date(DateOnly.FromDateTime(wib.DateTime), language)} {time} WIB";
     }
 
+    /// <summary>
+    /// "1 Maret 2026 10.00 WIB (11.00 waktu Hong Kong)": the moment in WIB and, when the worker's destination
+    /// has one time zone, in hers too (with her date when it is another day there). Decision 0026.
+    /// </summary>
+    public string TimestampAt(DateTimeOffset at, string? destinationCountry, string language)
+    {
+        var wib = Timestamp(at, language);
+        if (DestinationTime.ZoneOf(destinationCountry) is not { } zone || destinationCountry is null)
+        {
+            return wib;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var time = local.ToString(language == "en" ? "HH:mm" : "HH.mm", CultureInfo.InvariantCulture);
+        if (DateOnly.FromDateTime(local.DateTime) != DateOnly.FromDateTime(at.InWib().DateTime))
+        {
+            time = RuleText.Date(DateOnly.FromDateTime(local.DateTime), language) + " " + time;
+        }
+
+        return string.Format(CultureInfo.CurrentCulture, text["LocalTime"], wib, time, CountryName(destinationCountry, language));
+    }
+
     private PublicProgrammeAnswer Programme(Worker worker, ProgrammeStatus p, string language)
     {
         var code = Codes.Of(p.Programme);

@@ -154,6 +154,37 @@ public sealed class CoverageLookups(
     }
 
     /// <summary>A verification of a proof of coverage (the QR code's link).</summary>
+    /// <summary>
+    /// "Who looked at my record" (decision 0026): the last <paramref name="count"/> lookups that found this
+    /// worker, newest first: when and through which channel, and whether it came from the visitor's own
+    /// address (compared as keyed hashes). Never the other party's address. The log is written off the
+    /// request path, so it is flushed first (bounded: what is written by then is shown).
+    /// </summary>
+    public async Task<IReadOnlyList<LookupSeen>> RecentAsync(Guid workerId, HttpContext http, int count = 10, CancellationToken cancellationToken = default)
+    {
+        using (var flush = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            flush.CancelAfter(TimeSpan.FromSeconds(2));
+            try
+            {
+                await log.FlushAsync(flush.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The writer is behind: show what is written.
+            }
+        }
+
+        var own = hasher.Client(CoverageSetup.ClientAddress(http, options.Value));
+        var rows = await db.CoverageLookups.AsNoTracking()
+            .Where(l => l.WorkerId == workerId && l.Outcome == "found")
+            .OrderByDescending(l => l.Id)
+            .Take(count)
+            .Select(l => new { l.At, l.Channel, l.ClientHash })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new LookupSeen(r.At, r.Channel, r.ClientHash == own))];
+    }
+
     public void RecordProof(Guid? workerId, string outcome, HttpContext http) =>
         log.Add(Record(clock.GetUtcNow(), workerId, outcome, ProofChannel, hasher.Client(CoverageSetup.ClientAddress(http))));
 
@@ -170,3 +201,6 @@ public sealed class CoverageLookups(
     private static CoverageLookup Record(DateTimeOffset at, Guid? workerId, string outcome, string channel, string clientHash) =>
         new() { At = at, WorkerId = workerId, Outcome = outcome, Channel = channel, ClientHash = clientHash };
 }
+
+/// <summary>One lookup of a worker's record as the worker sees it: when, the channel (page, api, proof), and whether from her own address.</summary>
+public sealed record LookupSeen(DateTimeOffset At, string Channel, bool FromThisAddress);

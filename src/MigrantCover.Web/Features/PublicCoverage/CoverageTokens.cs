@@ -33,10 +33,14 @@ public sealed class CoverageTokens(IDataProtectionProvider provider, TimeProvide
     /// <summary>The lookup answer's "make a proof" button: a few minutes, never shown in a URL.</summary>
     public const string ReferencePurpose = "coverage-reference";
 
+    /// <summary>The lookup answer kept in a cookie across the language switch (decision 0026).</summary>
+    public const string ResultPurpose = "coverage-result";
+
     public static readonly TimeSpan ReferenceLifetime = TimeSpan.FromMinutes(15);
 
     private readonly IDataProtector _proof = provider.CreateProtector(ProofPurpose);
     private readonly IDataProtector _reference = provider.CreateProtector(ReferencePurpose);
+    private readonly IDataProtector _result = provider.CreateProtector(ResultPurpose);
 
     public (string Token, DateTimeOffset ExpiresAt) IssueProof(Guid workerId, bool byNik = false)
     {
@@ -49,6 +53,19 @@ public sealed class CoverageTokens(IDataProtectionProvider provider, TimeProvide
     public string IssueReference(Guid workerId, bool byNik = false) => Protect(_reference, workerId, clock.GetUtcNow().Add(ReferenceLifetime), byNik);
 
     public TokenCheck CheckReference(string? token) => Check(_reference, token);
+
+    /// <summary>
+    /// The answer a visitor just got, for the cookie that keeps it across the language switch: the worker
+    /// id, whether it was found by NIK (that answer masks the membership number) and an expiry of
+    /// <see cref="ReferenceLifetime"/>. Never an identifier.
+    /// </summary>
+    public string IssueResult(Guid workerId, bool byNik) => Protect(_result, workerId, clock.GetUtcNow().Add(ReferenceLifetime), byNik);
+
+    public (TokenCheck Check, bool ByNik) CheckResult(string? token)
+    {
+        var check = Check(_result, token);
+        return (check, check.ByNik);
+    }
 
     // Worker id (16 bytes), expiry (8), and 1 when the worker was found by NIK (decision 0009: the proof
     // of such a lookup masks the membership number as its answer did). Tokens of 24 bytes (before the

@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using MigrantCover.Web.Features.PublicCoverage;
+using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Coverage;
 
 /// <summary>
 /// The public "am I covered?" page: membership number or NIK plus date of birth (and the family card
 /// number for a NIK, decision 0009), by POST only, so
-/// no identifier ever appears in a URL. The answer is rendered in the POST's response.
+/// no identifier ever appears in a URL. The answer is rendered in the POST's response, and kept for
+/// <see cref="CoverageTokens.ReferenceLifetime"/> in an encrypted cookie (worker id only) so that the
+/// language switch, which comes back to <c>/Coverage?result=1</c>, shows it again (decision 0026). A
+/// plain visit of <c>/Coverage</c> forgets it.
 /// </summary>
 [AllowAnonymous]
 [LookupEndpoint]
@@ -14,8 +18,14 @@ public sealed class IndexModel(
     CoverageLookups lookups,
     CoverageAnswers answers,
     CoverageTokens tokens,
+    AppDbContext db,
     IStringLocalizer<CoverageResource> text) : FormPageModel
 {
+    /// <summary>The cookie that keeps the answer across the language switch (path /Coverage, HttpOnly, SameSite=Strict).</summary>
+    public const string ResultCookie = "mc_coverage_result";
+
+    /// <summary>Where the language switch of an answer comes back to.</summary>
+    public const string KeptResultUrl = "/Coverage?result=1";
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -32,6 +42,14 @@ public sealed class IndexModel(
 
     public string? Notice { get; private set; }
 
+    /// <summary>"Status per 1 Maret 2026 10.00 WIB (11.00 waktu Hong Kong)".</summary>
+    public string AsOfText { get; private set; } = "";
+
+    /// <summary>The last lookups that found this record (who looked at my record).</summary>
+    public IReadOnlyList<LookupSeen> Lookups { get; private set; } = [];
+
+    public string DestinationCountry { get; private set; } = "";
+
     public sealed class InputModel
     {
         public string? Identifier { get; set; }
@@ -42,8 +60,27 @@ public sealed class IndexModel(
         public string? FamilyCardNumber { get; set; }
     }
 
-    public void OnGet()
+    public async Task OnGetAsync(string? result, CancellationToken cancellationToken)
     {
+        var cookie = Request.Cookies[ResultCookie];
+        if (cookie is null)
+        {
+            return;
+        }
+
+        var (check, byNik) = tokens.CheckResult(cookie);
+        var worker = result == "1" && check.State == TokenState.Valid
+            ? await db.Workers.AsNoTracking().Include(w => w.Payments).FirstOrDefaultAsync(w => w.Id == check.WorkerId, cancellationToken)
+            : null;
+        if (worker is null)
+        {
+            // A new visit (or an expired answer): the form, and the kept answer is forgotten.
+            Response.Cookies.Delete(ResultCookie, ResultCookieOptions());
+            return;
+        }
+
+        // The same answer again (not a new lookup: nothing is logged or counted).
+        await ShowAsync(worker, byNik, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -70,11 +107,10 @@ public sealed class IndexModel(
         switch (result.Status)
         {
             case LookupStatus.Found:
-                Answer = answers.Of(result.Worker!, result.ByNik);
-                WorkerId = result.Worker!.Id;
-                Benefits = answers.Benefits();
-                RuleSetTitle = answers.RuleSetTitle();
-                ProofReference = tokens.IssueReference(result.Worker!.Id, result.ByNik);
+                // A session cookie: the expiry is inside the token, checked against the app's clock (a browser's
+                // clock may be wrong, and an Expires from the app's clock would then drop the cookie at once).
+                Response.Cookies.Append(ResultCookie, tokens.IssueResult(result.Worker!.Id, result.ByNik), ResultCookieOptions());
+                await ShowAsync(result.Worker!, result.ByNik, cancellationToken);
                 break;
             case LookupStatus.Locked:
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -89,4 +125,31 @@ public sealed class IndexModel(
 
         return Page();
     }
+
+    /// <summary>A lookup's moment in WIB and at the worker's destination.</summary>
+    public string TimeOf(DateTimeOffset at) => answers.TimestampAt(at, DestinationCountry, Localization.Language);
+
+    private async Task ShowAsync(Worker worker, bool byNik, CancellationToken cancellationToken)
+    {
+        var language = Localization.Language;
+        Answer = answers.Of(worker, byNik);
+        WorkerId = worker.Id;
+        DestinationCountry = worker.DestinationCountry;
+        Benefits = answers.Benefits();
+        RuleSetTitle = answers.RuleSetTitle();
+        ProofReference = tokens.IssueReference(worker.Id, byNik);
+        AsOfText = string.Format(CultureInfo.CurrentCulture, text["AsOfTime"], answers.TimestampAt(answers.Now, worker.DestinationCountry, language));
+        Lookups = await lookups.RecentAsync(worker.Id, HttpContext, cancellationToken: cancellationToken);
+        ViewData["LanguageReturnUrl"] = KeptResultUrl;
+        ViewData["AsOfText"] = AsOfText;
+    }
+
+    private CookieOptions ResultCookieOptions() => new()
+    {
+        Path = "/Coverage",
+        HttpOnly = true,
+        IsEssential = true,
+        SameSite = SameSiteMode.Strict,
+        Secure = Request.IsHttps,
+    };
 }

@@ -42,7 +42,7 @@ public sealed class VerifyModel(
 
         lookups.RecordProof(worker.Id, "found", HttpContext);
         Answer = answers.Of(worker, check.ByNik);
-        AsOfText = string.Format(CultureInfo.CurrentCulture, text["VerifyAsOf"], CoverageAnswers.Timestamp(answers.Now, Localization.Language));
+        AsOfText = string.Format(CultureInfo.CurrentCulture, text["VerifyAsOf"], answers.TimestampAt(answers.Now, worker.DestinationCountry, Localization.Language));
         return Page();
     }
 }
