@@ -175,7 +175,7 @@ public sealed class CoverageLookups(
             }
         }
 
-        var own = hasher.Client(CoverageSetup.ClientAddress(http, options.Value));
+        var own = hasher.Client(CoverageSetup.ClientAddress(http));
         var rows = await db.CoverageLookups.AsNoTracking()
             .Where(l => l.WorkerId == workerId && l.Outcome == "found")
             .OrderByDescending(l => l.Id)
