@@ -40,6 +40,10 @@ public static class ApiSetup
             // Feature classes nest their Request records (RegisterWorker.Request, RecordPayment.Request):
             // name schemas by their declaring type too, so the names stay unique.
             o.CustomSchemaIds(SchemaId);
+
+            // A property of an enumeration or record type may be null (StageEvent.fromStage): its
+            // reference is wrapped in allOf so that the property itself can say nullable.
+            o.UseAllOfToExtendReferenceSchemas();
             o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -48,6 +52,9 @@ public static class ApiSetup
             });
             // Only the operations that need a token say so: not /auth/token nor /coverage/lookup.
             o.OperationFilter<BearerRequirementFilter>();
+
+            // Required fields and text lengths from the request validators' shared rules (InputShapes).
+            o.SchemaFilter<InputShapeSchemaFilter>();
         });
 
         // Schemas as the API writes and reads them (JsonConventions): enumerations as their string codes.
@@ -96,6 +103,47 @@ public static class ApiSetup
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "MigrantCover API v1");
             o.DocumentTitle = "MigrantCover API";
         });
+    }
+}
+
+/// <summary>
+/// Marks a request schema's required fields and its texts' maximum lengths as its validator's shared
+/// rules enforce them (<see cref="Features.Validation.InputShapes"/>), so the document says what a 400 would.
+/// </summary>
+internal sealed class InputShapeSchemaFilter(IServiceScopeFactory scopes) : Swashbuckle.AspNetCore.SwaggerGen.ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, Swashbuckle.AspNetCore.SwaggerGen.SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema target || target.Properties is not { Count: > 0 } properties || context.Type.IsPrimitive)
+        {
+            return;
+        }
+
+        using var scope = scopes.CreateScope();
+        if (scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(context.Type)) is not IValidator validator)
+        {
+            return;
+        }
+
+        foreach (var (member, shape) in Features.Validation.InputShapes.Of(validator))
+        {
+            var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member);
+            if (!properties.TryGetValue(name, out var property))
+            {
+                continue;
+            }
+
+            if (shape.Required)
+            {
+                target.Required ??= new HashSet<string>(StringComparer.Ordinal);
+                target.Required.Add(name);
+            }
+
+            if (shape.MaxLength is { } max && property is OpenApiSchema text)
+            {
+                text.MaxLength = max;
+            }
+        }
     }
 }
 

@@ -12,15 +12,24 @@ namespace MigrantCover.Web.Features.Validation;
 /// </summary>
 public static class InputRules
 {
-    public static IRuleBuilderOptionsConditions<T, string?> Required<T>(this IRuleBuilder<T, string?> rule, string key = "required") =>
-        rule.Check((_, v) => !Input.IsBlank(v), key, (_, field) => [("field", field)]);
+    public static IRuleBuilderOptionsConditions<T, string?> Required<T>(this IRuleBuilder<T, string?> rule, string key = "required")
+    {
+        InputShapes.MarkRequired(rule);
+        return rule.Check((_, v) => !Input.IsBlank(v), key, (_, field) => [("field", field)]);
+    }
 
     public static IRuleBuilderOptionsConditions<T, TValue?> Required<T, TValue>(this IRuleBuilder<T, TValue?> rule)
-        where TValue : struct =>
-        rule.Check((_, v) => v.HasValue, "required", (_, field) => [("field", field)]);
+        where TValue : struct
+    {
+        InputShapes.MarkRequired(rule);
+        return rule.Check((_, v) => v.HasValue, "required", (_, field) => [("field", field)]);
+    }
 
-    public static IRuleBuilderOptionsConditions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int max) =>
-        rule.Plain().Check((_, v) => Input.Text(v) is not { } s || s.Length <= max, "too-long", (_, _) => [("max", max.ToString(CultureInfo.InvariantCulture))]);
+    public static IRuleBuilderOptionsConditions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int max)
+    {
+        InputShapes.MarkMaxLength(rule, max);
+        return rule.Plain().Check((_, v) => Input.Text(v) is not { } s || s.Length <= max, "too-long", (_, _) => [("max", max.ToString(CultureInfo.InvariantCulture))]);
+    }
 
     /// <summary>A name: <see cref="Text{T}"/>, on one line, without bidirectional overrides or zero-width characters.</summary>
     public static IRuleBuilderOptionsConditions<T, string?> Name<T>(this IRuleBuilder<T, string?> rule, int max) =>
