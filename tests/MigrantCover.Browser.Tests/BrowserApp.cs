@@ -131,7 +131,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")];
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout's root: the folder above the test output that holds MigrantCover.sln.</summary>
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MigrantCover.sln")))

@@ -179,25 +179,13 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
     public async Task Journey5_TheFirstVisitOfTheCoveragePageTransfersUnder60Kilobytes()
     {
         var page = await App.NewPageAsync(phone: true);
-        var responses = new List<IResponse>();
-        page.Response += (_, r) => responses.Add(r);
-        await page.GotoAsync("/Coverage", new() { WaitUntil = WaitUntilState.NetworkIdle });
-        Assert.NotEmpty(responses);
+        var visit = await FirstVisit.MeasureAsync(page, "/Coverage");
+        Assert.NotEmpty(visit.Responses);
 
-        long total = 0;
-        var report = new System.Text.StringBuilder();
-        foreach (var r in responses.ToList())
-        {
-            var sizes = await r.Request.SizesAsync();
-            var bytes = Math.Max(0, sizes.ResponseHeadersSize) + Math.Max(0, sizes.ResponseBodySize);
-            total += bytes;
-            report.AppendLine(CultureInfo.InvariantCulture, $"{new Uri(r.Url).PathAndQuery}: {bytes} bytes ({sizes.ResponseBodySize} body, {(await r.AllHeadersAsync()).GetValueOrDefault("content-encoding", "identity")})");
-        }
-
-        Assert.Contains(responses, r => r.Url.Contains("bootstrap", StringComparison.Ordinal));
-        TestContext.Current.TestOutputHelper?.WriteLine($"First visit of /Coverage: {total} bytes\n{report}");
-        File.WriteAllText(Path.Combine(BrowserApp.ScreenshotFolder, "coverage-first-visit.txt"), $"{total} bytes\n{report}");
-        Assert.True(total < 60 * 1024, $"The first visit transfers {total} bytes:\n{report}");
+        Assert.Contains(visit.Responses, r => r.Path.Contains("bootstrap", StringComparison.Ordinal));
+        TestContext.Current.TestOutputHelper?.WriteLine($"First visit of /Coverage: {visit}");
+        File.WriteAllText(Path.Combine(BrowserApp.ScreenshotFolder, "coverage-first-visit.txt"), visit.ToString());
+        Assert.True(visit.TotalBytes < 60 * 1024, $"The first visit transfers {visit}");
     }
 
     private static async Task<byte[]> DownloadAsync(IPage page, string selector)
