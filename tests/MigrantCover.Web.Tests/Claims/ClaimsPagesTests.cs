@@ -115,8 +115,9 @@ public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(facto
         var claims = answer.QuerySelector("#public-claims");
         Assert.NotNull(claims);
         Assert.Contains("paid", claims!.QuerySelector("li")!.GetAttribute("data-state"), StringComparison.Ordinal);
-        Assert.Contains("bukan keputusan akhir BPJS", claims.TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain("ahli waris", claims.TextContent, StringComparison.OrdinalIgnoreCase);
+        // In English: the public page follows the family's Accept-Language (decision 0026).
+        Assert.Contains("not BPJS Ketenagakerjaan's final decision", claims.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("heir", claims.TextContent, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
