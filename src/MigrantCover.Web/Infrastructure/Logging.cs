@@ -48,17 +48,23 @@ public static class Logging
             o.GetLevel = (http, _, exception) => LevelOf(http, exception);
             o.EnrichDiagnosticContext = (diagnostics, http) =>
             {
-                if (http.RequestAborted.IsCancellationRequested)
+                var error = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+                if (http.RequestAborted.IsCancellationRequested || BodyEndedEarly(error))
                 {
                     diagnostics.Set("ClientAborted", true);
                 }
 
-                if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error)
+                if (error is not null)
                 {
                     diagnostics.Set("ExceptionType", error.GetType().Name);
                 }
             };
         });
+
+    // A client that closed its side before sending the body it announced: Kestrel sees the end of the input
+    // (not always an abort, depending on when the socket's close is noticed) and the read fails with this.
+    private static bool BodyEndedEarly(Exception? error) =>
+        error is BadHttpRequestException bad && bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal);
 
     internal static LogEventLevel LevelOf(HttpContext http, Exception? exception)
     {
