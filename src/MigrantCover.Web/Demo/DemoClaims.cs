@@ -351,21 +351,7 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
             return;
         }
 
-        var f = approval.Frozen!;
-        c.State = approval.State;
-        c.Amount = f.Amount;
-        c.AmountBasis = f.Basis;
-        c.AmountRuleSet = f.RuleSetId;
-        c.AmountPhase = f.Phase;
-        c.AmountCap = f.Cap;
-        c.AmountClaimed = f.ClaimedAmount;
-        c.AmountContributions = f.Contributions;
-        c.AmountWithdrawn = f.Withdrawn;
-        c.FuneralOnly = f.FuneralOnly;
-        c.ApprovedBy = approver.Id;
-        c.ApprovedByName = approver.Name;
-        c.ApprovedAt = At(14);
-        c.ApprovedOn = day;
+        ClaimActions.RecordApproval(c, approval, approver.Id, approver.Name, At(14), day);
         var approvedOn = day;
         if (target == ClaimState.Approved || !Next(14))
         {

@@ -60,6 +60,26 @@ public static class ClaimActions
     public static IReadOnlyList<HeirRelationship> ParseRelationships(string? codes) =>
         string.IsNullOrEmpty(codes) ? [] : [.. codes.Split(',').Select(c => Codes.TryParse<HeirRelationship>(c, out var r) ? r : (HeirRelationship?)null).OfType<HeirRelationship>()];
 
+    /// <summary>An approval on the claim: its state and the amount frozen with its basis (R-CLM-10), by whom and when (R-CLM-9).</summary>
+    public static void RecordApproval(BenefitClaim c, ClaimApproval approval, string byId, string byName, DateTimeOffset at, DateOnly on)
+    {
+        var f = approval.Frozen!;
+        c.State = approval.State;
+        c.Amount = f.Amount;
+        c.AmountBasis = f.Basis;
+        c.AmountRuleSet = f.RuleSetId;
+        c.AmountPhase = f.Phase;
+        c.AmountCap = f.Cap;
+        c.AmountClaimed = f.ClaimedAmount;
+        c.AmountContributions = f.Contributions;
+        c.AmountWithdrawn = f.Withdrawn;
+        c.FuneralOnly = f.FuneralOnly;
+        c.ApprovedBy = byId;
+        c.ApprovedByName = byName;
+        c.ApprovedAt = at;
+        c.ApprovedOn = on;
+    }
+
     public static IEnumerable<ClaimDocumentCheck> Checklist(BenefitClaim c) => c.Documents.Select(d => new ClaimDocumentCheck(d.Code, d.Required, d.Verified));
 
     public static async Task<Loaded?> LoadAsync(AppDbContext db, Guid claimId, CancellationToken ct = default)
@@ -341,21 +361,7 @@ public static class ClaimActions
                     WorkerCoverage.Refresh(w, today);
                 }
 
-                var f = approval.Frozen!;
-                c.State = approval.State;
-                c.Amount = f.Amount;
-                c.AmountBasis = f.Basis;
-                c.AmountRuleSet = f.RuleSetId;
-                c.AmountPhase = f.Phase;
-                c.AmountCap = f.Cap;
-                c.AmountClaimed = f.ClaimedAmount;
-                c.AmountContributions = f.Contributions;
-                c.AmountWithdrawn = f.Withdrawn;
-                c.FuneralOnly = f.FuneralOnly;
-                c.ApprovedBy = db.Actor.Id;
-                c.ApprovedByName = db.Actor.Name;
-                c.ApprovedAt = clock.GetUtcNow();
-                c.ApprovedOn = today;
+                RecordApproval(c, approval, db.Actor.Id, db.Actor.Name, clock.GetUtcNow(), today);
                 return [];
             }, ct);
 
