@@ -1,7 +1,10 @@
+using System.Data.Common;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace MigrantCover.Web.Tests.Coverage;
 
@@ -37,6 +40,37 @@ public sealed class CoveragePostgresFactory : PostgresAppFactory
 /// <summary>Workers in each situation of R-COV-7, arranged as the officer pages would record them.</summary>
 public static class CoverageArrange
 {
+    /// <summary>
+    /// Holds the write lock of <c>coverage_lookups</c> on a connection of the test's own: reads go on, the
+    /// writer's COPY or INSERT waits until the returned lock is disposed.
+    /// </summary>
+    public static async Task<IAsyncDisposable> LockLogTableAsync(AppFactory factory)
+    {
+        DbConnection connection = factory.Provider == "Postgres"
+            ? new NpgsqlConnection(factory.ConnectionString)
+            : new SqliteConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var take = connection.CreateCommand();
+        take.CommandText = factory.Provider == "Postgres" ? "BEGIN; LOCK TABLE coverage_lookups IN EXCLUSIVE MODE" : "BEGIN IMMEDIATE";
+        await take.ExecuteNonQueryAsync();
+        return new TableLock(connection);
+    }
+
+    private sealed class TableLock(DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using (var commit = connection.CreateCommand())
+            {
+                commit.CommandText = "COMMIT";
+                await commit.ExecuteNonQueryAsync();
+            }
+
+            await connection.DisposeAsync();
+        }
+    }
+
+
     public static readonly DateOnly BirthDate = new(1995, 7, 9);
 
     private static int _address;

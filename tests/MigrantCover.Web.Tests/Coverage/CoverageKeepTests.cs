@@ -205,6 +205,50 @@ public abstract class CoverageKeepTests(AppFactory factory) : ProviderTests(fact
         Assert.Equal(10, last.QuerySelectorAll("#lookups tbody tr").Length);
     }
 
+    /// <summary>
+    /// "Who looked" never waits for the lookup log's writer: the rows still queued come from memory, the
+    /// written ones from the table, and a row in both places is shown once (the page used to flush the log
+    /// on every answer, which held every public answer behind the writer).
+    /// </summary>
+    [Fact]
+    public async Task WhoLookedShowsTheLookupsStillQueuedWhileTheWriterCannotWrite()
+    {
+        var worker = await CoverageArrange.WorkerAsync(Factory, payments: [(PK.PrePlacement, new(2026, 1, 10), null)]);
+        using var client = CoverageArrange.Client(Factory);
+        await using (await CoverageArrange.LockLogTableAsync(Factory))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                using var partner = CoverageArrange.Client(Factory);
+                var api = await partner.PostAsJsonAsync("/api/v1/coverage/lookup", new { membershipNumber = worker.MembershipNumber, dateOfBirth = "1995-07-09" }, TestContext.Current.CancellationToken);
+                Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+            }
+
+            var answer = await CoverageProofTests.AnswerAsync(client, worker.MembershipNumber!);
+            var rows = answer.QuerySelectorAll("#lookups tbody tr").ToList();
+            Assert.Equal(new[] { "page", "api", "api", "api" }, rows.Select(r => r.GetAttribute("data-channel")!).ToArray());
+            Assert.Contains("perangkat ini", rows[0].TextContent, StringComparison.Ordinal);
+
+            // Nothing of this worker's is written yet: the list came from the queue.
+            Assert.Equal(0, await Factory.WithDbAsync(db => db.CoverageLookups.CountAsync(l => l.WorkerId == worker.Id)));
+        }
+    }
+
+    [Fact]
+    public async Task WhoLookedListsEveryEarlierLookupOnceWhileTheWriterRunsAlongside()
+    {
+        var worker = await CoverageArrange.WorkerAsync(Factory, payments: [(PK.PrePlacement, new(2026, 1, 10), null)]);
+
+        // The writer takes a batch every few milliseconds, so some answers are read while their rows are
+        // being written: neither lost nor doubled, whichever side of a commit the answer falls on.
+        for (var lookup = 1; lookup <= 12; lookup++)
+        {
+            using var client = CoverageArrange.Client(Factory);
+            var answer = await CoverageProofTests.AnswerAsync(client, worker.MembershipNumber!);
+            Assert.Equal(Math.Min(lookup, 10), answer.QuerySelectorAll("#lookups tbody tr").Length);
+        }
+    }
+
     [Fact]
     public async Task TheProofDownloadsAsAPdfWithTheAnswerTheLinkAndTheQrImage()
     {

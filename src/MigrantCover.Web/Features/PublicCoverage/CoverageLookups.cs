@@ -153,38 +153,38 @@ public sealed class CoverageLookups(
         PortalMetrics.Lookup("rate-limited", channel);
     }
 
-    /// <summary>A verification of a proof of coverage (the QR code's link).</summary>
     /// <summary>
     /// "Who looked at my record" (decision 0026): the last <paramref name="count"/> lookups that found this
     /// worker, newest first: when and through which channel, and whether it came from the visitor's own
     /// address (compared as keyed hashes). Never the other party's address. The log is written off the
-    /// request path, so it is flushed first (bounded: what is written by then is shown).
+    /// request path: the rows still queued (this answer's own among them) come from memory, the rest from
+    /// the table, so the answer never waits for the writer (it used to flush the log, which held every
+    /// page answer behind the writer). The queued rows are read first: a row leaves the queue only after
+    /// its batch is committed, so the query finds it; a row in both places (committed, not yet removed)
+    /// has the same id in both and is shown once.
     /// </summary>
     public async Task<IReadOnlyList<LookupSeen>> RecentAsync(Guid workerId, HttpContext http, int count = 10, CancellationToken cancellationToken = default)
     {
-        using (var flush = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            flush.CancelAfter(TimeSpan.FromSeconds(2));
-            try
-            {
-                await log.FlushAsync(flush.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The writer is behind: show what is written.
-            }
-        }
-
-        var own = hasher.Client(CoverageSetup.ClientAddress(http));
-        var rows = await db.CoverageLookups.AsNoTracking()
+        var pending = log.PendingFound(workerId);
+        var written = await db.CoverageLookups.AsNoTracking()
             .Where(l => l.WorkerId == workerId && l.Outcome == "found")
             .OrderByDescending(l => l.Id)
             .Take(count)
-            .Select(l => new { l.At, l.Channel, l.ClientHash })
+            .Select(l => new { l.Id, l.At, l.Channel, l.ClientHash })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new LookupSeen(r.At, r.Channel, r.ClientHash == own))];
+        var writtenIds = written.Select(w => w.Id).ToHashSet();
+
+        // Queued rows the writer has not taken yet (no id) are the newest; the rest in the table's order.
+        var own = hasher.Client(CoverageSetup.ClientAddress(http));
+        var queued = pending.Where(p => p.Id == 0).Select(p => new LookupSeen(p.At, p.Channel, p.ClientHash == own));
+        var byId = pending.Where(p => p.Id != 0 && !writtenIds.Contains(p.Id)).Select(p => (p.Id, p.At, p.Channel, p.ClientHash))
+            .Concat(written.Select(w => (w.Id, w.At, w.Channel, w.ClientHash)))
+            .OrderByDescending(r => r.Id)
+            .Select(r => new LookupSeen(r.At, r.Channel, r.ClientHash == own));
+        return [.. queued.Concat(byId).Take(count)];
     }
 
+    /// <summary>A verification of a proof of coverage (the QR code's link).</summary>
     public void RecordProof(Guid? workerId, string outcome, HttpContext http) =>
         log.Add(Record(clock.GetUtcNow(), workerId, outcome, ProofChannel, hasher.Client(CoverageSetup.ClientAddress(http))));
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -10,12 +11,16 @@ namespace MigrantCover.Web.Features.PublicCoverage;
 /// bounded channel and answers; <see cref="LookupLogWriter"/> writes what has gathered every few
 /// milliseconds in one batch (binary COPY on PostgreSQL, one multi-row transaction on SQLite) and drains
 /// the channel when the app stops. When the channel is full a request waits for room (nothing is dropped);
-/// once the writer has stopped, a row is written by the request itself.
+/// once the writer has stopped, a row is written by the request itself. The rows that found a worker are
+/// also kept in memory until they are written, so that "who looked at my record" can show them without
+/// waiting for the writer (<see cref="PendingFound"/>).
 /// </summary>
 public sealed class LookupLog
 {
     private readonly Channel<Item> _channel;
     private readonly IServiceScopeFactory _scopes;
+    private readonly ConcurrentDictionary<CoverageLookup, long> _pendingFound = new(ReferenceEqualityComparer.Instance);
+    private long _sequence;
 
     public LookupLog(IOptions<CoverageOptions> options, IServiceScopeFactory scopes)
     {
@@ -34,6 +39,11 @@ public sealed class LookupLog
     /// <summary>Queues one row; returns at once unless the queue is full.</summary>
     public void Add(CoverageLookup row)
     {
+        if (row.WorkerId is not null && row.Outcome == "found")
+        {
+            _pendingFound.TryAdd(row, Interlocked.Increment(ref _sequence));
+        }
+
         if (_channel.Writer.TryWrite(new Item(row, null)))
         {
             return;
@@ -58,6 +68,29 @@ public sealed class LookupLog
         await done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The rows that found <paramref name="workerId"/> and are queued, not yet written (at most a few
+    /// milliseconds' worth), newest first. A row leaves this set only after its batch is committed, and it
+    /// has its <see cref="CoverageLookup.Id"/> before the commit (0 until the writer takes it): a reader
+    /// that sees the row in the table as well can tell it is the same one.
+    /// </summary>
+    public IReadOnlyList<CoverageLookup> PendingFound(Guid workerId) =>
+        [.. _pendingFound.Where(p => p.Key.WorkerId == workerId).OrderByDescending(p => p.Value).Select(p => p.Key)];
+
+    /// <summary>The writer is done with these rows (written, or given up after its retries).</summary>
+    internal void Written(IEnumerable<CoverageLookup> rows)
+    {
+        if (_pendingFound.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var row in rows)
+        {
+            _pendingFound.TryRemove(row, out _);
+        }
+    }
+
     private async Task AddSlowAsync(CoverageLookup row)
     {
         try
@@ -68,7 +101,14 @@ public sealed class LookupLog
         {
             // The writer has stopped (the app is shutting down): write the row directly.
             await using var scope = _scopes.CreateAsyncScope();
-            await LookupLogWriter.WriteAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), [row], CancellationToken.None);
+            try
+            {
+                await LookupLogWriter.WriteAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), [row], CancellationToken.None);
+            }
+            finally
+            {
+                Written([row]);
+            }
         }
     }
 
@@ -158,6 +198,11 @@ public sealed class LookupLogWriter(
         }
     }
 
+    /// <summary>
+    /// Writes the rows and gives each its <see cref="CoverageLookup.Id"/> before the commit (on PostgreSQL
+    /// the ids are taken from the table's sequence first, on SQLite they are copied back inside the
+    /// transaction), so that <see cref="LookupLog.PendingFound"/> rows can be matched to the table's.
+    /// </summary>
     internal static async Task WriteAsync(AppDbContext db, IReadOnlyList<CoverageLookup> rows, CancellationToken cancellationToken)
     {
         if (db is PostgresAppDbContext)
@@ -166,11 +211,23 @@ public sealed class LookupLogWriter(
             try
             {
                 var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+                await using (var ids = new NpgsqlCommand(
+                    "SELECT nextval(pg_get_serial_sequence('coverage_lookups', 'id')) FROM generate_series(1, @count)", connection))
+                {
+                    ids.Parameters.AddWithValue("count", rows.Count);
+                    await using var reader = await ids.ExecuteReaderAsync(cancellationToken);
+                    for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+                    {
+                        rows[i].Id = reader.GetInt64(0);
+                    }
+                }
+
                 await using var copy = await connection.BeginBinaryImportAsync(
-                    "COPY coverage_lookups (at, worker_id, outcome, channel, client_hash) FROM STDIN (FORMAT BINARY)", cancellationToken);
+                    "COPY coverage_lookups (id, at, worker_id, outcome, channel, client_hash) FROM STDIN (FORMAT BINARY)", cancellationToken);
                 foreach (var row in rows)
                 {
                     await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(row.Id, NpgsqlDbType.Bigint, cancellationToken);
                     await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz, cancellationToken);
                     if (row.WorkerId is { } id)
                     {
@@ -195,9 +252,17 @@ public sealed class LookupLogWriter(
         }
         else
         {
-            // SQLite: one transaction of inserts (EF batches them).
-            db.CoverageLookups.AddRange(rows.Select(r => new CoverageLookup { At = r.At, WorkerId = r.WorkerId, Outcome = r.Outcome, Channel = r.Channel, ClientHash = r.ClientHash }));
+            // SQLite: one transaction of inserts (EF batches them), on copies (a row may be retried).
+            var copies = rows.Select(r => new CoverageLookup { At = r.At, WorkerId = r.WorkerId, Outcome = r.Outcome, Channel = r.Channel, ClientHash = r.ClientHash }).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.CoverageLookups.AddRange(copies);
             await db.SaveChangesAsync(cancellationToken);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                rows[i].Id = copies[i].Id;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 
@@ -237,6 +302,7 @@ public sealed class LookupLogWriter(
             if (rows.Count > 0)
             {
                 await WriteWithRetriesAsync(rows);
+                log.Written(rows);
                 rows.Clear();
             }
 
