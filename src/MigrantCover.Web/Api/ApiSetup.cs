@@ -95,6 +95,23 @@ public static class ApiSetup
         return group;
     }
 
+    /// <summary>
+    /// A group of the officers' API under <paramref name="prefix"/>, tagged <paramref name="tag"/>: every
+    /// operation needs an officer's token, so documents 401 and 403, and the <paramref name="problems"/>
+    /// every operation of the group can answer.
+    /// </summary>
+    public static RouteGroupBuilder MapOfficerGroup(this RouteGroupBuilder api, string prefix, string tag, params int[] problems)
+    {
+        var group = api.MapGroup(prefix).RequireAuthorization(Policies.ApiOfficer).WithTags(tag)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        foreach (var status in problems)
+        {
+            group.ProducesProblem(status);
+        }
+
+        return group;
+    }
+
     public static void MapSwaggerUi(this WebApplication app)
     {
         app.UseSwagger();

@@ -10,8 +10,7 @@ public static class ClaimsApi
 {
     public static void MapClaimsApi(this RouteGroupBuilder api)
     {
-        var heirs = api.MapGroup("/workers/{id:guid}/heirs").RequireAuthorization(Policies.ApiOfficer).WithTags("Heirs")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        var heirs = api.MapOfficerGroup("/workers/{id:guid}/heirs", "Heirs", StatusCodes.Status404NotFound);
 
         heirs.MapGet("/", async (Guid id, AppDbContext db, CancellationToken ct) =>
                 await HeirActions.ListAsync(db, id, ct) is { } list ? Results.Ok(new { items = list.Select(HeirView.From) }) : Problems.NotFound())
@@ -40,8 +39,7 @@ public static class ClaimsApi
             .WithSummary("End an heir, with a reason (R-HEIR-6); nothing is deleted.")
             .Produces<HeirView>().ProducesProblem(StatusCodes.Status409Conflict);
 
-        var claims = api.MapGroup("/claims").RequireAuthorization(Policies.ApiOfficer).WithTags("Claims")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        var claims = api.MapOfficerGroup("/claims", "Claims");
 
         claims.MapPost("/assess", async (ClaimRequest? request, ClaimActions.Handler handler, CancellationToken ct) =>
             {

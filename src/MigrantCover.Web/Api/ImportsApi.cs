@@ -9,8 +9,7 @@ public static class ImportsApi
 {
     public static void MapImportsApi(this RouteGroupBuilder api, ImportOptions options)
     {
-        var imports = api.MapGroup("/imports").RequireAuthorization(Policies.ApiOfficer).WithTags("Imports")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        var imports = api.MapOfficerGroup("/imports", "Imports");
 
         imports.MapPost("/", async (HttpRequest request, ImportUploads uploads, IStringLocalizer<ImportResource> text, CancellationToken ct) =>
             {

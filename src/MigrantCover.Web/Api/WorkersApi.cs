@@ -9,8 +9,7 @@ public static class WorkersApi
 {
     public static void MapWorkersApi(this RouteGroupBuilder api)
     {
-        var workers = api.MapGroup("/workers").RequireAuthorization(Policies.ApiOfficer).WithTags("Workers")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        var workers = api.MapOfficerGroup("/workers", "Workers");
 
         workers.MapPost("/", async (RegisterWorker.Request request, RegisterWorker.Handler handler, TimeProvider clock, CancellationToken ct) =>
             {

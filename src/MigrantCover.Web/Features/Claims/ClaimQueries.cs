@@ -20,8 +20,8 @@ public static class ClaimQueries
         {
             RuleFor(f => f.State).Code<Filter, ClaimState>();
             RuleFor(f => f.Type).Code<Filter, ClaimType>();
-            RuleFor(f => f.Page).Check((_, p) => p is null or (>= 1 and <= MaxPage), "page.range", (_, _) => [("max", MaxPage.ToString(CultureInfo.InvariantCulture))]);
-            RuleFor(f => f.PageSize).Check((_, p) => p is null or (>= 1 and <= MaxPageSize), "page-size.range", (_, _) => [("max", MaxPageSize.ToString(CultureInfo.InvariantCulture))]);
+            RuleFor(f => f.Page).OneTo(MaxPage, "page.range");
+            RuleFor(f => f.PageSize).OneTo(MaxPageSize, "page-size.range");
         }
     }
 

@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 using MigrantCover.Web.Features.PublicCoverage;
 
 namespace MigrantCover.Web.Features.Messaging;
@@ -18,39 +15,10 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider, TimeProv
 
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
-    public string Issue(Guid workerId)
-    {
-        var payload = new byte[24];
-        workerId.TryWriteBytes(payload.AsSpan(0, 16));
-        BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(16), clock.GetUtcNow().AddDays(Math.Max(1, options.UnsubscribeLinkDays)).ToUnixTimeSeconds());
-        return WebEncoders.Base64UrlEncode(_protector.Protect(payload));
-    }
+    public string Issue(Guid workerId) =>
+        WorkerTokens.Write(_protector, workerId, clock.GetUtcNow().AddDays(Math.Max(1, options.UnsubscribeLinkDays)), byNik: null);
 
-    public TokenCheck Check(string? token)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 512)
-        {
-            return new TokenCheck(TokenState.Invalid, Guid.Empty, default);
-        }
-
-        byte[] payload;
-        try
-        {
-            payload = _protector.Unprotect(WebEncoders.Base64UrlDecode(token));
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException)
-        {
-            return new TokenCheck(TokenState.Invalid, Guid.Empty, default);
-        }
-
-        if (payload.Length != 24)
-        {
-            return new TokenCheck(TokenState.Invalid, Guid.Empty, default);
-        }
-
-        var expires = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16)));
-        return new TokenCheck(clock.GetUtcNow() < expires ? TokenState.Valid : TokenState.Expired, new Guid(payload.AsSpan(0, 16)), expires);
-    }
+    public TokenCheck Check(string? token) => WorkerTokens.Read(_protector, token, clock.GetUtcNow(), flagged: false);
 
     /// <summary>The link put in a message.</summary>
     public string LinkFor(Guid workerId) => $"{options.PublicBaseUrl.TrimEnd('/')}/Reminders/Stop/{Issue(workerId)}";

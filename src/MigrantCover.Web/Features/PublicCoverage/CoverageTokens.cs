@@ -70,16 +70,34 @@ public sealed class CoverageTokens(IDataProtectionProvider provider, TimeProvide
     // Worker id (16 bytes), expiry (8), and 1 when the worker was found by NIK (decision 0009: the proof
     // of such a lookup masks the membership number as its answer did). Tokens of 24 bytes (before the
     // flag) read as found by membership number.
-    private static string Protect(IDataProtector protector, Guid workerId, DateTimeOffset expires, bool byNik)
+    private static string Protect(IDataProtector protector, Guid workerId, DateTimeOffset expires, bool byNik) =>
+        WorkerTokens.Write(protector, workerId, expires, byNik);
+
+    private TokenCheck Check(IDataProtector protector, string? token) => WorkerTokens.Read(protector, token, clock.GetUtcNow(), flagged: true);
+}
+
+/// <summary>
+/// The tokens of <see cref="CoverageTokens"/> and of the messages' stop link: Base64url of a
+/// protector's payload, the worker id (16 bytes) and the expiry (8, Unix seconds), then for a flagged kind
+/// optionally the found-by-NIK byte. Anything else, or more than 512 characters, is invalid.
+/// </summary>
+public static class WorkerTokens
+{
+    /// <summary>A token of <paramref name="workerId"/> until <paramref name="expires"/>; with the found-by-NIK byte unless <paramref name="byNik"/> is null.</summary>
+    public static string Write(IDataProtector protector, Guid workerId, DateTimeOffset expires, bool? byNik)
     {
-        var payload = new byte[25];
+        var payload = new byte[byNik is null ? 24 : 25];
         workerId.TryWriteBytes(payload.AsSpan(0, 16));
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(16), expires.ToUnixTimeSeconds());
-        payload[24] = byNik ? (byte)1 : (byte)0;
+        if (byNik is { } flag)
+        {
+            payload[24] = flag ? (byte)1 : (byte)0;
+        }
+
         return WebEncoders.Base64UrlEncode(protector.Protect(payload));
     }
 
-    private TokenCheck Check(IDataProtector protector, string? token)
+    public static TokenCheck Read(IDataProtector protector, string? token, DateTimeOffset now, bool flagged)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 512)
         {
@@ -96,7 +114,7 @@ public sealed class CoverageTokens(IDataProtectionProvider provider, TimeProvide
             return new TokenCheck(TokenState.Invalid, Guid.Empty, default);
         }
 
-        if (payload.Length is not (24 or 25))
+        if (payload.Length != 24 && !(flagged && payload.Length == 25))
         {
             return new TokenCheck(TokenState.Invalid, Guid.Empty, default);
         }
@@ -104,6 +122,6 @@ public sealed class CoverageTokens(IDataProtectionProvider provider, TimeProvide
         var workerId = new Guid(payload.AsSpan(0, 16));
         var expires = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16)));
         var byNik = payload.Length == 25 && payload[24] == 1;
-        return new TokenCheck(clock.GetUtcNow() < expires ? TokenState.Valid : TokenState.Expired, workerId, expires, byNik);
+        return new TokenCheck(now < expires ? TokenState.Valid : TokenState.Expired, workerId, expires, byNik);
     }
 }

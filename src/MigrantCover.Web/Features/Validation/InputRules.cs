@@ -53,6 +53,10 @@ public static class InputRules
     public static IRuleBuilderOptionsConditions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.Text(max).Check((_, v) => Input.Text(v, max) is not { } s || Input.IsPhone(s), "phone.format");
 
+    /// <summary>None, or a whole number from 1 to <paramref name="max"/> (a list's page and page size); the message names the maximum.</summary>
+    public static IRuleBuilderOptionsConditions<T, int?> OneTo<T>(this IRuleBuilder<T, int?> rule, int max, string key) =>
+        rule.Check((_, v) => v is not { } n || (n >= 1 && n <= max), key, (_, _) => [("max", max.ToString(CultureInfo.InvariantCulture))]);
+
     /// <summary>Any check with a <see cref="RuleText"/> input message (arguments from the value and field), optionally tied to a rule ID.</summary>
     public static IRuleBuilderOptionsConditions<T, TProperty> Check<T, TProperty>(
         this IRuleBuilder<T, TProperty> rule,

@@ -29,8 +29,8 @@ public static class WorkerSearch
             RuleFor(f => f.DestinationCountry).Text(2);
             RuleFor(f => f.Province).Text(2).Check((_, p) => Input.Text(p, 2) is not { } code || Provinces.IsValid(code), "province.unknown", ruleId: "R-NIK-2");
             RuleFor(f => f.Search).Text(150);
-            RuleFor(f => f.Page).Check((_, p) => p is null or (>= 1 and <= MaxPage), "page.range", (_, _) => [("max", MaxPage.ToString(CultureInfo.InvariantCulture))]);
-            RuleFor(f => f.PageSize).Check((_, p) => p is null or (>= 1 and <= MaxPageSize), "page-size.range", (_, _) => [("max", MaxPageSize.ToString(CultureInfo.InvariantCulture))]);
+            RuleFor(f => f.Page).OneTo(MaxPage, "page.range");
+            RuleFor(f => f.PageSize).OneTo(MaxPageSize, "page-size.range");
         }
     }
 

@@ -32,30 +32,36 @@ public sealed class ClusterInstanceId(JobsOptions options, IConfiguration config
     }
 
     /// <summary>Removes the check-in row of an instance whose scheduler has shut down cleanly.</summary>
-    public static async Task ReleaseAsync(string connectionString, string instanceId, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"DELETE FROM {QuartzSchema.TablePrefix}scheduler_state WHERE sched_name = @scheduler AND instance_name = @instance",
-            connection);
-        command.Parameters.AddWithValue("scheduler", JobsSetup.SchedulerName);
-        command.Parameters.AddWithValue("instance", instanceId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public static Task ReleaseAsync(string connectionString, string instanceId, CancellationToken cancellationToken) =>
+        OnCheckinRowAsync(connectionString, instanceId, $"DELETE FROM {CheckinRow}", (command, ct) => command.ExecuteNonQueryAsync(ct), cancellationToken);
 
-    private async Task<bool> HeldByLiveInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    private Task<bool> HeldByLiveInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
         var window = options.CheckinInterval + options.CheckinMisfireThreshold;
         var since = DateTimeOffset.UtcNow.Subtract(window).UtcTicks;
-        await using var connection = new NpgsqlConnection(configuration.GetConnectionString(Database.Postgres));
+        return OnCheckinRowAsync(
+            configuration.GetConnectionString(Database.Postgres),
+            instanceId,
+            $"SELECT EXISTS (SELECT 1 FROM {CheckinRow} AND last_checkin_time >= @since)",
+            async (command, ct) =>
+            {
+                command.Parameters.AddWithValue("since", since);
+                return await command.ExecuteScalarAsync(ct) is true;
+            },
+            cancellationToken);
+    }
+
+    // This scheduler's check-in row of an instance (@instance) in Quartz's table.
+    private const string CheckinRow = $"{QuartzSchema.TablePrefix}scheduler_state WHERE sched_name = @scheduler AND instance_name = @instance";
+
+    /// <summary>Runs a command on <see cref="CheckinRow"/> of <paramref name="instanceId"/>, on a connection of its own.</summary>
+    private static async Task<T> OnCheckinRowAsync<T>(string? connectionString, string instanceId, string sql, Func<NpgsqlCommand, CancellationToken, Task<T>> run, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"SELECT EXISTS (SELECT 1 FROM {QuartzSchema.TablePrefix}scheduler_state WHERE sched_name = @scheduler AND instance_name = @instance AND last_checkin_time >= @since)",
-            connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("scheduler", JobsSetup.SchedulerName);
         command.Parameters.AddWithValue("instance", instanceId);
-        command.Parameters.AddWithValue("since", since);
-        return await command.ExecuteScalarAsync(cancellationToken) is true;
+        return await run(command, cancellationToken);
     }
 }

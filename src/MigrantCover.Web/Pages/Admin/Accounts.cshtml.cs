@@ -70,120 +70,100 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AppDbContext db,
 
         if (!ModelState.IsValid)
         {
-            await LoadAsync();
-            return Page();
+            return await PageAgainAsync();
         }
 
         var errors = await StaffAccounts.CreateAsync(users, clock, email!, Input.DisplayName!.Trim(), Input.Password!, Input.Role!, office);
         if (errors.Count > 0)
         {
-            ModelState.AddModelError("", string.Join(" ", errors));
-            await LoadAsync();
-            return Page();
+            return await RefusedAsync("", string.Join(" ", errors));
         }
 
-        await AuditAsync("created", null, $"{email} ({Input.Role}{(office is null ? "" : ", " + office)})");
         log.LogInformation("Staff account created with role {Role}", Input.Role);
-        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountCreated"], email);
-        return RedirectToPage();
+        return await DoneAsync("created", null, $"{email} ({Input.Role}{(office is null ? "" : ", " + office)})", "AccountCreated", email);
     }
 
     // Disabling renews the security stamp: the sign-in cookie and earlier bearer tokens stop working.
-    public async Task<IActionResult> OnPostDisableAsync(string id)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+    public Task<IActionResult> OnPostDisableAsync(string id) =>
+        OnAccountAsync(id, async user =>
         {
-            return NotFound();
-        }
+            if (user.Id == users.GetUserId(User))
+            {
+                return await RefusedAsync("", text["AccountCannotDisableSelf"]);
+            }
 
-        if (user.Id == users.GetUserId(User))
+            user.IsDisabled = true;
+            await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
+            return await DoneAsync("disabled", null, user.Email, "AccountDisabled", user.Email);
+        });
+
+    public Task<IActionResult> OnPostEnableAsync(string id) =>
+        OnAccountAsync(id, async user =>
         {
-            ModelState.AddModelError("", text["AccountCannotDisableSelf"]);
-            await LoadAsync();
-            return Page();
-        }
+            user.IsDisabled = false;
+            await users.UpdateAsync(user);
+            return await DoneAsync("enabled", null, user.Email, "AccountEnabled", user.Email);
+        });
 
-        user.IsDisabled = true;
-        await users.UpdateAsync(user);
-        await users.UpdateSecurityStampAsync(user);
-        await AuditAsync("disabled", null, user.Email);
-        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountDisabled"], user.Email);
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostEnableAsync(string id)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+    public Task<IActionResult> OnPostResetPasswordAsync(string id, string? newPassword) =>
+        OnAccountAsync(id, async user =>
         {
-            return NotFound();
-        }
+            var result = string.IsNullOrEmpty(newPassword)
+                ? IdentityResult.Failed()
+                : await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
+            if (!result.Succeeded)
+            {
+                return await RefusedAsync("newPassword-" + id, text["AccountPasswordRules"]);
+            }
 
-        user.IsDisabled = false;
-        await users.UpdateAsync(user);
-        await AuditAsync("enabled", null, user.Email);
-        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountEnabled"], user.Email);
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostResetPasswordAsync(string id, string? newPassword)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        var result = string.IsNullOrEmpty(newPassword)
-            ? IdentityResult.Failed()
-            : await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("newPassword-" + id, text["AccountPasswordRules"]);
-            await LoadAsync();
-            return Page();
-        }
-
-        // A reset also ends a lock-out, so the person can sign in with the new password at once.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await AuditAsync("password-reset", null, user.Email);
-        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountPasswordReset"], user.Email);
-        return RedirectToPage();
-    }
+            // A reset also ends a lock-out, so the person can sign in with the new password at once.
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            return await DoneAsync("password-reset", null, user.Email, "AccountPasswordReset", user.Email);
+        });
 
     /// <summary>Moves an account to another office (or none, for an admin).</summary>
-    public async Task<IActionResult> OnPostOfficeAsync(string id, string? officeCode)
+    public Task<IActionResult> OnPostOfficeAsync(string id, string? officeCode) =>
+        OnAccountAsync(id, async user =>
+        {
+            var office = string.IsNullOrWhiteSpace(officeCode) ? null : officeCode.Trim();
+            var isAdmin = await users.IsInRoleAsync(user, Roles.Admin);
+            if ((office is null && !isAdmin) || (office is not null && !await db.Offices.AnyAsync(o => o.Code == office)))
+            {
+                return await RefusedAsync("office-" + id, text["AccountOfficeRequired"]);
+            }
+
+            var old = user.OfficeCode;
+            user.OfficeCode = office;
+            await users.UpdateAsync(user);
+            return await DoneAsync("office-changed", old is null ? user.Email : $"{user.Email} {old}", office is null ? user.Email : $"{user.Email} {office}", "AccountOfficeChanged", user.Email, office ?? "—");
+        });
+
+    // An action on one account; an unknown id is a 404.
+    private async Task<IActionResult> OnAccountAsync(string id, Func<StaffUser, Task<IActionResult>> action) =>
+        await users.FindByIdAsync(id) is { } user ? await action(user) : NotFound();
+
+    // The page again with the error on its field ("" for the page as a whole).
+    private async Task<IActionResult> RefusedAsync(string field, string error)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        var office = string.IsNullOrWhiteSpace(officeCode) ? null : officeCode.Trim();
-        var isAdmin = await users.IsInRoleAsync(user, Roles.Admin);
-        if ((office is null && !isAdmin) || (office is not null && !await db.Offices.AnyAsync(o => o.Code == office)))
-        {
-            ModelState.AddModelError("office-" + id, text["AccountOfficeRequired"]);
-            await LoadAsync();
-            return Page();
-        }
-
-        var old = user.OfficeCode;
-        user.OfficeCode = office;
-        await users.UpdateAsync(user);
-        await AuditAsync("office-changed", old is null ? user.Email : $"{user.Email} {old}", office is null ? user.Email : $"{user.Email} {office}");
-        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text["AccountOfficeChanged"], user.Email, office ?? "—");
-        return RedirectToPage();
+        ModelState.AddModelError(field, error);
+        return await PageAgainAsync();
     }
 
-    // One audit entry per account action (action "account").
-    private async Task AuditAsync(string what, string? oldValue, string? newValue)
+    private async Task<IActionResult> PageAgainAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
+
+    // One audit entry per account action (action "account"), then the list with the page text saying what was done.
+    private async Task<IActionResult> DoneAsync(string what, string? oldValue, string? newValue, string doneText, params object?[] args)
     {
         db.AuditAdmin("account", what, oldValue, newValue);
         await db.SaveChangesAsync();
+        TempData["Done"] = string.Format(CultureInfo.CurrentCulture, text[doneText], args);
+        return RedirectToPage();
     }
 
     private async Task LoadAsync()

@@ -54,30 +54,17 @@ public sealed class ProofModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        var check = tokens.CheckReference(Reference);
-        var worker = check.State == TokenState.Valid ? await WorkerAsync(check.WorkerId, cancellationToken) : null;
-        if (worker is null)
-        {
-            return Refused(check);
-        }
-
-        Show(worker, check.ByNik);
-        return Page();
-    }
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        await RefusedOrShownAsync(null, cancellationToken) ?? Page();
 
     /// <summary>The proof as a PDF to keep (A4 with a wallet-size card), with the same QR code as the page.</summary>
     public async Task<IActionResult> OnPostPdfAsync(CancellationToken cancellationToken)
     {
-        var check = tokens.CheckReference(Reference);
-        var worker = check.State == TokenState.Valid ? await WorkerAsync(check.WorkerId, cancellationToken) : null;
-        if (worker is null)
+        if (await RefusedOrShownAsync(ProofToken, cancellationToken) is { } refused)
         {
-            return Refused(check);
+            return refused;
         }
 
-        Show(worker, check.ByNik, ProofToken);
         var pdf = ProofPdf.Render(new ProofPdf.Content(
             text["ProofTitle"],
             text["ProofIntro"],
@@ -101,6 +88,20 @@ public sealed class ProofModel(
 
     private Task<Worker?> WorkerAsync(Guid id, CancellationToken cancellationToken) =>
         db.Workers.AsNoTracking().Include(w => w.Payments).FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+
+    /// <summary>The refusal (400) when the posted reference does not hold, else null with its worker shown.</summary>
+    private async Task<IActionResult?> RefusedOrShownAsync(string? shownToken, CancellationToken cancellationToken)
+    {
+        var check = tokens.CheckReference(Reference);
+        var worker = check.State == TokenState.Valid ? await WorkerAsync(check.WorkerId, cancellationToken) : null;
+        if (worker is null)
+        {
+            return Refused(check);
+        }
+
+        Show(worker, check.ByNik, shownToken);
+        return null;
+    }
 
     private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Refused(TokenCheck check)
     {
