@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,6 +30,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
 
     public static bool Available => File.Exists(ChromiumPath);
+
+    /// <summary>Today in Indonesia's western time (UTC+7) by the app's clock, as the date fields take it.</summary>
+    public string Today => DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static bool Required => Environment.GetEnvironmentVariable("MIGRANTCOVER_REQUIRE_BROWSER") == "1";
 
