@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using static MigrantCover.Domain.Tests.Samples;
-
 namespace MigrantCover.Domain.Tests;
 
 /// <summary>Claim properties over thousands of generated histories (seeded, so failures reproduce).</summary>
