@@ -6,29 +6,16 @@ using Microsoft.AspNetCore.TestHost;
 namespace MigrantCover.Web.Tests.Coverage;
 
 /// <summary>
-/// A factory for the public coverage tests: the app behind a proxy on the loopback (forwarded headers on,
+/// The public coverage tests' app: behind a proxy on the loopback (forwarded headers on,
 /// the default known proxy), so the test client chooses its address by X-Forwarded-For, and static assets
 /// are served as from a build (precompressed .gz included, see UseStaticWebAssets).
 /// </summary>
-public sealed class CoverageSqliteFactory : SqliteAppFactory
+public sealed class CoverageHost : IAppSetup
 {
-    public CoverageSqliteFactory() => CoverageArrange.Configure(this);
+    public void Configure(AppFactory factory) => CoverageArrange.Configure(factory);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public void ConfigureHost(IWebHostBuilder builder)
     {
-        base.ConfigureWebHost(builder);
-        builder.UseStaticWebAssets();
-        CoverageArrange.ConfigureHost(builder);
-    }
-}
-
-public sealed class CoveragePostgresFactory : PostgresAppFactory
-{
-    public CoveragePostgresFactory() => CoverageArrange.Configure(this);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
         builder.UseStaticWebAssets();
         CoverageArrange.ConfigureHost(builder);
     }

@@ -8,17 +8,25 @@ public class SqliteAppFactory : AppFactory
     private readonly string _file;
 
     public SqliteAppFactory()
-        : this(Path.Combine(Path.GetTempPath(), $"mc-test-{Guid.NewGuid():N}.db"))
+        : this(NewFile(), null)
     {
     }
 
-    private SqliteAppFactory(string file) => _file = file;
+    protected SqliteAppFactory(IAppSetup setup)
+        : this(NewFile(), setup)
+    {
+    }
+
+    private SqliteAppFactory(string file, IAppSetup? setup)
+        : base(setup) => _file = file;
 
     public override string Provider => "Sqlite";
 
     public override string ConnectionString => $"Data Source={_file}";
 
-    public override AppFactory Sibling() => new SqliteAppFactory(_file) { SharesDatabase = true };
+    protected override AppFactory NewSibling() => new SqliteAppFactory(_file, null) { SharesDatabase = true };
+
+    private static string NewFile() => Path.Combine(Path.GetTempPath(), $"mc-test-{Guid.NewGuid():N}.db");
 
     protected override Task DropDatabaseAsync()
     {
@@ -44,15 +52,21 @@ public class PostgresAppFactory : AppFactory
     private readonly string _database;
 
     public PostgresAppFactory()
-        : this($"mc_test_{Guid.NewGuid():N}")
+        : this(NewName(), null)
     {
     }
 
-    private PostgresAppFactory(string database) => _database = database;
+    protected PostgresAppFactory(IAppSetup setup)
+        : this(NewName(), setup)
+    {
+    }
+
+    private PostgresAppFactory(string database, IAppSetup? setup)
+        : base(setup) => _database = database;
 
     public override string Provider => "Postgres";
 
-    public override AppFactory Sibling() => new PostgresAppFactory(_database) { SharesDatabase = true };
+    protected override AppFactory NewSibling() => new PostgresAppFactory(_database, null) { SharesDatabase = true };
 
     public override bool Available => !string.IsNullOrWhiteSpace(ServerConnectionString) || Required;
 
@@ -74,6 +88,8 @@ public class PostgresAppFactory : AppFactory
         await cmd.ExecuteNonQueryAsync();
     }
 
+    private static string NewName() => $"mc_test_{Guid.NewGuid():N}";
+
     protected override async Task DropDatabaseAsync()
     {
         if (string.IsNullOrWhiteSpace(ServerConnectionString))
@@ -87,6 +103,20 @@ public class PostgresAppFactory : AppFactory
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>A fresh SQLite file per test class, the app set up by <typeparamref name="TSetup"/>.</summary>
+public sealed class SqliteAppFactory<TSetup>() : SqliteAppFactory(new TSetup())
+    where TSetup : IAppSetup, new()
+{
+    public TSetup Setup => (TSetup)AppSetup!;
+}
+
+/// <summary>A fresh PostgreSQL database per test class, the app set up by <typeparamref name="TSetup"/>.</summary>
+public sealed class PostgresAppFactory<TSetup>() : PostgresAppFactory(new TSetup())
+    where TSetup : IAppSetup, new()
+{
+    public TSetup Setup => (TSetup)AppSetup!;
 }
 
 /// <summary>Base of every test class that runs on both providers: skips when the provider is absent.</summary>
