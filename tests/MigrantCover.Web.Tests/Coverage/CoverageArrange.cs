@@ -122,26 +122,16 @@ public static class CoverageArrange
 
             foreach (var (kind, paidOn, months) in payments)
             {
-                w.Payments.Add(new Payment
+                var amount = kind switch
                 {
-                    Id = Guid.CreateVersion7(),
-                    WorkerId = w.Id,
-                    Kind = kind,
-                    Amount = kind switch
-                    {
-                        PaymentKind.PrePlacement => 37_500,
-                        PaymentKind.Placement => 332_500,
-                        PaymentKind.Jht => 50_000L * (months ?? 1),
-                        _ => 13_500L * (months ?? 1),
-                    },
-                    PaidOn = paidOn,
-                    Months = months,
-                    MonthlyAmount = kind == PaymentKind.Jht ? 50_000 : null,
-                    Reference = $"T-{Guid.NewGuid():N}"[..30],
-                    RuleSet = RuleSets.For(paidOn)!.Id,
-                    RecordedAt = AppFactory.DefaultNow,
-                    RecordedBy = "test",
-                });
+                    PaymentKind.PrePlacement => 37_500,
+                    PaymentKind.Placement => 332_500,
+                    PaymentKind.Jht => 50_000L * (months ?? 1),
+                    _ => 13_500L * (months ?? 1),
+                };
+                var payment = TestData.Payment(w.Id, kind, amount, paidOn, months);
+                payment.MonthlyAmount = kind == PaymentKind.Jht ? 50_000 : null;
+                w.Payments.Add(payment);
             }
 
             w.StageEvents.AddRange(events);
