@@ -1,16 +1,11 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Demo;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Browser.Tests;
 

@@ -1,13 +1,7 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Demo;
-using MigrantCover.Web.Infrastructure;
-using static MigrantCover.Browser.Tests.JourneySteps;
 
 namespace MigrantCover.Browser.Tests;
 

@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using MigrantCover.Domain;
-using MigrantCover.Web.Infrastructure;
-using static MigrantCover.Browser.Tests.JourneySteps;
 
 namespace MigrantCover.Browser.Tests;
 

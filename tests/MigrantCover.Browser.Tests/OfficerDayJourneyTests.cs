@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Playwright;
 using MigrantCover.Domain;
-using MigrantCover.Web.Infrastructure;
-using static MigrantCover.Browser.Tests.JourneySteps;
 
 namespace MigrantCover.Browser.Tests;
 

@@ -1,10 +1,4 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Infrastructure;
-using static MigrantCover.Browser.Tests.JourneySteps;
 
 namespace MigrantCover.Browser.Tests;
 

@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using MigrantCover.Web.Infrastructure;
-using static MigrantCover.Browser.Tests.JourneySteps;
-
 namespace MigrantCover.Browser.Tests;
 
 public sealed class SignInJourneyTests(BrowserApp app) : JourneyTests(app), IClassFixture<BrowserApp>
