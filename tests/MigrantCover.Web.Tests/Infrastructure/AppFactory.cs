@@ -28,13 +28,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public const string OfficerOffice = "LTSA-BANYUMAS";
 
     private readonly Dictionary<string, string?> _settings = [];
-
-    /// <param name="setup">What the test classes add to the app (settings, services); its settings are given here, before the test's own.</param>
-    protected AppFactory(IAppSetup? setup = null)
-    {
-        AppSetup = setup;
-        setup?.Configure(this);
-    }
+    private readonly IAppSetup? _setup;
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
@@ -42,8 +36,16 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public abstract string Provider { get; }
 
-    /// <summary>The setup the factory was built with, if any.</summary>
-    protected IAppSetup? AppSetup { get; }
+    /// <summary>What the test classes add to the app (settings, services), set as the factory is built: its settings come before the test's own.</summary>
+    protected IAppSetup? AppSetup
+    {
+        get => _setup;
+        init
+        {
+            _setup = value;
+            value?.Configure(this);
+        }
+    }
 
     /// <summary>False when the provider's server is not configured (the tests of the class then skip).</summary>
     public virtual bool Available => true;

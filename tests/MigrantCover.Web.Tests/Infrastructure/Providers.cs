@@ -8,25 +8,17 @@ public class SqliteAppFactory : AppFactory
     private readonly string _file;
 
     public SqliteAppFactory()
-        : this(NewFile(), null)
+        : this(Path.Combine(Path.GetTempPath(), $"mc-test-{Guid.NewGuid():N}.db"))
     {
     }
 
-    protected SqliteAppFactory(IAppSetup setup)
-        : this(NewFile(), setup)
-    {
-    }
-
-    private SqliteAppFactory(string file, IAppSetup? setup)
-        : base(setup) => _file = file;
+    private SqliteAppFactory(string file) => _file = file;
 
     public override string Provider => "Sqlite";
 
     public override string ConnectionString => $"Data Source={_file}";
 
-    protected override AppFactory NewSibling() => new SqliteAppFactory(_file, null) { SharesDatabase = true };
-
-    private static string NewFile() => Path.Combine(Path.GetTempPath(), $"mc-test-{Guid.NewGuid():N}.db");
+    protected override AppFactory NewSibling() => new SqliteAppFactory(_file) { SharesDatabase = true };
 
     protected override Task DropDatabaseAsync()
     {
@@ -52,21 +44,15 @@ public class PostgresAppFactory : AppFactory
     private readonly string _database;
 
     public PostgresAppFactory()
-        : this(NewName(), null)
+        : this($"mc_test_{Guid.NewGuid():N}")
     {
     }
 
-    protected PostgresAppFactory(IAppSetup setup)
-        : this(NewName(), setup)
-    {
-    }
-
-    private PostgresAppFactory(string database, IAppSetup? setup)
-        : base(setup) => _database = database;
+    private PostgresAppFactory(string database) => _database = database;
 
     public override string Provider => "Postgres";
 
-    protected override AppFactory NewSibling() => new PostgresAppFactory(_database, null) { SharesDatabase = true };
+    protected override AppFactory NewSibling() => new PostgresAppFactory(_database) { SharesDatabase = true };
 
     public override bool Available => !string.IsNullOrWhiteSpace(ServerConnectionString) || Required;
 
@@ -88,8 +74,6 @@ public class PostgresAppFactory : AppFactory
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private static string NewName() => $"mc_test_{Guid.NewGuid():N}";
-
     protected override async Task DropDatabaseAsync()
     {
         if (string.IsNullOrWhiteSpace(ServerConnectionString))
@@ -106,17 +90,21 @@ public class PostgresAppFactory : AppFactory
 }
 
 /// <summary>A fresh SQLite file per test class, the app set up by <typeparamref name="TSetup"/>.</summary>
-public sealed class SqliteAppFactory<TSetup>() : SqliteAppFactory(new TSetup())
+public sealed class SqliteAppFactory<TSetup> : SqliteAppFactory
     where TSetup : IAppSetup, new()
 {
-    public TSetup Setup => (TSetup)AppSetup!;
+    public SqliteAppFactory() => AppSetup = Setup;
+
+    public TSetup Setup { get; } = new();
 }
 
 /// <summary>A fresh PostgreSQL database per test class, the app set up by <typeparamref name="TSetup"/>.</summary>
-public sealed class PostgresAppFactory<TSetup>() : PostgresAppFactory(new TSetup())
+public sealed class PostgresAppFactory<TSetup> : PostgresAppFactory
     where TSetup : IAppSetup, new()
 {
-    public TSetup Setup => (TSetup)AppSetup!;
+    public PostgresAppFactory() => AppSetup = Setup;
+
+    public TSetup Setup { get; } = new();
 }
 
 /// <summary>Base of every test class that runs on both providers: skips when the provider is absent.</summary>
