@@ -4,12 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Demo;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Browser.Tests;
 
@@ -29,6 +25,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
 
     public static bool Available => File.Exists(ChromiumPath);
+
+    /// <summary>Today in Indonesia's western time (UTC+7) by the app's clock, as the date fields take it.</summary>
+    public string Today => DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static bool Required => Environment.GetEnvironmentVariable("MIGRANTCOVER_REQUIRE_BROWSER") == "1";
 

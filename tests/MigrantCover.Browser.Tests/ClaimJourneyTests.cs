@@ -1,13 +1,7 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using MigrantCover.Web.Data;
 using MigrantCover.Web.Data.Entities;
 using MigrantCover.Web.Demo;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Browser.Tests;
 
@@ -25,8 +19,6 @@ public sealed partial class ClaimJourneyTests(BrowserApp app) : JourneyTests(app
     private const string SecondOfficerEmail = "petugas2@demo.migrantcover.id";
     private const string SecondOfficerPassword = "Petugas-Kedua#2026";
 
-    private string Today => DateOnly.FromDateTime(App.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task DeathDuringPlacement_FromTheWorkerPageToPaid_WithASecondApprover_R_CLM_9_AndTheFamilySeesTheState()
     {
@@ -41,24 +33,7 @@ public sealed partial class ClaimJourneyTests(BrowserApp app) : JourneyTests(app
 
         // Registration with two heirs (R-HEIR-3): the second row comes from "add a row", without JavaScript.
         await page.GotoAsync("/Workers/Register");
-        await page.FillAsync("#Input_Nik", Nik);
-        await page.FillAsync("#Input_FamilyCardNumber", "3302220101090007");
-        await page.FillAsync("#Input_FullName", "Siti Aminah");
-        await page.SelectOptionAsync("#Input_Sex", "female");
-        await page.FillAsync("#Input_DateOfBirth", DateOfBirth);
-        await page.FillAsync("#Input_PlaceOfBirth", "Cilacap");
-        await page.FillAsync("#Input_Address", "Jl. Merdeka 1, Cilacap");
-        await page.FillAsync("#Input_Phone", "+6281234567890");
-        await page.SelectOptionAsync("#Input_Purpose", "work");
-        await page.SelectOptionAsync("#Input_Category", "domestic");
-        await page.SelectOptionAsync("#Input_Scheme", "agency");
-        await page.SelectOptionAsync("#Input_DestinationCountry", "HK");
-        await page.FillAsync("#Input_AgencyName", "PT Contoh Jaya");
-        await page.FillAsync("#Input_AgencyLicence", "KEP.123/2024");
-        await page.FillAsync("#Input_Occupation", "caregiver");
-        await page.FillAsync("#Input_ContractMonths", "24");
-        await page.FillAsync("#Input_PlacementAgreementSignedOn", Today);
-        await page.FillAsync("#Input_RegisteredOn", Today);
+        await FillRegistrationAsync(page, Nik, DateOfBirth, App.Today);
         await FillHeirAsync(page, 0, "Darto Sugiharto", "spouse", "male", "1990-02-14");
         await page.ClickAsync("#add-heir-row");
         await Assertions.Expect(page.Locator(".heir-row")).ToHaveCountAsync(2);
@@ -74,31 +49,15 @@ public sealed partial class ClaimJourneyTests(BrowserApp app) : JourneyTests(app
         await Assertions.Expect(page.Locator("#heirs")).ToContainTextAsync("(A)");
 
         // Documents, the two contributions and the departure today: she is in placement.
-        var codes = new[] { "marital-status", "family-permission", "competence", "health", "passport", "work-visa", "placement-agreement", "work-agreement" };
-        for (var i = 0; i < codes.Length; i++)
-        {
-            await page.CheckAsync($"#Docs_{i}__Checked");
-            await page.FillAsync($"#Docs_{i}__Reference", $"DOC-{codes[i]}");
-        }
-
-        await page.FillAsync("#Document_PassportNumber", "C1234567");
-        await page.ClickAsync("#verify-all");
+        await VerifyAllDocumentsAsync(page);
         await Assertions.Expect(page.Locator("#confirmation")).ToBeVisibleAsync();
         foreach (var (kind, amount) in new[] { ("pre-placement", "37500"), ("placement", "332500") })
         {
-            await page.GotoAsync($"/Workers/{workerId}/Payment");
-            await page.SelectOptionAsync("#Input_Kind", kind);
-            await page.FillAsync("#Input_PaidOn", Today);
-            await page.FillAsync("#Input_Reference", $"BPJS-{kind}-{workerId[..8]}");
-            await page.FillAsync("#Input_Amount", amount);
-            await page.ClickAsync("main form button.btn-primary");
-            await page.WaitForURLAsync(ReceiptUrl());
+            await StartPaymentAsync(page, workerId, kind, App.Today);
+            await RecordPaymentAsync(page, $"BPJS-{kind}-{workerId[..8]}", amount);
         }
 
-        await page.GotoAsync($"/Workers/{workerId}/Stage/departure");
-        await page.FillAsync("#Input_DepartedOn", Today);
-        await page.FillAsync("#Input_EmployerName", "Chan Family");
-        await page.ClickAsync("main form button.btn-primary");
+        await SubmitDepartureAsync(page, workerId, App.Today);
         await page.WaitForURLAsync(WorkerUrl());
 
         // "Laporkan klaim" from the worker page: a death during placement, reported by the family.
@@ -106,7 +65,7 @@ public sealed partial class ClaimJourneyTests(BrowserApp app) : JourneyTests(app
         await page.WaitForURLAsync(new Regex("/Claims/New$"));
         await AssertAccessibleAsync(page, "report a claim (id)");
         await page.SelectOptionAsync("#Input_Type", "death");
-        await page.FillAsync("#Input_IncidentOn", Today);
+        await page.FillAsync("#Input_IncidentOn", App.Today);
         await page.SelectOptionAsync("#Input_ReporterRole", "family");
         await page.FillAsync("#Input_ReporterName", "Darto Sugiharto");
         await page.FillAsync("#Input_ReporterContact", "+6281333444555");
@@ -201,27 +160,6 @@ public sealed partial class ClaimJourneyTests(BrowserApp app) : JourneyTests(app
         await page.SelectOptionAsync($"#Input_Heirs_{row}__sex", sex);
         await page.FillAsync($"#Input_Heirs_{row}__dateOfBirth", dateOfBirth);
     }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", password);
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var violations = await BrowserApp.SeriousAccessibilityViolationsAsync(page);
-        Assert.True(violations.Count == 0, $"{what}: {string.Join("; ", violations)}");
-    }
-
-    [GeneratedRegex(@"/Workers/([0-9a-f-]{36})$")]
-    private static partial Regex WorkerUrl();
-
-    [GeneratedRegex(@"/Workers/[0-9a-f-]{36}/Receipts/[0-9a-f-]{36}$")]
-    private static partial Regex ReceiptUrl();
 
     [GeneratedRegex(@"/Claims/[0-9a-f-]{36}$")]
     private static partial Regex ClaimUrl();

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Playwright;
-
 namespace MigrantCover.Browser.Tests;
 
 /// <summary>One response of a first visit: its path, what was transferred (headers and body as sent) and its Content-Encoding.</summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using MigrantCover.Domain;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Browser.Tests;
 
@@ -21,11 +16,7 @@ public sealed partial class ImportJourneyTests(BrowserApp app) : JourneyTests(ap
     {
         var page = await App.NewPageAsync();
         page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
-        await page.GotoAsync("/Account/SignIn");
-        await page.FillAsync("#Input_Email", DemoAccounts.OfficerEmail);
-        await page.FillAsync("#Input_Password", DemoAccounts.OfficerPassword);
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        await SignInAsync(page, DemoAccounts.OfficerEmail, DemoAccounts.OfficerPassword);
 
         await page.ClickAsync("a[href='/Workers/Import']");
         await AssertAccessibleAsync(page, "import upload");
@@ -89,12 +80,6 @@ public sealed partial class ImportJourneyTests(BrowserApp app) : JourneyTests(ap
         }
 
         return Encoding.UTF8.GetBytes(sb.ToString());
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var violations = await BrowserApp.SeriousAccessibilityViolationsAsync(page);
-        Assert.True(violations.Count == 0, $"{what}: {string.Join("; ", violations)}");
     }
 
     [GeneratedRegex(@"/Workers/Import/\d+$")]

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Playwright;
 using MigrantCover.Domain;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Browser.Tests;
 
@@ -18,11 +15,7 @@ public sealed class OfficerDayJourneyTests(BrowserApp app) : JourneyTests(app), 
     {
         var workerId = await RegisterThroughTheApiAsync();
         var page = await App.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.FillAsync("#Input_Email", DemoAccounts.OfficerEmail);
-        await page.FillAsync("#Input_Password", DemoAccounts.OfficerPassword);
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        await SignInAsync(page, DemoAccounts.OfficerEmail, DemoAccounts.OfficerPassword);
 
         await page.GotoAsync("/Workers");
         await Assertions.Expect(page.Locator("#worklist-counts [data-group]")).ToHaveCountAsync(3);
@@ -30,8 +23,7 @@ public sealed class OfficerDayJourneyTests(BrowserApp app) : JourneyTests(app), 
         await Assertions.Expect(page.Locator($"#worklist-blocked a[href='/Workers/{workerId}']")).ToBeVisibleAsync();
         await AssertNoErrorAsync(page, "/Workers");
         await BrowserApp.ScreenshotAsync(page, "officer-worklist", forDocs: true);
-        var violations = await BrowserApp.SeriousAccessibilityViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join("; ", violations));
+        await AssertAccessibleAsync(page, "/Workers");
 
         // Every item of the menu.
         var menu = await page.Locator("header nav a.nav-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");

@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using MigrantCover.Web.Data;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Browser.Tests;
 
@@ -21,8 +15,6 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
 
     private static readonly SemaphoreSlim OfficerJourneyGate = new(1, 1);
     private static Task<string>? _officerJourney;
-
-    private string Today => DateOnly.FromDateTime(App.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Journey1_OfficerRegistersVerifiesRecordsPaymentsAndDeparture()
@@ -81,7 +73,7 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
     {
         await OfficerJourneyOnceAsync();
         var page = await App.NewPageAsync();
-        await SignInAsync(page, DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+        await SignInWithKeyboardAsync(page, DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
         await page.GotoAsync("/Admin");
         await Assertions.Expect(page.Locator("#table-totals")).ToBeVisibleAsync();
 
@@ -240,30 +232,13 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
     private async Task<string> OfficerJourneyAsync()
     {
         var page = await App.NewPageAsync();
-        await SignInAsync(page, DemoAccounts.OfficerEmail, DemoAccounts.OfficerPassword);
+        await SignInWithKeyboardAsync(page, DemoAccounts.OfficerEmail, DemoAccounts.OfficerPassword);
         await AssertAccessibleAsync(page, "worker list (id)");
 
         // Register, first with a NIK whose day part is not a woman's: refused next to the field (R-NIK-3).
         await page.GotoAsync("/Workers/Register");
         await AssertAccessibleAsync(page, "registration (id)");
-        await page.FillAsync("#Input_Nik", WrongNik);
-        await page.FillAsync("#Input_FamilyCardNumber", "3302220101090007");
-        await page.FillAsync("#Input_FullName", "Siti Aminah");
-        await page.SelectOptionAsync("#Input_Sex", "female");
-        await page.FillAsync("#Input_DateOfBirth", DateOfBirth);
-        await page.FillAsync("#Input_PlaceOfBirth", "Cilacap");
-        await page.FillAsync("#Input_Address", "Jl. Merdeka 1, Cilacap");
-        await page.FillAsync("#Input_Phone", "+6281234567890");
-        await page.SelectOptionAsync("#Input_Purpose", "work");
-        await page.SelectOptionAsync("#Input_Category", "domestic");
-        await page.SelectOptionAsync("#Input_Scheme", "agency");
-        await page.SelectOptionAsync("#Input_DestinationCountry", "HK");
-        await page.FillAsync("#Input_AgencyName", "PT Contoh Jaya");
-        await page.FillAsync("#Input_AgencyLicence", "KEP.123/2024");
-        await page.FillAsync("#Input_Occupation", "caregiver");
-        await page.FillAsync("#Input_ContractMonths", "24");
-        await page.FillAsync("#Input_PlacementAgreementSignedOn", Today);
-        await page.FillAsync("#Input_RegisteredOn", Today);
+        await FillRegistrationAsync(page, WrongNik, DateOfBirth, App.Today);
         await page.ClickAsync("main form button.btn-primary");
         await Assertions.Expect(page.Locator("#Input_Nik_error")).ToContainTextAsync("R-NIK-3");
         await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
@@ -276,17 +251,9 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         var workerId = WorkerUrl().Match(page.Url).Groups[1].Value;
 
         // Verify the eight documents of R-DOC-1 in one form (the passport with its number, R-DOC-2).
-        var codes = new[] { "marital-status", "family-permission", "competence", "health", "passport", "work-visa", "placement-agreement", "work-agreement" };
-        for (var i = 0; i < codes.Length; i++)
-        {
-            await page.CheckAsync($"#Docs_{i}__Checked");
-            await page.FillAsync($"#Docs_{i}__Reference", $"DOC-{codes[i]}");
-        }
-
-        await page.FillAsync("#Document_PassportNumber", "C1234567");
-        await page.ClickAsync("#verify-all");
+        await VerifyAllDocumentsAsync(page);
         await Assertions.Expect(page.Locator("#confirmation")).ToContainTextAsync("paspor");
-        foreach (var code in codes)
+        foreach (var code in DocumentCodes)
         {
             await Assertions.Expect(page.Locator($"#document-{code} .badge")).ToHaveClassAsync(new Regex("text-bg-success"));
         }
@@ -296,26 +263,18 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         // The pre-placement and placement contributions (R-TAR-3): 37.500 and 332.500 for 24 months.
         foreach (var (kind, amount) in new[] { ("pre-placement", "37500"), ("placement", "332500") })
         {
-            await page.GotoAsync($"/Workers/{workerId}/Payment");
-            await page.SelectOptionAsync("#Input_Kind", kind);
-            await page.FillAsync("#Input_PaidOn", Today);
+            await StartPaymentAsync(page, workerId, kind, App.Today);
             await page.ClickAsync("button[formnovalidate]");
             await Assertions.Expect(page.Locator("#expected-amount")).ToContainTextAsync(kind == "placement" ? "332.500" : "37.500");
             await AssertAccessibleAsync(page, $"payment {kind} (id)");
-            await page.FillAsync("#Input_Reference", $"BPJS-{kind}-{workerId[..8]}");
-            await page.FillAsync("#Input_Amount", amount);
-            await page.ClickAsync("main form button.btn-primary");
-            await page.WaitForURLAsync(ReceiptUrl());
+            await RecordPaymentAsync(page, $"BPJS-{kind}-{workerId[..8]}", amount);
         }
 
         await BrowserApp.ScreenshotAsync(page, "officer-receipt");
         await ReceiptPrintsCompleteAsync(page);
 
         // Departure today (R-COV-8 satisfied), then the coverage time line.
-        await page.GotoAsync($"/Workers/{workerId}/Stage/departure");
-        await page.FillAsync("#Input_DepartedOn", Today);
-        await page.FillAsync("#Input_EmployerName", "Chan Family");
-        await page.ClickAsync("main form button.btn-primary");
+        await SubmitDepartureAsync(page, workerId, App.Today);
         await BrowserApp.ScreenshotAsync(page, "officer-departure-submitted");
         await page.WaitForURLAsync(WorkerUrl());
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Chan Family");
@@ -360,18 +319,6 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         Assert.DoesNotContain("Keluar", text, StringComparison.Ordinal);
     }
 
-    /// <summary>Signs in with the keyboard only: Tab into the fields, type, Enter.</summary>
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.Locator("#Input_Email").FocusAsync();
-        await page.Keyboard.TypeAsync(email);
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync(password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
-    }
-
     private static async Task LookUpAsync(IPage page, string membershipNumber)
     {
         await page.FillAsync("#Input_Identifier", membershipNumber);
@@ -379,18 +326,6 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         await page.Locator("#Input_DateOfBirth").PressAsync("Enter");
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
-
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var violations = await BrowserApp.SeriousAccessibilityViolationsAsync(page);
-        Assert.True(violations.Count == 0, $"{what}: {string.Join("; ", violations)}");
-    }
-
-    [GeneratedRegex(@"/Workers/([0-9a-f-]{36})$")]
-    private static partial Regex WorkerUrl();
-
-    [GeneratedRegex(@"/Workers/[0-9a-f-]{36}/Receipts/[0-9a-f-]{36}$")]
-    private static partial Regex ReceiptUrl();
 
     [GeneratedRegex("Ditempatkan|Placed")]
     private static partial Regex PlacedRow();

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Playwright;
 
 namespace MigrantCover.Browser.Tests;
 

@@ -1,6 +1,3 @@
-using MigrantCover.Domain;
-using static MigrantCover.Domain.Tests.Samples;
-
 namespace MigrantCover.Domain.Tests;
 
 /// <summary>Claim properties over thousands of generated histories (seeded, so failures reproduce).</summary>
@@ -202,64 +199,10 @@ public class ClaimPropertyTests
 
     private static (ClaimWorker Worker, DateOnly IncidentOn) RandomCase(Random random)
     {
-        var start = D(2016, 6, 1).AddDays(random.Next(0, 3_300));
-        var scheme = (Scheme)random.Next(4);
-        var months = random.Next(1, 49);
-        var payments = new List<PaymentRecord>();
-        var day = start;
-        if (scheme != Scheme.Individual)
-        {
-            for (var n = random.Next(0, 3); n > 0; n--)
-            {
-                payments.Add(Pay(PaymentKind.PrePlacement, day));
-                day = day.AddDays(random.Next(10, 200));
-            }
-        }
-
-        DateOnly? departed = null, arrived = null, failed = null, died = null;
-        if (random.Next(5) > 0)
-        {
-            payments.Add(Pay(PaymentKind.Placement, day));
-            day = day.AddDays(random.Next(1, 30));
-            if (random.Next(5) > 0)
-            {
-                departed = day;
-                for (var n = random.Next(0, 3); n > 0; n--)
-                {
-                    day = day.AddDays(random.Next(30, 900));
-                    payments.Add(Pay(PaymentKind.Extension, day, random.Next(1, 13)));
-                }
-
-                if (random.Next(2) == 0)
-                {
-                    arrived = departed.Value.AddDays(random.Next(1, 1_500));
-                }
-            }
-            else if (random.Next(2) == 0)
-            {
-                failed = day;
-            }
-        }
-        else if (payments.Count > 0 && random.Next(2) == 0)
-        {
-            failed = day.AddDays(random.Next(0, 160));
-        }
-
-        for (var n = random.Next(0, 3); n > 0; n--)
-        {
-            var m = random.Next(1, 13);
-            payments.Add(Pay(PaymentKind.Jht, start.AddDays(random.Next(0, 1_000)), m, m * 100_000L));
-        }
-
-        if (random.Next(6) == 0)
-        {
-            died = start.AddDays(random.Next(0, 2_000));
-        }
-
-        var h = History(scheme, months, [.. payments.OrderBy(_ => random.Next())], departed, arrived, failed, died);
+        var (h, start) = RandomHistories.Next(random, D(2016, 6, 1), 3_300);
         var registeredOn = start.AddDays(-random.Next(-20, 60));
         var t = start.AddDays(random.Next(-90, 1_800));
-        if (died is { } d && t > d && random.Next(2) == 0)
+        if (h.DiedOn is { } d && t > d && random.Next(2) == 0)
         {
             t = d;
         }

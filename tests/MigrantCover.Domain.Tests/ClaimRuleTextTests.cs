@@ -1,8 +1,5 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
-using MigrantCover.Domain;
-using static MigrantCover.Domain.Tests.ClaimSamples;
-using static MigrantCover.Domain.Tests.Samples;
 
 namespace MigrantCover.Domain.Tests;
 

@@ -1,7 +1,3 @@
-using MigrantCover.Domain;
-using static MigrantCover.Domain.Tests.ClaimSamples;
-using static MigrantCover.Domain.Tests.Samples;
-
 namespace MigrantCover.Domain.Tests;
 
 /// <summary>Every worked example of the rule book's §15, one test each (the heir examples are in HeirTests).</summary>

@@ -1,7 +1,3 @@
-using MigrantCover.Domain;
-using static MigrantCover.Domain.Tests.ClaimSamples;
-using static MigrantCover.Domain.Tests.Samples;
-
 namespace MigrantCover.Domain.Tests;
 
 public class ClaimWorkflowTests

@@ -87,7 +87,7 @@ public class PropertyTests
         var random = new Random(1995);
         for (var i = 0; i < Cases; i++)
         {
-            var h = RandomHistory(random);
+            var (h, _) = RandomHistories.Next(random, D(2019, 1, 1), 2_500);
             var periods = Coverage.Periods(h);
             foreach (var programme in Enum.GetValues<Programme>())
             {
@@ -132,66 +132,6 @@ public class PropertyTests
                 Assert.True(Coverage.On(h, p.From).Programmes[(int)p.Programme].Active);
             }
         }
-    }
-
-    private static CoverageHistory RandomHistory(Random random)
-    {
-        var start = D(2019, 1, 1).AddDays(random.Next(0, 2_500));
-        var scheme = (Scheme)random.Next(4);
-        var months = random.Next(1, 49);
-        var payments = new List<PaymentRecord>();
-        var day = start;
-        if (scheme != Scheme.Individual)
-        {
-            for (var n = random.Next(0, 3); n > 0; n--)
-            {
-                payments.Add(Pay(PaymentKind.PrePlacement, day));
-                day = day.AddDays(random.Next(10, 200));
-            }
-        }
-
-        DateOnly? departed = null, arrived = null, failed = null, died = null;
-        if (random.Next(4) > 0)
-        {
-            payments.Add(Pay(PaymentKind.Placement, day));
-            if (scheme == Scheme.Individual && random.Next(3) == 0)
-            {
-                day = day.AddDays(random.Next(20, 60));
-                payments.Add(Pay(PaymentKind.Placement, day));
-            }
-
-            day = day.AddDays(random.Next(1, 30));
-            if (random.Next(5) > 0)
-            {
-                departed = day;
-                for (var n = random.Next(0, 3); n > 0; n--)
-                {
-                    day = day.AddDays(random.Next(30, 900));
-                    payments.Add(Pay(PaymentKind.Extension, day, random.Next(1, 13)));
-                }
-
-                if (random.Next(2) == 0)
-                {
-                    arrived = departed.Value.AddDays(random.Next(1, 1_500));
-                }
-            }
-            else if (random.Next(2) == 0)
-            {
-                failed = day;
-            }
-        }
-
-        for (var n = random.Next(0, 4); n > 0; n--)
-        {
-            payments.Add(Pay(PaymentKind.Jht, start.AddDays(random.Next(0, 1_000)), random.Next(1, 13)));
-        }
-
-        if (random.Next(6) == 0)
-        {
-            died = start.AddDays(random.Next(0, 2_000));
-        }
-
-        return History(scheme, months, [.. payments.OrderBy(_ => random.Next())], departed, arrived, failed, died);
     }
 
     private static DateOnly Min(params DateOnly?[] dates) => dates.Where(d => d is not null).Select(d => d!.Value).DefaultIfEmpty(DateOnly.MaxValue).Min();

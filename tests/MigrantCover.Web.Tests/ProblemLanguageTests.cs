@@ -118,6 +118,6 @@ public abstract partial class ProblemLanguageTests(AppFactory factory) : Provide
     }
 }
 
-public sealed class ProblemLanguageTestsOnSqlite(CoverageSqliteFactory f) : ProblemLanguageTests(f), IClassFixture<CoverageSqliteFactory>;
+public sealed class ProblemLanguageTestsOnSqlite(SqliteAppFactory<CoverageHost> f) : ProblemLanguageTests(f), IClassFixture<SqliteAppFactory<CoverageHost>>;
 
-public sealed class ProblemLanguageTestsOnPostgres(CoveragePostgresFactory f) : ProblemLanguageTests(f), IClassFixture<CoveragePostgresFactory>;
+public sealed class ProblemLanguageTestsOnPostgres(PostgresAppFactory<CoverageHost> f) : ProblemLanguageTests(f), IClassFixture<PostgresAppFactory<CoverageHost>>;

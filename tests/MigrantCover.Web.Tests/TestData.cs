@@ -17,4 +17,19 @@ public static class TestData
         RegisterWorker.Apply(facts, worker, facts.RegisteredOn!.Value);
         return worker;
     }
+
+    /// <summary>A contribution of the worker's, under the rule set of the day it was paid, with a reference of its own; recorded at <see cref="AppFactory.DefaultNow"/> unless said.</summary>
+    public static Payment Payment(Guid workerId, PaymentKind kind, long amount, DateOnly paidOn, int? months = null, DateTimeOffset? recordedAt = null) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        WorkerId = workerId,
+        Kind = kind,
+        Amount = amount,
+        PaidOn = paidOn,
+        Months = months,
+        Reference = "REF-" + Guid.NewGuid().ToString("N")[..20],
+        RuleSet = RuleSets.For(paidOn)?.Id ?? "",
+        RecordedAt = recordedAt ?? AppFactory.DefaultNow,
+        RecordedBy = "test",
+    };
 }

@@ -5,13 +5,6 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
 {
     private const string NewPassword = "Nusantara#2026";
 
-    private async Task<HttpClient> AdminAsync()
-    {
-        var admin = Factory.CreateBrowserClient();
-        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
-        return admin;
-    }
-
     // A form of an admin page whose inputs are Input.Field, posted as the admin's browser does.
     private static Task<HttpResponseMessage> SubmitInputAsync(HttpClient admin, string url, string form, params (string Field, string Value)[] input) =>
         admin.SubmitFormAsync(url, input.ToDictionary(i => "Input." + i.Field, i => (string?)i.Value), form);
@@ -31,11 +24,10 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [MemberData(nameof(AdminPages))]
     public async Task OfficerGetsForbiddenOnEveryAdminPage(string url)
     {
-        var client = Factory.CreateBrowserClient();
-        await client.SignInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var client = await Factory.SignedInBrowserAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
 
-        var admin = await AdminAsync();
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(url)).StatusCode);
     }
 
@@ -47,15 +39,14 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
         Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.CreateClient().GetAsync("/api/v1/stats/enrollment")).StatusCode);
 
         // The admin's sign-in cookie is not a bearer token: the API wants a token.
-        var cookie = Factory.CreateBrowserClient();
-        await cookie.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var cookie = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/v1/stats/enrollment")).StatusCode);
     }
 
     [Fact]
     public async Task AdminCreatesAnOfficerWhoCanSignInAndIsListedWithRole()
     {
-        var admin = await AdminAsync();
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var email = $"petugas.{Guid.NewGuid():N}@bp2mi.go.id";
         var created = await CreateAccountAsync(admin, email, "Petugas Baru", NewPassword, "officer");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
@@ -66,8 +57,7 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
         Assert.Contains("Belum pernah", row.TextContent, StringComparison.Ordinal);
         Assert.Contains(email, page.QuerySelector("#done")!.TextContent, StringComparison.Ordinal);
 
-        var officer = Factory.CreateBrowserClient();
-        await officer.SignInAsync(email, NewPassword);
+        var officer = await Factory.SignedInBrowserAsync(email, NewPassword);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/Admin")).StatusCode);
         var after = await admin.GetDocumentAsync("/Admin/Accounts");
         Assert.DoesNotContain("Belum pernah", after.QuerySelector($"#accounts tr[data-email='{email}']")!.TextContent, StringComparison.Ordinal);
@@ -76,7 +66,7 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [Fact]
     public async Task CreatingAnAccountWithBadInputShowsErrorsNextToFields()
     {
-        var admin = await AdminAsync();
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var response = await CreateAccountAsync(admin, AppFactory.OfficerEmail, "", "short", "root");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Forms.ParseAsync(response);
@@ -91,12 +81,11 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [Fact]
     public async Task DisabledAccountCannotSignInNorUseItsEarlierCookieOrToken()
     {
-        var admin = await AdminAsync();
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var email = $"admin2.{Guid.NewGuid():N}@bp2mi.go.id";
         await CreateAccountAsync(admin, email, "Admin Kedua", NewPassword, "admin");
 
-        var cookie = Factory.CreateBrowserClient();
-        await cookie.SignInAsync(email, NewPassword);
+        var cookie = await Factory.SignedInBrowserAsync(email, NewPassword);
         Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync("/Admin")).StatusCode);
         var token = await Factory.CreateClient().AuthorizeAsync(email, NewPassword);
         Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/v1/stats/enrollment")).StatusCode);
@@ -120,7 +109,7 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [Fact]
     public async Task AdminResetsAPasswordAndTheNewOneWorks()
     {
-        var admin = await AdminAsync();
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var email = $"reset.{Guid.NewGuid():N}@bp2mi.go.id";
         await CreateAccountAsync(admin, email, "Lupa Sandi", NewPassword, "officer");
         var id = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
@@ -138,7 +127,7 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [Trait("Rule", "R-DST-2")]
     public async Task AdminAddsAndEndDatesARestrictionWhichIsNeverDeleted()
     {
-        var admin = await AdminAsync();
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var page = await admin.GetDocumentAsync("/Admin/Restrictions");
         Assert.NotNull(page.QuerySelector("#restrictions tr[data-country='SA']"));
         var before = await Factory.WithDbAsync(db => db.PlacementRestrictions.CountAsync());
@@ -165,7 +154,7 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
     [Fact]
     public async Task AddingARestrictionWithBadInputShowsErrors()
     {
-        var admin = await AdminAsync();
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var response = await AddRestrictionAsync(admin, "XX", "", "31/12/2026", "");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Forms.ParseAsync(response);
@@ -188,7 +177,7 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
             db.AuditEntries.Add(new(worker.Id, new DateTimeOffset(2026, 2, 12, 2, 0, 0, TimeSpan.Zero), "x", Auditor, "stage", "stageEvents", null, "departure 2026-02-12", null));
             await db.SaveChangesAsync();
         });
-        var admin = await AdminAsync();
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
 
         var all = await admin.GetDocumentAsync("/Admin/Audit?actor=auditor.uji%40bp2mi.go.id");
         Assert.Equal(2, all.QuerySelectorAll("#audit tbody tr").Length);

@@ -1,4 +1,5 @@
 using MigrantCover.Web.Tests.Claims;
+using static MigrantCover.Web.Tests.Admin.DashboardTables;
 using static MigrantCover.Web.Tests.Claims.ClaimKit;
 using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
@@ -168,16 +169,11 @@ public abstract class ClaimStatsTests(AppFactory factory) : ProviderTests(factor
         // The CSV of each claims table: the same rows as the page, through the one CSV writer.
         foreach (var table in new[] { "claimsTotals", "claimsByType", "claimsByState", "claimsByMonth" })
         {
-            var response = await client.GetAsync($"/Admin/Export?table={table}");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-            var bytes = await response.Content.ReadAsByteArrayAsync();
-            Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-            var csv = ParseCsv(Encoding.UTF8.GetString(bytes[3..]));
+            var csv = await ExportAsync(client, $"/Admin/Export?table={table}");
             Assert.Equal(Cells(page, table), csv.Skip(1).ToList());
         }
 
-        var byType = ParseCsv(Encoding.UTF8.GetString((await client.GetByteArrayAsync("/Admin/Export?table=claimsByType"))[3..]));
+        var byType = await ExportAsync(client, "/Admin/Export?table=claimsByType");
         Assert.Equal(ByTypeOf(sql), WithoutLabels([.. byType.Skip(1)]));
 
         // The range applies to the claims section too.
@@ -194,64 +190,6 @@ public abstract class ClaimStatsTests(AppFactory factory) : ProviderTests(factor
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement;
-    }
-
-    /// <summary>Each body row of a dashboard table: first the row header, then the cells' raw values.</summary>
-    private static List<string[]> Cells(IHtmlDocument page, string table) =>
-        [.. page.QuerySelectorAll($"#table-{table} tbody tr").Select(tr => tr.Children
-            .Select(c => c.LocalName == "th" ? c.TextContent.Trim() : c.GetAttribute("data-value") ?? c.TextContent.Trim())
-            .ToArray())];
-
-    /// <summary>An RFC 4180 reader, as a spreadsheet reads the file.</summary>
-    private static List<string[]> ParseCsv(string csv)
-    {
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. fields]);
-                fields.Clear();
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows;
     }
 }
 

@@ -1,3 +1,5 @@
+using static MigrantCover.Web.Tests.Admin.DashboardTables;
+
 namespace MigrantCover.Web.Tests.Admin;
 
 /// <summary>
@@ -317,13 +319,7 @@ public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(f
 
         foreach (var table in new[] { "byProvince", "byAgency", "totals", "contributionsByKind" })
         {
-            var response = await client.GetAsync($"/Admin/Export?table={table}&from=&to=");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-            var bytes = await response.Content.ReadAsByteArrayAsync();
-            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-            var csv = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-            var rows = ParseCsv(csv);
+            var rows = await ExportAsync(client, $"/Admin/Export?table={table}&from=&to=");
 
             var headers = page.QuerySelectorAll($"#table-{table} thead th").Select(th => th.TextContent.Trim()).ToList();
             Assert.Equal(headers, rows[0]);
@@ -348,64 +344,6 @@ public abstract class EnrollmentStatsTests(AppFactory factory) : ProviderTests(f
     private static int[] Gaps(JsonElement gaps) =>
         [.. new[] { "departedWithoutCover", "preplacementLapsed", "preplacementEndingIn30Days", "placementEndingIn30Days", "placementEndingIn60Days", "placementEndingIn90Days" }
             .Select(name => gaps.GetProperty(name).GetInt32())];
-
-    /// <summary>Each body row of a dashboard table: first the row header, then the cells' raw values.</summary>
-    private static List<string[]> Cells(IHtmlDocument page, string table) =>
-        [.. page.QuerySelectorAll($"#table-{table} tbody tr").Select(tr => tr.Children
-            .Select(c => c.LocalName == "th" ? c.TextContent.Trim() : c.GetAttribute("data-value") ?? c.TextContent.Trim())
-            .ToArray())];
-
-    /// <summary>An RFC 4180 reader, as a spreadsheet reads the file.</summary>
-    private static List<string[]> ParseCsv(string csv)
-    {
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. fields]);
-                fields.Clear();
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows;
-    }
 
     public sealed class KeyCount
     {

@@ -60,18 +60,7 @@ public static class StatsPopulation
                 };
                 foreach (var (kind, paidOn, amount) in p.Payments)
                 {
-                    w.Payments.Add(new Payment
-                    {
-                        Id = Guid.CreateVersion7(),
-                        WorkerId = w.Id,
-                        Kind = kind,
-                        Amount = amount,
-                        PaidOn = paidOn,
-                        Reference = "REF-" + Guid.NewGuid().ToString("N")[..20],
-                        RuleSet = RuleSets.For(paidOn)?.Id ?? "",
-                        RecordedAt = factory.Clock.GetUtcNow(),
-                        RecordedBy = "test",
-                    });
+                    w.Payments.Add(TestData.Payment(w.Id, kind, amount, paidOn, recordedAt: factory.Clock.GetUtcNow()));
                 }
 
                 WorkerCoverage.Refresh(w, snapshotOn);

@@ -219,19 +219,8 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
         return w;
     }
 
-    private static Payment Pay(Guid workerId, PaymentKind kind, long amount, DateOnly paidOn) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        WorkerId = workerId,
-        Kind = kind,
-        Amount = amount,
-        PaidOn = paidOn,
-        Months = kind == PaymentKind.Jht ? 1 : null,
-        Reference = "TALLY-" + Guid.NewGuid().ToString("N")[..20],
-        RuleSet = RuleSets.For(paidOn)?.Id ?? "",
-        RecordedAt = DateTimeOffset.UnixEpoch,
-        RecordedBy = "test",
-    };
+    private static Payment Pay(Guid workerId, PaymentKind kind, long amount, DateOnly paidOn) =>
+        TestData.Payment(workerId, kind, amount, paidOn, months: kind == PaymentKind.Jht ? 1 : null);
 
     private async Task<List<Guid>> RegisterAsync(params Worker[] workers)
     {

@@ -9,29 +9,16 @@ using Npgsql;
 namespace MigrantCover.Web.Tests.Coverage;
 
 /// <summary>
-/// A factory for the public coverage tests: the app behind a proxy on the loopback (forwarded headers on,
+/// The public coverage tests' app: behind a proxy on the loopback (forwarded headers on,
 /// the default known proxy), so the test client chooses its address by X-Forwarded-For, and static assets
 /// are served as from a build (precompressed .gz included, see UseStaticWebAssets).
 /// </summary>
-public sealed class CoverageSqliteFactory : SqliteAppFactory
+public sealed class CoverageHost : IAppSetup
 {
-    public CoverageSqliteFactory() => CoverageArrange.Configure(this);
+    public void Configure(AppFactory factory) => CoverageArrange.Configure(factory);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public void ConfigureHost(IWebHostBuilder builder)
     {
-        base.ConfigureWebHost(builder);
-        builder.UseStaticWebAssets();
-        CoverageArrange.ConfigureHost(builder);
-    }
-}
-
-public sealed class CoveragePostgresFactory : PostgresAppFactory
-{
-    public CoveragePostgresFactory() => CoverageArrange.Configure(this);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
         builder.UseStaticWebAssets();
         CoverageArrange.ConfigureHost(builder);
     }
@@ -169,26 +156,16 @@ public static class CoverageArrange
 
             foreach (var (kind, paidOn, months) in payments)
             {
-                w.Payments.Add(new Payment
+                var amount = kind switch
                 {
-                    Id = Guid.CreateVersion7(),
-                    WorkerId = w.Id,
-                    Kind = kind,
-                    Amount = kind switch
-                    {
-                        PaymentKind.PrePlacement => 37_500,
-                        PaymentKind.Placement => 332_500,
-                        PaymentKind.Jht => 50_000L * (months ?? 1),
-                        _ => 13_500L * (months ?? 1),
-                    },
-                    PaidOn = paidOn,
-                    Months = months,
-                    MonthlyAmount = kind == PaymentKind.Jht ? 50_000 : null,
-                    Reference = $"T-{Guid.NewGuid():N}"[..30],
-                    RuleSet = RuleSets.For(paidOn)!.Id,
-                    RecordedAt = AppFactory.DefaultNow,
-                    RecordedBy = "test",
-                });
+                    PaymentKind.PrePlacement => 37_500,
+                    PaymentKind.Placement => 332_500,
+                    PaymentKind.Jht => 50_000L * (months ?? 1),
+                    _ => 13_500L * (months ?? 1),
+                };
+                var payment = TestData.Payment(w.Id, kind, amount, paidOn, months);
+                payment.MonthlyAmount = kind == PaymentKind.Jht ? 50_000 : null;
+                w.Payments.Add(payment);
             }
 
             w.StageEvents.AddRange(events);

@@ -279,6 +279,6 @@ public abstract class CoverageKeepTests(AppFactory factory) : ProviderTests(fact
     }
 }
 
-public sealed class CoverageKeepTestsOnSqlite(CoverageSqliteFactory f) : CoverageKeepTests(f), IClassFixture<CoverageSqliteFactory>;
+public sealed class CoverageKeepTestsOnSqlite(SqliteAppFactory<CoverageHost> f) : CoverageKeepTests(f), IClassFixture<SqliteAppFactory<CoverageHost>>;
 
-public sealed class CoverageKeepTestsOnPostgres(CoveragePostgresFactory f) : CoverageKeepTests(f), IClassFixture<CoveragePostgresFactory>;
+public sealed class CoverageKeepTestsOnPostgres(PostgresAppFactory<CoverageHost> f) : CoverageKeepTests(f), IClassFixture<PostgresAppFactory<CoverageHost>>;

@@ -159,6 +159,6 @@ public abstract class CoverageLockBurstTests(AppFactory factory) : ProviderTests
         CoverageArrange.WorkerAsync(Factory, payments: [(PK.PrePlacement, new(2026, 1, 10), null)]);
 }
 
-public sealed class CoverageLockBurstTestsOnSqlite(CoverageSqliteFactory f) : CoverageLockBurstTests(f), IClassFixture<CoverageSqliteFactory>;
+public sealed class CoverageLockBurstTestsOnSqlite(SqliteAppFactory<CoverageHost> f) : CoverageLockBurstTests(f), IClassFixture<SqliteAppFactory<CoverageHost>>;
 
-public sealed class CoverageLockBurstTestsOnPostgres(CoveragePostgresFactory f) : CoverageLockBurstTests(f), IClassFixture<CoveragePostgresFactory>;
+public sealed class CoverageLockBurstTestsOnPostgres(PostgresAppFactory<CoverageHost> f) : CoverageLockBurstTests(f), IClassFixture<PostgresAppFactory<CoverageHost>>;

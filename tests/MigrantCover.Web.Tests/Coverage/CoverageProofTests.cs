@@ -208,9 +208,9 @@ public abstract class CoverageProofTests(AppFactory factory) : ProviderTests(fac
     }
 }
 
-public sealed class CoverageProofTestsOnSqlite(CoverageSqliteFactory f) : CoverageProofTests(f), IClassFixture<CoverageSqliteFactory>;
+public sealed class CoverageProofTestsOnSqlite(SqliteAppFactory<CoverageHost> f) : CoverageProofTests(f), IClassFixture<SqliteAppFactory<CoverageHost>>;
 
-public sealed class CoverageProofTestsOnPostgres(CoveragePostgresFactory f) : CoverageProofTests(f), IClassFixture<CoveragePostgresFactory>;
+public sealed class CoverageProofTestsOnPostgres(PostgresAppFactory<CoverageHost> f) : CoverageProofTests(f), IClassFixture<PostgresAppFactory<CoverageHost>>;
 
 /// <summary>Moves the clock 30 days: a class (and database and clock) of its own.</summary>
 public abstract class CoverageProofExpiryTests(AppFactory factory) : ProviderTests(factory)
@@ -239,6 +239,6 @@ public abstract class CoverageProofExpiryTests(AppFactory factory) : ProviderTes
     }
 }
 
-public sealed class CoverageProofExpiryTestsOnSqlite(CoverageSqliteFactory f) : CoverageProofExpiryTests(f), IClassFixture<CoverageSqliteFactory>;
+public sealed class CoverageProofExpiryTestsOnSqlite(SqliteAppFactory<CoverageHost> f) : CoverageProofExpiryTests(f), IClassFixture<SqliteAppFactory<CoverageHost>>;
 
-public sealed class CoverageProofExpiryTestsOnPostgres(CoveragePostgresFactory f) : CoverageProofExpiryTests(f), IClassFixture<CoveragePostgresFactory>;
+public sealed class CoverageProofExpiryTestsOnPostgres(PostgresAppFactory<CoverageHost> f) : CoverageProofExpiryTests(f), IClassFixture<PostgresAppFactory<CoverageHost>>;

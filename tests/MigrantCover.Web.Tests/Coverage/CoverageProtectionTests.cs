@@ -240,9 +240,9 @@ public abstract class CoverageProtectionTests(AppFactory factory) : ProviderTest
     }
 }
 
-public sealed class CoverageProtectionTestsOnSqlite(CoverageSqliteFactory f) : CoverageProtectionTests(f), IClassFixture<CoverageSqliteFactory>;
+public sealed class CoverageProtectionTestsOnSqlite(SqliteAppFactory<CoverageHost> f) : CoverageProtectionTests(f), IClassFixture<SqliteAppFactory<CoverageHost>>;
 
-public sealed class CoverageProtectionTestsOnPostgres(CoveragePostgresFactory f) : CoverageProtectionTests(f), IClassFixture<CoveragePostgresFactory>;
+public sealed class CoverageProtectionTestsOnPostgres(PostgresAppFactory<CoverageHost> f) : CoverageProtectionTests(f), IClassFixture<PostgresAppFactory<CoverageHost>>;
 
 /// <summary>Moves the clock past a lock: a class (and database and clock) of its own.</summary>
 public abstract class CoverageIdentifierLockTests(AppFactory factory) : ProviderTests(factory)
@@ -286,6 +286,6 @@ public abstract class CoverageIdentifierLockTests(AppFactory factory) : Provider
     }
 }
 
-public sealed class CoverageIdentifierLockTestsOnSqlite(CoverageSqliteFactory f) : CoverageIdentifierLockTests(f), IClassFixture<CoverageSqliteFactory>;
+public sealed class CoverageIdentifierLockTestsOnSqlite(SqliteAppFactory<CoverageHost> f) : CoverageIdentifierLockTests(f), IClassFixture<SqliteAppFactory<CoverageHost>>;
 
-public sealed class CoverageIdentifierLockTestsOnPostgres(CoveragePostgresFactory f) : CoverageIdentifierLockTests(f), IClassFixture<CoveragePostgresFactory>;
+public sealed class CoverageIdentifierLockTestsOnPostgres(PostgresAppFactory<CoverageHost> f) : CoverageIdentifierLockTests(f), IClassFixture<PostgresAppFactory<CoverageHost>>;

@@ -161,6 +161,6 @@ public abstract class CoverageStatusTests(AppFactory factory) : ProviderTests(fa
     }
 }
 
-public sealed class CoverageStatusTestsOnSqlite(CoverageSqliteFactory f) : CoverageStatusTests(f), IClassFixture<CoverageSqliteFactory>;
+public sealed class CoverageStatusTestsOnSqlite(SqliteAppFactory<CoverageHost> f) : CoverageStatusTests(f), IClassFixture<SqliteAppFactory<CoverageHost>>;
 
-public sealed class CoverageStatusTestsOnPostgres(CoveragePostgresFactory f) : CoverageStatusTests(f), IClassFixture<CoveragePostgresFactory>;
+public sealed class CoverageStatusTestsOnPostgres(PostgresAppFactory<CoverageHost> f) : CoverageStatusTests(f), IClassFixture<PostgresAppFactory<CoverageHost>>;

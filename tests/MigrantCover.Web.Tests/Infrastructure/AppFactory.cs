@@ -28,12 +28,24 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public const string OfficerOffice = "LTSA-BANYUMAS";
 
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly IAppSetup? _setup;
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
     public ConcurrentQueue<string> LogLines { get; } = new();
 
     public abstract string Provider { get; }
+
+    /// <summary>What the test classes add to the app (settings, services), set as the factory is built: its settings come before the test's own.</summary>
+    protected IAppSetup? AppSetup
+    {
+        get => _setup;
+        init
+        {
+            _setup = value;
+            value?.Configure(this);
+        }
+    }
 
     /// <summary>False when the provider's server is not configured (the tests of the class then skip).</summary>
     public virtual bool Available => true;
@@ -47,7 +59,12 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public bool SharesDatabase { get; protected init; }
 
     /// <summary>Another instance of the app on this factory's database, as a second portal node would be.</summary>
-    public virtual AppFactory Sibling() => throw new NotSupportedException($"{GetType().Name} has no siblings.");
+    public AppFactory Sibling()
+    {
+        var sibling = NewSibling();
+        AppSetup?.ConfigureSibling(sibling);
+        return sibling;
+    }
 
     /// <summary>Extra configuration, set before the first client is created.</summary>
     public AppFactory With(string key, string? value)
@@ -88,8 +105,13 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         {
             await DropDatabaseAsync();
         }
+
+        (AppSetup as IDisposable)?.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>A factory of the same provider on this factory's database (<see cref="SharesDatabase"/>), without the setup.</summary>
+    protected virtual AppFactory NewSibling() => throw new NotSupportedException($"{GetType().Name} has no siblings.");
 
     protected virtual Task PrepareDatabaseAsync() => Task.CompletedTask;
 
@@ -130,6 +152,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+        AppSetup?.ConfigureHost(builder);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>

@@ -78,6 +78,14 @@ public static class Forms
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in as {email} answered {(int)response.StatusCode}");
     }
 
+    /// <summary>A browser client (<see cref="AppFactory.CreateBrowserClient"/>) signed in through the real sign-in page.</summary>
+    public static async Task<HttpClient> SignedInBrowserAsync(this AppFactory factory, string email, string password)
+    {
+        var browser = factory.CreateBrowserClient();
+        await browser.SignInAsync(email, password);
+        return browser;
+    }
+
     /// <summary>A bearer token from POST /api/v1/auth/token, set on the client.</summary>
     public static async Task<HttpClient> AuthorizeAsync(this HttpClient client, string email, string password)
     {

@@ -18,7 +18,7 @@ public class SqliteAppFactory : AppFactory
 
     public override string ConnectionString => $"Data Source={_file}";
 
-    public override AppFactory Sibling() => new SqliteAppFactory(_file) { SharesDatabase = true };
+    protected override AppFactory NewSibling() => new SqliteAppFactory(_file) { SharesDatabase = true };
 
     protected override Task DropDatabaseAsync()
     {
@@ -52,7 +52,7 @@ public class PostgresAppFactory : AppFactory
 
     public override string Provider => "Postgres";
 
-    public override AppFactory Sibling() => new PostgresAppFactory(_database) { SharesDatabase = true };
+    protected override AppFactory NewSibling() => new PostgresAppFactory(_database) { SharesDatabase = true };
 
     public override bool Available => !string.IsNullOrWhiteSpace(ServerConnectionString) || Required;
 
@@ -87,6 +87,24 @@ public class PostgresAppFactory : AppFactory
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>A fresh SQLite file per test class, the app set up by <typeparamref name="TSetup"/>.</summary>
+public sealed class SqliteAppFactory<TSetup> : SqliteAppFactory
+    where TSetup : IAppSetup, new()
+{
+    public SqliteAppFactory() => AppSetup = Setup;
+
+    public TSetup Setup { get; } = new();
+}
+
+/// <summary>A fresh PostgreSQL database per test class, the app set up by <typeparamref name="TSetup"/>.</summary>
+public sealed class PostgresAppFactory<TSetup> : PostgresAppFactory
+    where TSetup : IAppSetup, new()
+{
+    public PostgresAppFactory() => AppSetup = Setup;
+
+    public TSetup Setup { get; } = new();
 }
 
 /// <summary>Base of every test class that runs on both providers: skips when the provider is absent.</summary>

@@ -10,8 +10,8 @@ using static MigrantCover.Web.Tests.Messaging.MessagingArrange;
 
 namespace MigrantCover.Web.Tests.Messaging;
 
-/// <summary>A real SMTP server in-process and a real HTTP gateway (WireMock.Net) the app sends to.</summary>
-public sealed class Channels : IDisposable
+/// <summary>A real SMTP server in-process and a real HTTP gateway (WireMock.Net) the app sends to; a sibling sends to them too.</summary>
+public sealed class Channels : IAppSetup, IDisposable
 {
     public const string GatewayKey = "test-gateway-key";
 
@@ -42,51 +42,13 @@ public sealed class Channels : IDisposable
             .With("Messaging:MaxTries", "3")
             .With("Messaging:PublicBaseUrl", "https://portal.example");
 
+    public void ConfigureSibling(AppFactory sibling) => Configure(sibling);
+
     public void Dispose()
     {
         Smtp.Dispose();
         Gateway.Stop();
         Gateway.Dispose();
-    }
-}
-
-public sealed class MessagingSqliteFactory : SqliteAppFactory
-{
-    public MessagingSqliteFactory() => Channels.Configure(this);
-
-    public Channels Channels { get; } = new();
-
-    public override AppFactory Sibling()
-    {
-        var sibling = base.Sibling();
-        Channels.Configure(sibling);
-        return sibling;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Channels.Dispose();
-    }
-}
-
-public sealed class MessagingPostgresFactory : PostgresAppFactory
-{
-    public MessagingPostgresFactory() => Channels.Configure(this);
-
-    public Channels Channels { get; } = new();
-
-    public override AppFactory Sibling()
-    {
-        var sibling = base.Sibling();
-        Channels.Configure(sibling);
-        return sibling;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Channels.Dispose();
     }
 }
 
@@ -333,6 +295,6 @@ public abstract partial class MessageDeliveryTests(AppFactory factory, Channels 
     private static partial Regex StopLink();
 }
 
-public sealed class MessageDeliveryTestsOnSqlite(MessagingSqliteFactory f) : MessageDeliveryTests(f, f.Channels), IClassFixture<MessagingSqliteFactory>;
+public sealed class MessageDeliveryTestsOnSqlite(SqliteAppFactory<Channels> f) : MessageDeliveryTests(f, f.Setup), IClassFixture<SqliteAppFactory<Channels>>;
 
-public sealed class MessageDeliveryTestsOnPostgres(MessagingPostgresFactory f) : MessageDeliveryTests(f, f.Channels), IClassFixture<MessagingPostgresFactory>;
+public sealed class MessageDeliveryTestsOnPostgres(PostgresAppFactory<Channels> f) : MessageDeliveryTests(f, f.Setup), IClassFixture<PostgresAppFactory<Channels>>;

@@ -28,18 +28,7 @@ public static class MessagingArrange
 
     public static Payment Pay(Worker w, PaymentKind kind, DateOnly paidOn, long amount = 37_500)
     {
-        var p = new Payment
-        {
-            Id = Guid.CreateVersion7(),
-            WorkerId = w.Id,
-            Kind = kind,
-            Amount = amount,
-            PaidOn = paidOn,
-            Reference = "REF-" + Guid.NewGuid().ToString("N")[..20],
-            RuleSet = RuleSets.For(paidOn)?.Id ?? "",
-            RecordedAt = AppFactory.DefaultNow,
-            RecordedBy = "test",
-        };
+        var p = TestData.Payment(w.Id, kind, amount, paidOn);
         w.Payments.Add(p);
         return p;
     }

@@ -16,9 +16,9 @@ namespace MigrantCover.Web.Tests.Observability;
 /// endpoint for admins and the scrape key only. The portal's counters are process-wide, so these classes
 /// run alone (their collection is not parallel) and count differences.
 /// </summary>
-public abstract class TelemetryTests(AppFactory factory) : ProviderTests(factory)
+public abstract class TelemetryTests(AppFactory factory, TelemetryExport export) : ProviderTests(factory)
 {
-    private TelemetryExport Export => ((ITelemetryFactory)Factory).Export;
+    private TelemetryExport Export => export;
 
     [Fact]
     [Trait("Rule", "R-COV-7")]
@@ -141,20 +141,25 @@ public sealed class TelemetryCollection
     public const string Name = "Telemetry (process-wide counters)";
 }
 
-/// <summary>The spans and metric snapshots an app exported to memory.</summary>
-public sealed class TelemetryExport
+/// <summary>The telemetry tests' app: the coverage pages' setup (CoverageArrange), and the spans and metric snapshots it exported to memory.</summary>
+public sealed class TelemetryExport : IAppSetup
 {
     public const string ScrapeKey = "scrape-key-for-the-tests-0123456789";
 
     private readonly LockedList<Activity> _spans = [];
     private readonly LockedList<MetricSnapshot> _metrics = [];
 
-    public void Configure(IWebHostBuilder builder) =>
+    public void Configure(AppFactory factory) => CoverageArrange.Configure(factory);
+
+    public void ConfigureHost(IWebHostBuilder builder)
+    {
+        CoverageArrange.ConfigureHost(builder);
         builder.UseSetting("Telemetry:ScrapeKey", ScrapeKey).ConfigureTestServices(services =>
         {
             services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_spans));
             services.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(_metrics));
         });
+    }
 
     /// <summary>The spans of one trace, once one of them matches <paramref name="until"/> (a request's span ends after its answer is sent).</summary>
     public async Task<IReadOnlyList<Activity>> SpansOfAsync(ActivityTraceId traceId, Func<Activity, bool> until)
@@ -231,41 +236,8 @@ public sealed class LockedList<T> : System.Collections.ObjectModel.Collection<T>
     }
 }
 
-public interface ITelemetryFactory
-{
-    TelemetryExport Export { get; }
-}
-
-public sealed class TelemetrySqliteFactory : SqliteAppFactory, ITelemetryFactory
-{
-    public TelemetrySqliteFactory() => CoverageArrange.Configure(this);
-
-    public TelemetryExport Export { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        CoverageArrange.ConfigureHost(builder);
-        Export.Configure(builder);
-    }
-}
-
-public sealed class TelemetryPostgresFactory : PostgresAppFactory, ITelemetryFactory
-{
-    public TelemetryPostgresFactory() => CoverageArrange.Configure(this);
-
-    public TelemetryExport Export { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        CoverageArrange.ConfigureHost(builder);
-        Export.Configure(builder);
-    }
-}
+[Collection(TelemetryCollection.Name)]
+public sealed class TelemetryTestsOnSqlite(SqliteAppFactory<TelemetryExport> f) : TelemetryTests(f, f.Setup), IClassFixture<SqliteAppFactory<TelemetryExport>>;
 
 [Collection(TelemetryCollection.Name)]
-public sealed class TelemetryTestsOnSqlite(TelemetrySqliteFactory f) : TelemetryTests(f), IClassFixture<TelemetrySqliteFactory>;
-
-[Collection(TelemetryCollection.Name)]
-public sealed class TelemetryTestsOnPostgres(TelemetryPostgresFactory f) : TelemetryTests(f), IClassFixture<TelemetryPostgresFactory>;
+public sealed class TelemetryTestsOnPostgres(PostgresAppFactory<TelemetryExport> f) : TelemetryTests(f, f.Setup), IClassFixture<PostgresAppFactory<TelemetryExport>>;

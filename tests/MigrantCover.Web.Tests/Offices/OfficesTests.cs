@@ -8,13 +8,6 @@ public abstract class OfficesTests(AppFactory factory) : ProviderTests(factory)
 {
     private const string Password = "Nusantara#2026";
 
-    private async Task<HttpClient> AdminAsync()
-    {
-        var admin = Factory.CreateBrowserClient();
-        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
-        return admin;
-    }
-
     /// <summary>A new office of its own and an officer there, so that its worklist holds only what the test arranges.</summary>
     private async Task<(string Office, string Email)> NewOfficeWithOfficerAsync()
     {
@@ -73,8 +66,7 @@ public abstract class OfficesTests(AppFactory factory) : ProviderTests(factory)
         // Someone else's office: never on this worklist.
         var elsewhere = await (await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword)).RegisterAsync();
 
-        var client = Factory.CreateBrowserClient();
-        await client.SignInAsync(email, Password);
+        var client = await Factory.SignedInBrowserAsync(email, Password);
         var page = await client.GetDocumentAsync("/Workers");
         Assert.Null(page.QuerySelector("#error-summary"));
         int Count(string group) => int.Parse(page.QuerySelector($"#worklist-counts [data-group='{group}']")!.TextContent, CultureInfo.InvariantCulture);
@@ -128,7 +120,7 @@ public abstract class OfficesTests(AppFactory factory) : ProviderTests(factory)
         Assert.Equal((1, 1, 2), byOffice[office]);
 
         // The dashboard's table and the gap list filtered by the office.
-        var admin = await AdminAsync();
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var dashboard = await admin.GetDocumentAsync("/Admin");
         Assert.Contains(dashboard.QuerySelectorAll("#table-byOffice tbody td"), td => td.TextContent.Contains("LTSA Uji " + office, StringComparison.Ordinal));
         var gaps = await admin.GetDocumentAsync($"/Admin/Gaps?kind=placement-ending-30&office={office}");
@@ -138,7 +130,7 @@ public abstract class OfficesTests(AppFactory factory) : ProviderTests(factory)
     [Fact]
     public async Task TheAuditHoldsEveryAdminActionFoundByAPartialEmail()
     {
-        var admin = await AdminAsync();
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var email = $"baru.{Guid.NewGuid():N}@bp2mi.go.id";
         var created = await admin.SubmitFormAsync("/Admin/Accounts", new Dictionary<string, string?>
         {

@@ -60,6 +60,6 @@ public abstract class CsvExportTests(AppFactory factory) : ProviderTests(factory
     }
 }
 
-public sealed class CsvExportTestsOnSqlite(SurfaceSqliteFactory f) : CsvExportTests(f), IClassFixture<SurfaceSqliteFactory>;
+public sealed class CsvExportTestsOnSqlite(SqliteAppFactory<SurfaceSetup> f) : CsvExportTests(f), IClassFixture<SqliteAppFactory<SurfaceSetup>>;
 
-public sealed class CsvExportTestsOnPostgres(SurfacePostgresFactory f) : CsvExportTests(f), IClassFixture<SurfacePostgresFactory>;
+public sealed class CsvExportTestsOnPostgres(PostgresAppFactory<SurfaceSetup> f) : CsvExportTests(f), IClassFixture<PostgresAppFactory<SurfaceSetup>>;

@@ -58,6 +58,6 @@ public abstract class EdgeTests(AppFactory factory) : ProviderTests(factory)
     }
 }
 
-public sealed class EdgeTestsOnSqlite(SurfaceSqliteFactory f) : EdgeTests(f), IClassFixture<SurfaceSqliteFactory>;
+public sealed class EdgeTestsOnSqlite(SqliteAppFactory<SurfaceSetup> f) : EdgeTests(f), IClassFixture<SqliteAppFactory<SurfaceSetup>>;
 
-public sealed class EdgeTestsOnPostgres(SurfacePostgresFactory f) : EdgeTests(f), IClassFixture<SurfacePostgresFactory>;
+public sealed class EdgeTestsOnPostgres(PostgresAppFactory<SurfaceSetup> f) : EdgeTests(f), IClassFixture<PostgresAppFactory<SurfaceSetup>>;

@@ -131,6 +131,6 @@ public abstract class HostileTextTests(AppFactory factory) : ProviderTests(facto
     private static string Escape(string value) => string.Concat(value.Select(c => c < 32 || c > 126 ? $"\\u{(int)c:x4}" : c.ToString()));
 }
 
-public sealed class HostileTextTestsOnSqlite(SurfaceSqliteFactory f) : HostileTextTests(f), IClassFixture<SurfaceSqliteFactory>;
+public sealed class HostileTextTestsOnSqlite(SqliteAppFactory<SurfaceSetup> f) : HostileTextTests(f), IClassFixture<SqliteAppFactory<SurfaceSetup>>;
 
-public sealed class HostileTextTestsOnPostgres(SurfacePostgresFactory f) : HostileTextTests(f), IClassFixture<SurfacePostgresFactory>;
+public sealed class HostileTextTestsOnPostgres(PostgresAppFactory<SurfaceSetup> f) : HostileTextTests(f), IClassFixture<PostgresAppFactory<SurfaceSetup>>;

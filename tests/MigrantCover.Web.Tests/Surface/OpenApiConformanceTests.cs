@@ -1,3 +1,4 @@
+using static MigrantCover.Web.Tests.Surface.OpenApiDocument;
 using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
 namespace MigrantCover.Web.Tests.Surface;
@@ -13,7 +14,7 @@ public abstract class OpenApiConformanceTests(AppFactory factory) : ProviderTest
     [Fact]
     public async Task RequestSchemasMarkRequiredFieldsAndLengthLimits()
     {
-        var document = await DocumentAsync();
+        var document = await OpenApiDocument.FetchAsync(Factory);
         var register = Unwrap(document, RequestSchema(document, "post", "/api/v1/workers"));
         var required = register.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ToList();
         Assert.Contains("fullName", required);
@@ -30,7 +31,7 @@ public abstract class OpenApiConformanceTests(AppFactory factory) : ProviderTest
     [Fact]
     public async Task RealAnswersConformToTheDocumentedSchemas()
     {
-        var document = await DocumentAsync();
+        var document = await OpenApiDocument.FetchAsync(Factory);
         var anonymous = SurfaceSetup.Client(Factory);
         var officer = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
         var admin = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
@@ -84,16 +85,6 @@ public abstract class OpenApiConformanceTests(AppFactory factory) : ProviderTest
         // The calls reached the answers they were meant to (success and problem alike).
         Assert.Equal([200, 400, 200, 401, 201, 400, 200, 200, 404, 200, 409, 200, 200, 404, 400, 200], statuses);
     }
-
-    private async Task<JsonElement> DocumentAsync()
-    {
-        var response = await SurfaceSetup.Client(Factory).GetAsync("/swagger/v1/swagger.json");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
-
-    private static JsonElement Operation(JsonElement document, string method, string path) =>
-        document.GetProperty("paths").GetProperty(path).GetProperty(method.ToLowerInvariant());
 
     private static JsonElement RequestSchema(JsonElement document, string method, string path) =>
         Operation(document, method, path).GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
@@ -234,6 +225,6 @@ public abstract class OpenApiConformanceTests(AppFactory factory) : ProviderTest
     };
 }
 
-public sealed class OpenApiConformanceTestsOnSqlite(SurfaceSqliteFactory f) : OpenApiConformanceTests(f), IClassFixture<SurfaceSqliteFactory>;
+public sealed class OpenApiConformanceTestsOnSqlite(SqliteAppFactory<SurfaceSetup> f) : OpenApiConformanceTests(f), IClassFixture<SqliteAppFactory<SurfaceSetup>>;
 
-public sealed class OpenApiConformanceTestsOnPostgres(SurfacePostgresFactory f) : OpenApiConformanceTests(f), IClassFixture<SurfacePostgresFactory>;
+public sealed class OpenApiConformanceTestsOnPostgres(PostgresAppFactory<SurfaceSetup> f) : OpenApiConformanceTests(f), IClassFixture<PostgresAppFactory<SurfaceSetup>>;

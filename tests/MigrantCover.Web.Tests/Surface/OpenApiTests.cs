@@ -1,3 +1,4 @@
+using static MigrantCover.Web.Tests.Surface.OpenApiDocument;
 using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
 namespace MigrantCover.Web.Tests.Surface;
@@ -9,23 +10,13 @@ namespace MigrantCover.Web.Tests.Surface;
 /// </summary>
 public abstract class OpenApiTests(AppFactory factory) : ProviderTests(factory)
 {
-    private async Task<JsonElement> DocumentAsync()
-    {
-        var response = await SurfaceSetup.Client(Factory).GetAsync("/swagger/v1/swagger.json");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
-
-    private static JsonElement Operation(JsonElement document, string method, string path) =>
-        document.GetProperty("paths").GetProperty(path).GetProperty(method.ToLowerInvariant());
-
     private static bool NeedsToken(JsonElement operation) =>
         operation.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
 
     [Fact]
     public async Task EnumerationsAreTheStringCodesTheApiSends()
     {
-        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+        var schemas = (await OpenApiDocument.FetchAsync(Factory)).GetProperty("components").GetProperty("schemas");
         var enums = schemas.EnumerateObject().Where(s => s.Value.TryGetProperty("enum", out _)).ToList();
         Assert.NotEmpty(enums);
         foreach (var schema in enums)
@@ -40,7 +31,7 @@ public abstract class OpenApiTests(AppFactory factory) : ProviderTests(factory)
     [Fact]
     public async Task OnlyOperationsThatNeedATokenAskForOne()
     {
-        var document = await DocumentAsync();
+        var document = await OpenApiDocument.FetchAsync(Factory);
         Assert.False(NeedsToken(Operation(document, "post", "/api/v1/auth/token")));
         Assert.False(NeedsToken(Operation(document, "post", "/api/v1/coverage/lookup")));
         Assert.True(NeedsToken(Operation(document, "get", "/api/v1/workers")));
@@ -63,7 +54,7 @@ public abstract class OpenApiTests(AppFactory factory) : ProviderTests(factory)
     [Fact]
     public async Task EveryAnswerOfTheseRequestsIsDocumented()
     {
-        var document = await DocumentAsync();
+        var document = await OpenApiDocument.FetchAsync(Factory);
         var anonymous = SurfaceSetup.Client(Factory);
         var officer = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
         var worker = (await officer.RegisterAsync()).GetProperty("id").GetString()!;
@@ -101,6 +92,6 @@ public abstract class OpenApiTests(AppFactory factory) : ProviderTests(factory)
     }
 }
 
-public sealed class OpenApiTestsOnSqlite(SurfaceSqliteFactory f) : OpenApiTests(f), IClassFixture<SurfaceSqliteFactory>;
+public sealed class OpenApiTestsOnSqlite(SqliteAppFactory<SurfaceSetup> f) : OpenApiTests(f), IClassFixture<SqliteAppFactory<SurfaceSetup>>;
 
-public sealed class OpenApiTestsOnPostgres(SurfacePostgresFactory f) : OpenApiTests(f), IClassFixture<SurfacePostgresFactory>;
+public sealed class OpenApiTestsOnPostgres(PostgresAppFactory<SurfaceSetup> f) : OpenApiTests(f), IClassFixture<PostgresAppFactory<SurfaceSetup>>;

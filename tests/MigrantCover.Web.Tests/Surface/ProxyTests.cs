@@ -105,6 +105,6 @@ public abstract class ProxyTests(AppFactory factory) : ProviderTests(factory)
     }
 }
 
-public sealed class ProxyTestsOnSqlite(SurfaceSqliteFactory f) : ProxyTests(f), IClassFixture<SurfaceSqliteFactory>;
+public sealed class ProxyTestsOnSqlite(SqliteAppFactory<SurfaceSetup> f) : ProxyTests(f), IClassFixture<SqliteAppFactory<SurfaceSetup>>;
 
-public sealed class ProxyTestsOnPostgres(SurfacePostgresFactory f) : ProxyTests(f), IClassFixture<SurfacePostgresFactory>;
+public sealed class ProxyTestsOnPostgres(PostgresAppFactory<SurfaceSetup> f) : ProxyTests(f), IClassFixture<PostgresAppFactory<SurfaceSetup>>;

@@ -163,6 +163,6 @@ public abstract class StaffSignInTests(AppFactory factory, CountingHasher hasher
     }
 }
 
-public sealed class StaffSignInTestsOnSqlite(SurfaceSqliteFactory f) : StaffSignInTests(f, f.Hasher), IClassFixture<SurfaceSqliteFactory>;
+public sealed class StaffSignInTestsOnSqlite(SqliteAppFactory<SurfaceSetup> f) : StaffSignInTests(f, f.Setup.Hasher), IClassFixture<SqliteAppFactory<SurfaceSetup>>;
 
-public sealed class StaffSignInTestsOnPostgres(SurfacePostgresFactory f) : StaffSignInTests(f, f.Hasher), IClassFixture<SurfacePostgresFactory>;
+public sealed class StaffSignInTestsOnPostgres(PostgresAppFactory<SurfaceSetup> f) : StaffSignInTests(f, f.Setup.Hasher), IClassFixture<PostgresAppFactory<SurfaceSetup>>;

@@ -11,7 +11,7 @@ namespace MigrantCover.Web.Tests.Surface;
 /// test client choosing the address its connection comes from (X-Test-Peer: the TCP peer a real server
 /// would see), sign-in limits small enough to reach, and the password hasher counting its verifications.
 /// </summary>
-public static class SurfaceSetup
+public sealed class SurfaceSetup : IAppSetup
 {
     public const string PeerHeader = "X-Test-Peer";
 
@@ -21,7 +21,9 @@ public static class SurfaceSetup
 
     private static int _address;
 
-    public static void Configure(AppFactory factory) =>
+    public CountingHasher Hasher { get; } = new();
+
+    public void Configure(AppFactory factory) =>
         factory.With("ForwardedHeaders:Enabled", "true")
             .With("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/8")
             .With("Auth:PerClientPerMinute", SignInsPerMinute.ToString(CultureInfo.InvariantCulture))
@@ -29,12 +31,12 @@ public static class SurfaceSetup
             .With("Auth:AccountMaxFailedAttempts", "7")
             .With("Coverage:PerClientPerMinute", "10");
 
-    public static void ConfigureHost(IWebHostBuilder builder, CountingHasher hasher) =>
+    public void ConfigureHost(IWebHostBuilder builder) =>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new PeerFilter());
             services.RemoveAll<IPasswordHasher<StaffUser>>();
-            services.AddSingleton<IPasswordHasher<StaffUser>>(hasher);
+            services.AddSingleton<IPasswordHasher<StaffUser>>(Hasher);
         });
 
     /// <summary>A documentation address (TEST-NET-3) of its own on every call.</summary>
@@ -86,31 +88,5 @@ public sealed class CountingHasher : PasswordHasher<StaffUser>
     {
         Interlocked.Increment(ref _verifications);
         return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
-    }
-}
-
-public sealed class SurfaceSqliteFactory : SqliteAppFactory
-{
-    public SurfaceSqliteFactory() => SurfaceSetup.Configure(this);
-
-    public CountingHasher Hasher { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        SurfaceSetup.ConfigureHost(builder, Hasher);
-    }
-}
-
-public sealed class SurfacePostgresFactory : PostgresAppFactory
-{
-    public SurfacePostgresFactory() => SurfaceSetup.Configure(this);
-
-    public CountingHasher Hasher { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        SurfaceSetup.ConfigureHost(builder, Hasher);
     }
 }
