@@ -30,16 +30,14 @@ public sealed record ClaimRequest
     /// <summary>For deaths: the recorded heir the family names as payee (checked at verification, R-HEIR-4).</summary>
     public Guid? PayeeHeirId { get; set; }
 
-    public ClaimReport ToReport() => new()
-    {
-        Type = Input.Code<ClaimType>(Type),
-        IncidentOn = Input.Date(IncidentOn),
-        ReportedOn = Input.Date(ReportedOn),
-        ClaimedAmount = ClaimedAmount,
-        Cause = Input.Code<FailedDepartureCause>(Cause),
-        Trigger = Input.Code<JhtTrigger>(Trigger),
-        Reporter = Reporter is { } r ? new Reporter(Input.Code<ReporterRole>(r.Role), Input.Text(r.Name, 150), Input.Text(r.Contact, 150)) : null,
-    };
+    public ClaimReport ToReport() => new(
+        Input.Code<ClaimType>(Type),
+        Input.Date(IncidentOn),
+        Input.Date(ReportedOn),
+        ClaimedAmount,
+        Input.Code<FailedDepartureCause>(Cause),
+        Input.Code<JhtTrigger>(Trigger),
+        Reporter is { } r ? new Reporter(Input.Code<ReporterRole>(r.Role), Input.Text(r.Name, 150), Input.Text(r.Contact, 150)) : null);
 
     public sealed class Validator : AbstractValidator<ClaimRequest>
     {
