@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using MigrantCover.Web.Features.Validation;
 
 namespace MigrantCover.Web.Features.Claims;
@@ -6,8 +7,9 @@ namespace MigrantCover.Web.Features.Claims;
 public sealed record ReporterInput(string? Role = null, string? Name = null, string? Contact = null);
 
 /// <summary>
-/// The body of <c>POST /api/v1/claims/assess</c> and <c>POST /api/v1/claims</c> (docs/api.md, "Claims").
-/// Dates and codes are text, so that a wrong one gets a message on its field.
+/// The body of <c>POST /api/v1/claims/assess</c> and <c>POST /api/v1/claims</c> (docs/api.md, "Claims"),
+/// and the form of the worker's "report a claim" page. Dates and codes are text, so that a wrong one gets
+/// a message on its field.
 /// </summary>
 public sealed record ClaimRequest
 {
@@ -19,6 +21,8 @@ public sealed record ClaimRequest
 
     public string? ReportedOn { get; set; }
 
+    /// <summary>A number in the API's body; the page's form types it with thousands dots and reads it itself.</summary>
+    [BindNever]
     public long? ClaimedAmount { get; set; }
 
     public string? Cause { get; set; }
