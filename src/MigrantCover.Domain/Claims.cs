@@ -8,28 +8,22 @@ public sealed record Reporter(ReporterRole? Role, string? Name, string? Contact)
 /// Re-assessing a recorded claim (verify, approve) sends the same facts with <see cref="ClaimId"/>,
 /// its <see cref="Outcome"/> and the <see cref="Payee"/>.
 /// </summary>
-public sealed record ClaimReport
+/// <param name="Type">The claim type (R-CLM-1).</param>
+/// <param name="IncidentOn">The incident date <c>t</c>: the death, the accident, the failed departure, the loss, the end of employment.</param>
+/// <param name="ReportedOn">The first report (R-CLM-7 counts from it); null means today.</param>
+/// <param name="ClaimedAmount">The proven cost, for <c>cap</c> and <c>claimed</c> types (R-CLM-10).</param>
+/// <param name="Cause">R-CLM-4, for <c>failed-departure</c>.</param>
+/// <param name="Trigger">R-CLM-11, for <c>jht-withdrawal</c>.</param>
+/// <param name="Reporter">R-CLM-5; optional for the assessment alone.</param>
+public sealed record ClaimReport(
+    ClaimType? Type = null,
+    DateOnly? IncidentOn = null,
+    DateOnly? ReportedOn = null,
+    long? ClaimedAmount = null,
+    FailedDepartureCause? Cause = null,
+    JhtTrigger? Trigger = null,
+    Reporter? Reporter = null)
 {
-    public ClaimType? Type { get; init; }
-
-    /// <summary>The incident date <c>t</c>: the death, the accident, the failed departure, the loss, the end of employment.</summary>
-    public DateOnly? IncidentOn { get; init; }
-
-    /// <summary>The first report (R-CLM-7 counts from it); null means today.</summary>
-    public DateOnly? ReportedOn { get; init; }
-
-    /// <summary>The proven cost, for <c>cap</c> and <c>claimed</c> types (R-CLM-10).</summary>
-    public long? ClaimedAmount { get; init; }
-
-    /// <summary>R-CLM-4, for <c>failed-departure</c>.</summary>
-    public FailedDepartureCause? Cause { get; init; }
-
-    /// <summary>R-CLM-11, for <c>jht-withdrawal</c>.</summary>
-    public JhtTrigger? Trigger { get; init; }
-
-    /// <summary>R-CLM-5; optional for the assessment alone.</summary>
-    public Reporter? Reporter { get; init; }
-
     /// <summary>R-CLM-6: the second report of a two-stage type.</summary>
     public ClaimOutcome? Outcome { get; init; }
 

@@ -57,16 +57,7 @@ internal static class ClaimSamples
         DateOnly? reportedOn = null)
     {
         var reported = reportedOn ?? incidentOn.AddDays(10);
-        var report = new ClaimReport
-        {
-            Type = type,
-            IncidentOn = incidentOn,
-            ReportedOn = reported,
-            ClaimedAmount = claimed,
-            Cause = cause,
-            Trigger = trigger,
-        };
-        return Claims.Assess(report, worker, reported);
+        return Claims.Assess(new ClaimReport(type, incidentOn, reported, claimed, cause, trigger), worker, reported);
     }
 
     public static ClaimAssessment Assess(ClaimType type, DateOnly incidentOn, CoverageHistory h, long? claimed = null, FailedDepartureCause? cause = null, JhtTrigger? trigger = null, DateOnly? reportedOn = null) =>

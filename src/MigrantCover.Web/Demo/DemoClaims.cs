@@ -1,7 +1,5 @@
-using System.Text.Json;
 using MigrantCover.Web.Features.Claims;
 using MigrantCover.Web.Features.Workers;
-using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Demo;
 
@@ -170,16 +168,7 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
                 ? new Reporter(ReporterRole.Candidate, w.FullName, w.Phone)
                 : new Reporter(ReporterRole.Worker, w.FullName, w.Phone);
         var payee = death ? Payee(heirs, reportedOn) : null;
-        var report = new ClaimReport
-        {
-            Type = type,
-            IncidentOn = incident,
-            ReportedOn = reportedOn,
-            ClaimedAmount = claimed,
-            Cause = cause,
-            Trigger = trigger,
-            Reporter = reporter,
-        };
+        var report = new ClaimReport(type, incident, reportedOn, claimed, cause, trigger, reporter);
         var others = existing.Select(ClaimActions.Existing).ToList();
         var a = Domain.Claims.Assess(report, ClaimActions.WorkerFacts(w, heirs, others), reportedOn);
         if (a.Failures.Count > 0 || a.Expired || a.DuplicateOf is not null || a.Type is null || a.Programme is null)
@@ -187,40 +176,7 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
             return null;
         }
 
-        var id = Guid.CreateVersion7();
-        var c = new BenefitClaim
-        {
-            Id = id,
-            Number = ClaimActions.Handler.NumberOf(id, reportedOn),
-            WorkerId = w.Id,
-            Type = type,
-            IncidentOn = incident,
-            ReportedOn = reportedOn,
-            State = ClaimWorkflow.AfterReport(a),
-            ClaimedAmount = claimed,
-            Cause = cause,
-            Trigger = trigger,
-            ReporterRole = reporter.Role,
-            ReporterName = reporter.Name,
-            ReporterContact = reporter.Contact,
-            Eligible = a.Eligible,
-            Reason = a.Reason,
-            Programme = a.Programme.Value,
-            Phase = a.Phase,
-            RuleSet = a.RuleSet?.Id,
-            EstimatedAmount = a.Amount?.Amount,
-            LastReportOn = a.LastReportOn,
-            TwoStage = a.TwoStage,
-            PayeeHeirId = payee?.Id,
-            PayeeRelationship = payee?.Relationship,
-            CreatedBy = verifier.Name,
-            Documents = [.. a.Documents.Select(d => new ClaimDocumentItem { Id = Guid.CreateVersion7(), ClaimId = id, Code = d.Code, Report = d.Report, Required = d.Required })],
-        };
-        if (a.NeedsPayeeHeir)
-        {
-            c.HeirSnapshot = JsonSerializer.Serialize(heirs.Select(HeirView.From), JsonConventions.Options);
-        }
-
+        var c = ClaimActions.NewClaim(report, a, w.Id, heirs, payee, verifier.Name);
         Carry(c, w, heirs, others, a, reportedOn);
         return c;
     }

@@ -168,6 +168,40 @@ public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(facto
         var none = await (await api.GetAsync("/api/v1/claims?office=NO-SUCH-OFFICE")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0, none.GetProperty("total").GetInt32());
     }
+
+    // "Laporkan klaim" binds the API's claim request; the amount is the form's own text field.
+    [Fact]
+    [Trait("Rule", "R-CLM-10")]
+    public async Task TheReportedAmountIsTypedWithThousandsDotsAndAWrongOneIsRefusedOnItsField()
+    {
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var id = await api.PlacedAsync(D("2024-09-01"));
+        var officer = await SignedInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var url = $"/Workers/{id}/Claims/New";
+        Dictionary<string, string?> Form(string amount) => new()
+        {
+            ["Input.Type"] = "treatment-abroad",
+            ["Input.IncidentOn"] = "2025-02-10",
+            ["Input.ReportedOn"] = "2025-03-01",
+            ["Input.ClaimedAmount"] = amount,
+            ["Input.ReporterRole"] = "worker",
+            ["Input.ReporterName"] = "Siti Aminah",
+            ["Input.ReporterContact"] = "+6281234567890",
+        };
+
+        var capped = await PageAsync(await officer.SubmitFormAsync(await officer.GetDocumentAsync(url), url + "?handler=Assess", Form("65.000.000")));
+        Assert.Contains("Rp50.000.000", capped.QuerySelector("#assessment-amount")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(capped.QuerySelector("#Input_ClaimedAmount_error")!.TextContent.Trim());
+
+        var wrong = await PageAsync(await officer.SubmitFormAsync(capped, url + "?handler=Assess", Form("12,5 juta")));
+        Assert.Null(wrong.QuerySelector("#assessment"));
+        Assert.Contains("Isi jumlah rupiah bulat dari 1 sampai", wrong.QuerySelector("#Input_ClaimedAmount_error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("12,5 juta", wrong.QuerySelector("#Input_ClaimedAmount")!.GetAttribute("value"));
+
+        var claimUrl = Redirected(await officer.SubmitFormAsync(wrong, url + "?handler=Report", Form("12.345.000")), "/Claims/");
+        var claimId = Guid.Parse(claimUrl["/Claims/".Length..]);
+        Assert.Equal(12_345_000, await Factory.WithDbAsync(db => db.Claims.Where(c => c.Id == claimId).Select(c => c.ClaimedAmount).SingleAsync()));
+    }
 }
 
 

@@ -29,16 +29,9 @@ public static class ClaimActions
     public static ExistingClaim Existing(BenefitClaim c) => new(c.Id, c.Type, c.IncidentOn, c.State, c.Amount);
 
     /// <summary>The facts of a recorded claim as a report, for a fresh assessment (verify, approve, views).</summary>
-    public static ClaimReport ReportOf(BenefitClaim c, IReadOnlyList<Heir> heirs) => new()
+    public static ClaimReport ReportOf(BenefitClaim c, IReadOnlyList<Heir> heirs) => new(c.Type, c.IncidentOn, c.ReportedOn, c.ClaimedAmount, c.Cause, c.Trigger, new Reporter(c.ReporterRole, c.ReporterName, c.ReporterContact))
     {
         ClaimId = c.Id,
-        Type = c.Type,
-        IncidentOn = c.IncidentOn,
-        ReportedOn = c.ReportedOn,
-        ClaimedAmount = c.ClaimedAmount,
-        Cause = c.Cause,
-        Trigger = c.Trigger,
-        Reporter = new Reporter(c.ReporterRole, c.ReporterName, c.ReporterContact),
         Outcome = c.Outcome,
         OutcomeOn = c.OutcomeOn,
         Payee = c.CertificateHeirs is null && c.FuneralArrangerName is null && c.PayeeRelationship is null ? null : new PayeeFacts
@@ -78,6 +71,50 @@ public static class ClaimActions
         c.ApprovedByName = byName;
         c.ApprovedAt = at;
         c.ApprovedOn = on;
+    }
+
+    /// <summary>
+    /// R-CLM-5: the claim recorded from its report and the assessment of the report day: the state after
+    /// the report (R-CLM-9), the estimate, the checklist (R-CLM-8), the payee the family named (R-HEIR-4)
+    /// and, for a death, a snapshot of the heirs as they were (R-HEIR-6).
+    /// </summary>
+    public static BenefitClaim NewClaim(ClaimReport report, ClaimAssessment a, Guid workerId, IEnumerable<Heir> heirs, Heir? payee, string createdBy)
+    {
+        var id = Guid.CreateVersion7();
+        var claim = new BenefitClaim
+        {
+            Id = id,
+            Number = Handler.NumberOf(id, a.ReportedOn!.Value),
+            WorkerId = workerId,
+            Type = a.Type!.Value,
+            IncidentOn = a.IncidentOn!.Value,
+            ReportedOn = a.ReportedOn!.Value,
+            State = ClaimWorkflow.AfterReport(a),
+            ClaimedAmount = report.ClaimedAmount,
+            Cause = report.Cause,
+            Trigger = report.Trigger,
+            ReporterRole = report.Reporter?.Role,
+            ReporterName = report.Reporter?.Name,
+            ReporterContact = report.Reporter?.Contact,
+            Eligible = a.Eligible,
+            Reason = a.Reason,
+            Programme = a.Programme!.Value,
+            Phase = a.Phase,
+            RuleSet = a.RuleSet?.Id,
+            EstimatedAmount = a.Amount?.Amount,
+            LastReportOn = a.LastReportOn,
+            TwoStage = a.TwoStage,
+            PayeeHeirId = payee?.Id,
+            PayeeRelationship = payee?.Relationship,
+            CreatedBy = createdBy,
+            Documents = [.. a.Documents.Select(d => new ClaimDocumentItem { Id = Guid.CreateVersion7(), ClaimId = id, Code = d.Code, Report = d.Report, Required = d.Required })],
+        };
+        if (a.NeedsPayeeHeir)
+        {
+            claim.HeirSnapshot = JsonSerializer.Serialize(heirs.Select(HeirView.From), JsonConventions.Options);
+        }
+
+        return claim;
     }
 
     public static IEnumerable<ClaimDocumentCheck> Checklist(BenefitClaim c) => c.Documents.Select(d => new ClaimDocumentCheck(d.Code, d.Required, d.Verified));
@@ -147,7 +184,6 @@ public static class ClaimActions
                 return Duplicate(a, existing);
             }
 
-            var today = clock.Today();
             var report = request.ToReport();
             Heir? payee = null;
             if (request.PayeeHeirId is { } payeeId)
@@ -159,43 +195,7 @@ public static class ClaimActions
                 }
             }
 
-            var now = clock.GetUtcNow();
-            var id = Guid.CreateVersion7();
-            var claim = new BenefitClaim
-            {
-                Id = id,
-                Number = NumberOf(id, report.ReportedOn ?? today),
-                WorkerId = worker.Id,
-                Type = a.Type!.Value,
-                IncidentOn = a.IncidentOn!.Value,
-                ReportedOn = a.ReportedOn!.Value,
-                State = ClaimWorkflow.AfterReport(a),
-                ClaimedAmount = report.ClaimedAmount,
-                Cause = report.Cause,
-                Trigger = report.Trigger,
-                ReporterRole = report.Reporter?.Role,
-                ReporterName = report.Reporter?.Name,
-                ReporterContact = report.Reporter?.Contact,
-                Eligible = a.Eligible,
-                Reason = a.Reason,
-                Programme = a.Programme!.Value,
-                Phase = a.Phase,
-                RuleSet = a.RuleSet?.Id,
-                EstimatedAmount = a.Amount?.Amount,
-                LastReportOn = a.LastReportOn,
-                TwoStage = a.TwoStage,
-                PayeeHeirId = payee?.Id,
-                PayeeRelationship = payee?.Relationship,
-                CreatedBy = db.Actor.Name,
-                Documents = [.. a.Documents.Select(d => new ClaimDocumentItem { Id = Guid.CreateVersion7(), ClaimId = id, Code = d.Code, Report = d.Report, Required = d.Required })],
-            };
-
-            // R-HEIR-6: a death keeps a snapshot of the heirs as they were.
-            if (a.NeedsPayeeHeir)
-            {
-                claim.HeirSnapshot = JsonSerializer.Serialize(heirs.Select(HeirView.From), JsonConventions.Options);
-            }
-
+            var claim = NewClaim(report, a, worker.Id, heirs, payee, db.Actor.Name);
             db.Claims.Add(claim);
             try
             {

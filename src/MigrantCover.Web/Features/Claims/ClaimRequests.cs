@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using MigrantCover.Web.Features.Validation;
 
 namespace MigrantCover.Web.Features.Claims;
@@ -6,8 +7,9 @@ namespace MigrantCover.Web.Features.Claims;
 public sealed record ReporterInput(string? Role = null, string? Name = null, string? Contact = null);
 
 /// <summary>
-/// The body of <c>POST /api/v1/claims/assess</c> and <c>POST /api/v1/claims</c> (docs/api.md, "Claims").
-/// Dates and codes are text, so that a wrong one gets a message on its field.
+/// The body of <c>POST /api/v1/claims/assess</c> and <c>POST /api/v1/claims</c> (docs/api.md, "Claims"),
+/// and the form of the worker's "report a claim" page. Dates and codes are text, so that a wrong one gets
+/// a message on its field.
 /// </summary>
 public sealed record ClaimRequest
 {
@@ -19,6 +21,8 @@ public sealed record ClaimRequest
 
     public string? ReportedOn { get; set; }
 
+    /// <summary>A number in the API's body; the page's form types it with thousands dots and reads it itself.</summary>
+    [BindNever]
     public long? ClaimedAmount { get; set; }
 
     public string? Cause { get; set; }
@@ -30,16 +34,14 @@ public sealed record ClaimRequest
     /// <summary>For deaths: the recorded heir the family names as payee (checked at verification, R-HEIR-4).</summary>
     public Guid? PayeeHeirId { get; set; }
 
-    public ClaimReport ToReport() => new()
-    {
-        Type = Input.Code<ClaimType>(Type),
-        IncidentOn = Input.Date(IncidentOn),
-        ReportedOn = Input.Date(ReportedOn),
-        ClaimedAmount = ClaimedAmount,
-        Cause = Input.Code<FailedDepartureCause>(Cause),
-        Trigger = Input.Code<JhtTrigger>(Trigger),
-        Reporter = Reporter is { } r ? new Reporter(Input.Code<ReporterRole>(r.Role), Input.Text(r.Name, 150), Input.Text(r.Contact, 150)) : null,
-    };
+    public ClaimReport ToReport() => new(
+        Input.Code<ClaimType>(Type),
+        Input.Date(IncidentOn),
+        Input.Date(ReportedOn),
+        ClaimedAmount,
+        Input.Code<FailedDepartureCause>(Cause),
+        Input.Code<JhtTrigger>(Trigger),
+        Reporter is { } r ? new Reporter(Input.Code<ReporterRole>(r.Role), Input.Text(r.Name, 150), Input.Text(r.Contact, 150)) : null);
 
     public sealed class Validator : AbstractValidator<ClaimRequest>
     {

@@ -13,31 +13,23 @@ public sealed class ReportClaimModel(AppDbContext db, ClaimActions.Handler handl
 
     public AssessmentView? Assessment { get; private set; }
 
+    /// <summary>The request the form fills, as the API's body would (the amount and the reporter are typed apart, below).</summary>
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public ClaimRequest Input { get; set; } = new();
 
-    public sealed record InputModel
-    {
-        public string? Type { get; set; }
+    /// <summary>The amount as typed, with or without thousands dots ("65.000.000"), read by <see cref="ClaimForms.Amount"/>.</summary>
+    [BindProperty(Name = "Input.ClaimedAmount")]
+    public string? ClaimedAmount { get; set; }
 
-        public string? IncidentOn { get; set; }
+    // R-CLM-5: the reporter, one field each.
+    [BindProperty(Name = "Input.ReporterRole")]
+    public string? ReporterRole { get; set; }
 
-        public string? ReportedOn { get; set; }
+    [BindProperty(Name = "Input.ReporterName")]
+    public string? ReporterName { get; set; }
 
-        public string? ClaimedAmount { get; set; }
-
-        public string? Cause { get; set; }
-
-        public string? Trigger { get; set; }
-
-        public string? ReporterRole { get; set; }
-
-        public string? ReporterName { get; set; }
-
-        public string? ReporterContact { get; set; }
-
-        public Guid? PayeeHeirId { get; set; }
-    }
+    [BindProperty(Name = "Input.ReporterContact")]
+    public string? ReporterContact { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -50,75 +42,57 @@ public sealed class ReportClaimModel(AppDbContext db, ClaimActions.Handler handl
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAssessAsync(Guid id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct) || ClaimRequestOf(id) is not { } request)
+    public Task<IActionResult> OnPostAssessAsync(Guid id, CancellationToken ct) =>
+        PostAsync(id, async request =>
         {
-            return Worker is null ? NotFound() : Page();
-        }
+            var outcome = await handler.AssessAsync(request, ct);
+            if (outcome.Succeeded)
+            {
+                Assessment = AssessmentView.From(outcome.Value!);
+            }
+            else
+            {
+                AddFailures(outcome.AllFailures);
+            }
 
-        var outcome = await handler.AssessAsync(request, ct);
-        if (outcome.Succeeded)
+            return Page();
+        }, ct);
+
+    public Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken ct) =>
+        PostAsync(id, async request =>
         {
-            Assessment = AssessmentView.From(outcome.Value!);
-        }
-        else
-        {
+            var outcome = await handler.ReportAsync(request, ct);
+            if ((outcome.Succeeded ? outcome.Value!.Id : outcome.ExistingId) is { } claimId)
+            {
+                return Redirect($"/Claims/{claimId}");
+            }
+
             AddFailures(outcome.AllFailures);
-        }
+            if ((await handler.AssessAsync(request, ct)) is { Succeeded: true } assessed)
+            {
+                Assessment = AssessmentView.From(assessed.Value!);
+            }
 
-        return Page();
-    }
+            return Page();
+        }, ct);
 
-    public async Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken ct)
+    // Both buttons: the worker (404), the amount typed (its message alone), then the request.
+    private async Task<IActionResult> PostAsync(Guid id, Func<ClaimRequest, Task<IActionResult>> post, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || ClaimRequestOf(id) is not { } request)
+        if (!await LoadAsync(id, ct))
         {
-            return Worker is null ? NotFound() : Page();
+            return NotFound();
         }
 
-        var outcome = await handler.ReportAsync(request, ct);
-        if (outcome.Succeeded)
-        {
-            return Redirect($"/Claims/{outcome.Value!.Id}");
-        }
-
-        if (outcome.ExistingId is { } existing)
-        {
-            return Redirect($"/Claims/{existing}");
-        }
-
-        AddFailures(outcome.AllFailures);
-        if ((await handler.AssessAsync(request, ct)) is { Succeeded: true } assessed)
-        {
-            Assessment = AssessmentView.From(assessed.Value!);
-        }
-
-        return Page();
-    }
-
-    private ClaimRequest? ClaimRequestOf(Guid id)
-    {
         var failures = new List<Failure>();
-        var amount = ClaimForms.Amount(Input.ClaimedAmount, "claimedAmount", failures);
+        var amount = ClaimForms.Amount(ClaimedAmount, "claimedAmount", failures);
         if (failures.Count > 0)
         {
             AddFailures(failures);
-            return null;
+            return Page();
         }
 
-        return new ClaimRequest
-        {
-            WorkerId = id,
-            Type = Input.Type,
-            IncidentOn = Input.IncidentOn,
-            ReportedOn = Input.ReportedOn,
-            ClaimedAmount = amount,
-            Cause = Input.Cause,
-            Trigger = Input.Trigger,
-            Reporter = new ReporterInput(Input.ReporterRole, Input.ReporterName, Input.ReporterContact),
-            PayeeHeirId = Input.PayeeHeirId,
-        };
+        return await post(Input with { WorkerId = id, ClaimedAmount = amount, Reporter = new ReporterInput(ReporterRole, ReporterName, ReporterContact) });
     }
 
     private void AddFailures(IEnumerable<Failure> failures) =>
