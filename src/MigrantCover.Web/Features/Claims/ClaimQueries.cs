@@ -6,11 +6,8 @@ namespace MigrantCover.Web.Features.Claims;
 /// <summary>The reads of claims the pages and the API make: the list with its filters, one claim, its history.</summary>
 public static class ClaimQueries
 {
-    public const int MaxPageSize = 200;
-    public const int MaxPage = 10_000;
-
     /// <param name="Office">The code of the worker's office (Offices); an unknown code finds nothing.</param>
-    public sealed record Filter(Guid? WorkerId = null, string? State = null, string? Type = null, int? Page = null, int? PageSize = null, string? Office = null);
+    public sealed record Filter(Guid? WorkerId = null, string? State = null, string? Type = null, int? Page = null, int? PageSize = null, string? Office = null) : IPaged;
 
     public sealed record Result(IReadOnlyList<ClaimListItem> Items, int Page, int PageSize, int Total);
 
@@ -20,8 +17,7 @@ public static class ClaimQueries
         {
             RuleFor(f => f.State).Code<Filter, ClaimState>();
             RuleFor(f => f.Type).Code<Filter, ClaimType>();
-            RuleFor(f => f.Page).OneTo(MaxPage, "page.range");
-            RuleFor(f => f.PageSize).OneTo(MaxPageSize, "page-size.range");
+            Include(Paging.Rules);
         }
     }
 
@@ -35,8 +31,7 @@ public static class ClaimQueries
                 return Outcome<Result>.Invalid(failures);
             }
 
-            var page = filter.Page ?? 1;
-            var pageSize = filter.PageSize ?? 50;
+            var (page, pageSize) = Paging.Of(filter);
             var q = db.Claims.AsNoTracking();
             if (filter.WorkerId is { } w)
             {

@@ -5,14 +5,11 @@ namespace MigrantCover.Web.Features.Workers;
 /// <summary>Finding workers: filters, paging and a search box, every query on an index (never a scan of all workers).</summary>
 public static class WorkerSearch
 {
-    public const int MaxPageSize = 200;
-    public const int MaxPage = 10_000;
-
     /// <summary>Counting stops here: beyond it the list says "more than".</summary>
     public const int CountLimit = 10_000;
 
     /// <summary>The search box and the filters (GET parameters of the list and the API).</summary>
-    public sealed record Filter(string? Search = null, string? Stage = null, string? DestinationCountry = null, string? Province = null, string? Scheme = null, int? Page = null, int? PageSize = null);
+    public sealed record Filter(string? Search = null, string? Stage = null, string? DestinationCountry = null, string? Province = null, string? Scheme = null, int? Page = null, int? PageSize = null) : IPaged;
 
     /// <summary>One worker found; date of birth and the NIK's last four digits tell namesakes apart.</summary>
     public sealed record Row(Guid Id, string FullName, Stage Stage, Scheme Scheme, string DestinationCountry, string ProvinceCode, DateOnly RegisteredOn, string? MembershipNumber, DateOnly DateOfBirth, string NikLastFour);
@@ -29,8 +26,7 @@ public static class WorkerSearch
             RuleFor(f => f.DestinationCountry).Text(2);
             RuleFor(f => f.Province).Text(2).Check((_, p) => Input.Text(p, 2) is not { } code || Provinces.IsValid(code), "province.unknown", ruleId: "R-NIK-2");
             RuleFor(f => f.Search).Text(150);
-            RuleFor(f => f.Page).OneTo(MaxPage, "page.range");
-            RuleFor(f => f.PageSize).OneTo(MaxPageSize, "page-size.range");
+            Include(Paging.Rules);
         }
     }
 
@@ -44,8 +40,7 @@ public static class WorkerSearch
                 return Outcome<Result>.Invalid(failures);
             }
 
-            var page = filter.Page ?? 1;
-            var pageSize = filter.PageSize ?? 50;
+            var (page, pageSize) = Paging.Of(filter);
             var q = Filtered(db.Workers.AsNoTracking(), filter);
             var total = await q.Take(CountLimit + 1).CountAsync(ct);
             var items = await q
