@@ -102,6 +102,11 @@ public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(facto
         Assert.Equal("paid", page.QuerySelector("#claim-state")!.GetAttribute("data-state"));
         Assert.Contains("Rp85.000.000", page.QuerySelector("#approved-amount")!.TextContent, StringComparison.Ordinal);
 
+        // The history names the staff by their display names, with the e-mail the audit recorded beside.
+        var whos = page.QuerySelectorAll("#claim-history tbody tr").Select(r => r.Children[1].TextContent).ToList();
+        Assert.Contains(whos, w => w.Contains("Petugas Uji", StringComparison.Ordinal) && w.Contains(AppFactory.OfficerEmail, StringComparison.Ordinal));
+        Assert.Contains(whos, w => w.Contains("Petugas Kedua", StringComparison.Ordinal) && w.Contains(SecondOfficerEmail, StringComparison.Ordinal));
+
         // The list, filtered by state and type.
         var list = await officer.GetDocumentAsync("/Claims?State=paid&Type=death");
         Assert.Contains(list.QuerySelectorAll("#claims-list a"), a => a.GetAttribute("href") == claimUrl);

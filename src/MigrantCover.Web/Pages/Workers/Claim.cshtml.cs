@@ -13,6 +13,9 @@ public sealed class ClaimModel(AppDbContext db, ClaimActions.Handler handler, Ti
 
     public IReadOnlyList<Heir> Heirs { get; private set; } = [];
 
+    /// <summary>The display names of the staff in the claim's history, by the e-mail the audit recorded.</summary>
+    public IReadOnlyDictionary<string, string> StaffNames { get; private set; } = new Dictionary<string, string>();
+
     [BindProperty]
     public Dictionary<string, bool> Verified { get; set; } = [];
 
@@ -126,6 +129,10 @@ public sealed class ClaimModel(AppDbContext db, ClaimActions.Handler handler, Ti
         Claim = view;
         Worker = await db.Workers.AsNoTracking().SingleAsync(w => w.Id == view.WorkerId, ct);
         Heirs = await db.Heirs.AsNoTracking().Where(h => h.WorkerId == view.WorkerId && h.EndedOn == null).ToListAsync(ct);
+        var actors = view.History.Select(h => h.ActorName).Distinct().ToList();
+        StaffNames = await db.Users.AsNoTracking()
+            .Where(u => u.Email != null && actors.Contains(u.Email) && u.DisplayName != "")
+            .ToDictionaryAsync(u => u.Email!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase, ct);
         PaidOn ??= WorkerForms.Iso(today);
         OutcomeOn ??= WorkerForms.Iso(view.IncidentOn);
         PayeeHeirId ??= view.PayeeHeirId;
