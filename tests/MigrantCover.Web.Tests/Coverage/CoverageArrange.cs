@@ -28,8 +28,10 @@ public sealed class CoverageHost : IAppSetup
 public static class CoverageArrange
 {
     /// <summary>
-    /// Holds the write lock of <c>coverage_lookups</c> on a connection of the test's own: reads go on, the
-    /// writer's COPY or INSERT waits until the returned lock is disposed.
+    /// Holds the write lock of <c>coverage_lookups</c> in a transaction on a connection of the test's own:
+    /// reads go on, the writer's COPY or INSERT waits until the returned lock is disposed (PostgreSQL:
+    /// EXCLUSIVE mode; SQLite locks the whole file, so a write transaction held open keeps every writer
+    /// waiting).
     /// </summary>
     public static async Task<IAsyncDisposable> LockLogTableAsync(AppFactory factory)
     {
@@ -56,7 +58,6 @@ public static class CoverageArrange
             await connection.DisposeAsync();
         }
     }
-
 
     public static readonly DateOnly BirthDate = new(1995, 7, 9);
 

@@ -34,7 +34,7 @@ public abstract class LookupLogDrainTests
         var factory = await StartedAsync();
         await QueueLookupsAsync(factory);
 
-        await factory.LockLogTableAsync();
+        var tableLock = await CoverageArrange.LockLogTableAsync(factory.App);
         Task stopping;
         try
         {
@@ -46,7 +46,7 @@ public abstract class LookupLogDrainTests
         }
         finally
         {
-            await factory.UnlockLogTableAsync();
+            await tableLock.DisposeAsync();
         }
 
         await stopping;
@@ -87,12 +87,6 @@ public interface IDrainFactory
     AppFactory App { get; }
 
     int RowsAfterStop { get; }
-
-    /// <summary>Takes the write lock of <c>coverage_lookups</c> in a transaction on a connection of the test's own.</summary>
-    Task LockLogTableAsync();
-
-    /// <summary>Ends that transaction and closes its connection.</summary>
-    Task UnlockLogTableAsync();
 }
 
 public sealed class LookupLogDrainTestsOnSqlite : LookupLogDrainTests
@@ -101,31 +95,11 @@ public sealed class LookupLogDrainTestsOnSqlite : LookupLogDrainTests
 
     private sealed class Factory : SqliteAppFactory, IDrainFactory
     {
-        private Microsoft.Data.Sqlite.SqliteConnection? _lock;
-
         public Factory() => CoverageArrange.Configure(this).With("Coverage:LogFlushMilliseconds", "600000");
 
         public AppFactory App => this;
 
         public int RowsAfterStop { get; private set; } = -1;
-
-        public async Task LockLogTableAsync()
-        {
-            // SQLite locks the whole file: a write transaction held open keeps every writer waiting.
-            _lock = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
-            await _lock.OpenAsync();
-            await using var begin = _lock.CreateCommand();
-            begin.CommandText = "BEGIN IMMEDIATE";
-            await begin.ExecuteNonQueryAsync();
-        }
-
-        public async Task UnlockLogTableAsync()
-        {
-            await using var commit = _lock!.CreateCommand();
-            commit.CommandText = "COMMIT";
-            await commit.ExecuteNonQueryAsync();
-            await _lock.DisposeAsync();
-        }
 
         protected override async Task DropDatabaseAsync()
         {
@@ -148,32 +122,11 @@ public sealed class LookupLogDrainTestsOnPostgres : LookupLogDrainTests
 
     private sealed class Factory : PostgresAppFactory, IDrainFactory
     {
-        private NpgsqlConnection? _lock;
-
         public Factory() => CoverageArrange.Configure(this).With("Coverage:LogFlushMilliseconds", "600000");
 
         public AppFactory App => this;
 
         public int RowsAfterStop { get; private set; } = -1;
-
-        public async Task LockLogTableAsync()
-        {
-            // EXCLUSIVE: reads go on, COPY and INSERT wait for the transaction to end.
-            _lock = new NpgsqlConnection(ConnectionString);
-            await _lock.OpenAsync();
-            await using var take = new NpgsqlCommand("BEGIN; LOCK TABLE coverage_lookups IN EXCLUSIVE MODE", _lock);
-            await take.ExecuteNonQueryAsync();
-        }
-
-        public async Task UnlockLogTableAsync()
-        {
-            await using (var commit = new NpgsqlCommand("COMMIT", _lock))
-            {
-                await commit.ExecuteNonQueryAsync();
-            }
-
-            await _lock!.DisposeAsync();
-        }
 
         protected override async Task DropDatabaseAsync()
         {

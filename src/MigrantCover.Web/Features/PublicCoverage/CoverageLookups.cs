@@ -174,14 +174,14 @@ public sealed class CoverageLookups(
             .ToListAsync(cancellationToken);
         var writtenIds = written.Select(w => w.Id).ToHashSet();
 
-        // Queued rows the writer has not taken yet (no id) are the newest; the rest in the table's order.
+        // Each queued row's id is read once, after the query (a row committed before it has its id by
+        // then); those the writer has not taken (id 0) are the newest, the rest go in the table's order.
+        var queued = pending.Select(p => (p.Id, p.At, p.Channel, p.ClientHash)).Where(p => !writtenIds.Contains(p.Id)).ToList();
         var own = hasher.Client(CoverageSetup.ClientAddress(http));
-        var queued = pending.Where(p => p.Id == 0).Select(p => new LookupSeen(p.At, p.Channel, p.ClientHash == own));
-        var byId = pending.Where(p => p.Id != 0 && !writtenIds.Contains(p.Id)).Select(p => (p.Id, p.At, p.Channel, p.ClientHash))
-            .Concat(written.Select(w => (w.Id, w.At, w.Channel, w.ClientHash)))
-            .OrderByDescending(r => r.Id)
-            .Select(r => new LookupSeen(r.At, r.Channel, r.ClientHash == own));
-        return [.. queued.Concat(byId).Take(count)];
+        return [.. queued.Where(r => r.Id == 0)
+            .Concat(queued.Where(r => r.Id != 0).Concat(written.Select(w => (w.Id, w.At, w.Channel, w.ClientHash))).OrderByDescending(r => r.Id))
+            .Take(count)
+            .Select(r => new LookupSeen(r.At, r.Channel, r.ClientHash == own))];
     }
 
     /// <summary>A verification of a proof of coverage (the QR code's link).</summary>
