@@ -62,9 +62,20 @@ public static class Logging
         });
 
     // A client that closed its side before sending the body it announced: Kestrel sees the end of the input
-    // (not always an abort, depending on when the socket's close is noticed) and the read fails with this.
-    private static bool BodyEndedEarly(Exception? error) =>
-        error is BadHttpRequestException bad && bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal);
+    // (not always an abort, depending on when the socket's close is noticed) and the read fails with this,
+    // itself or inside the binding's "failed to read parameter" when a JSON body was being read.
+    private static bool BodyEndedEarly(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException bad && bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     internal static LogEventLevel LevelOf(HttpContext http, Exception? exception)
     {
