@@ -40,7 +40,8 @@ public static class Logging
     /// <c>ClientAborted</c> (Information: an abandoned health probe is no server error), a 500 is an Error with
     /// the exception's type only (its message may quote personal data). Path without the query string.
     /// </summary>
-    public static void UseMigrantCoverRequestLogging(this WebApplication app) =>
+    public static void UseMigrantCoverRequestLogging(this WebApplication app)
+    {
         app.UseSerilogRequestLogging(o =>
         {
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
@@ -49,7 +50,7 @@ public static class Logging
             o.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 var error = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
-                if (http.RequestAborted.IsCancellationRequested || BodyEndedEarly(error))
+                if (ClientAborted(http, error))
                 {
                     diagnostics.Set("ClientAborted", true);
                 }
@@ -61,25 +62,19 @@ public static class Logging
             };
         });
 
-    // A client that closed its side before sending the body it announced: Kestrel sees the end of the input
-    // (not always an abort, depending on when the socket's close is noticed) and the read fails with this,
-    // itself or inside the binding's "failed to read parameter" when a JSON body was being read.
-    private static bool BodyEndedEarly(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is BadHttpRequestException bad && bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // Inside the request log, so that it sees a body read that failed because the client went away even
+        // where the binding turned that failure into a 400 without an exception.
+        app.UseBodyWatch();
     }
+
+    // The abort token alone is not enough: Kestrel cancels it on another thread when it notices the closed
+    // socket, sometimes after the request is logged; a failed body read, or the exception that wraps it, says so at once.
+    private static bool ClientAborted(HttpContext http, Exception? error) =>
+        http.RequestAborted.IsCancellationRequested || BodyWatch.BodyEndedEarly(http) || BodyWatch.ClientGone(error);
 
     internal static LogEventLevel LevelOf(HttpContext http, Exception? exception)
     {
-        if (http.RequestAborted.IsCancellationRequested || http.Response.StatusCode == StatusCodes.Status499ClientClosedRequest)
+        if (http.RequestAborted.IsCancellationRequested || BodyWatch.BodyEndedEarly(http) || http.Response.StatusCode == StatusCodes.Status499ClientClosedRequest)
         {
             return LogEventLevel.Information;
         }
