@@ -20,7 +20,7 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
         await AssertTalliesMatchAsync();
 
         // Change of destination and agency (to none), of stage with departure, and payments with a membership number.
-        await Factory.WithDbAsync(async db =>
+        await ChangeAndCheckAsync(async db =>
         {
             var a = await db.Workers.SingleAsync(w => w.Id == ids[0]);
             a.DestinationCountry = "SG";
@@ -33,10 +33,9 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
             WorkerCoverage.Refresh(b, Today);
             await db.SaveChangesAsync();
         });
-        await AssertTalliesMatchAsync();
 
         // A payment alone, then a second change of the same worker's destination and stage.
-        await Factory.WithDbAsync(async db =>
+        await ChangeAndCheckAsync(async db =>
         {
             var c = await WithPaymentsAsync(db, ids[2]);
             c.Payments.Add(Pay(c.Id, PaymentKind.PrePlacement, 37_500, new DateOnly(2026, 2, 2)));
@@ -48,17 +47,15 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
             WorkerCoverage.Refresh(c, Today);
             await db.SaveChangesAsync();
         });
-        await AssertTalliesMatchAsync();
 
         // Synchronous SaveChanges takes the same path.
-        await Factory.WithDbAsync(async db =>
+        await ChangeAndCheckAsync(async db =>
         {
             var d = await db.Workers.SingleAsync(w => w.Id == ids[3]);
             d.Sex = Sex.Female;
             d.Occupation = "fisher";
             db.SaveChanges();
         });
-        await AssertTalliesMatchAsync();
     }
 
     [Fact]
@@ -272,6 +269,13 @@ public abstract class TallyTests(AppFactory factory) : ProviderTests(factory)
             .Select(g => $"p {g.PaidMonth} {Codes.Of(g.Kind)} {g.N} {g.Amount}"));
         return rows.Order(StringComparer.Ordinal).ToList();
     });
+
+    // A write through AppDbContext, then the tallies against the fresh GROUP BY.
+    private async Task ChangeAndCheckAsync(Func<AppDbContext, Task> change)
+    {
+        await Factory.WithDbAsync(change);
+        await AssertTalliesMatchAsync();
+    }
 
     private async Task AssertTalliesMatchAsync() => Assert.Equal(await GroupedAsync(), await TalliesAsync());
 }

@@ -3,8 +3,6 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace MigrantCover.Web.Tests.Coverage;
 
@@ -35,10 +33,7 @@ public static class CoverageArrange
     /// </summary>
     public static async Task<IAsyncDisposable> LockLogTableAsync(AppFactory factory)
     {
-        DbConnection connection = factory.Provider == "Postgres"
-            ? new NpgsqlConnection(factory.ConnectionString)
-            : new SqliteConnection(factory.ConnectionString);
-        await connection.OpenAsync();
+        var connection = await factory.OpenConnectionAsync();
         await using var take = connection.CreateCommand();
         take.CommandText = factory.Provider == "Postgres" ? "BEGIN; LOCK TABLE coverage_lookups IN EXCLUSIVE MODE" : "BEGIN IMMEDIATE";
         await take.ExecuteNonQueryAsync();

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace MigrantCover.Web.Tests.Coverage;
 
 /// <summary>
@@ -80,6 +78,12 @@ public abstract class LookupLogDrainTests
 
     private static void AssertNoLogError(IDrainFactory factory) =>
         Assert.DoesNotContain(factory.App.LogLines, l => l.Contains("Lookup log:", StringComparison.Ordinal));
+
+    /// <summary>A factory of the provider with the <see cref="DrainHost"/> setup, a new one per test (each test stops its host).</summary>
+    protected sealed record Drain(AppFactory App, DrainHost Setup) : IDrainFactory
+    {
+        public int RowsAfterStop => Setup.RowsAfterStop;
+    }
 }
 
 public interface IDrainFactory
@@ -89,55 +93,39 @@ public interface IDrainFactory
     int RowsAfterStop { get; }
 }
 
+/// <summary>
+/// The drain tests' app: the coverage settings with batches that wait ten minutes, and the lookup log rows
+/// counted once the host has stopped, before its database is dropped.
+/// </summary>
+public sealed class DrainHost : IAppSetup
+{
+    public int RowsAfterStop { get; private set; } = -1;
+
+    public void Configure(AppFactory factory) => CoverageArrange.Configure(factory).With("Coverage:LogFlushMilliseconds", "600000");
+
+    public async Task StoppedAsync(AppFactory factory)
+    {
+        await using var connection = await factory.OpenConnectionAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM coverage_lookups";
+        RowsAfterStop = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+}
+
 public sealed class LookupLogDrainTestsOnSqlite : LookupLogDrainTests
 {
-    protected override IDrainFactory NewFactory() => new Factory();
-
-    private sealed class Factory : SqliteAppFactory, IDrainFactory
+    protected override IDrainFactory NewFactory()
     {
-        public Factory() => CoverageArrange.Configure(this).With("Coverage:LogFlushMilliseconds", "600000");
-
-        public AppFactory App => this;
-
-        public int RowsAfterStop { get; private set; } = -1;
-
-        protected override async Task DropDatabaseAsync()
-        {
-            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString))
-            {
-                await connection.OpenAsync();
-                await using var count = connection.CreateCommand();
-                count.CommandText = "SELECT count(*) FROM coverage_lookups";
-                RowsAfterStop = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-            }
-
-            await base.DropDatabaseAsync();
-        }
+        var factory = new SqliteAppFactory<DrainHost>();
+        return new Drain(factory, factory.Setup);
     }
 }
 
 public sealed class LookupLogDrainTestsOnPostgres : LookupLogDrainTests
 {
-    protected override IDrainFactory NewFactory() => new Factory();
-
-    private sealed class Factory : PostgresAppFactory, IDrainFactory
+    protected override IDrainFactory NewFactory()
     {
-        public Factory() => CoverageArrange.Configure(this).With("Coverage:LogFlushMilliseconds", "600000");
-
-        public AppFactory App => this;
-
-        public int RowsAfterStop { get; private set; } = -1;
-
-        protected override async Task DropDatabaseAsync()
-        {
-            await using (var connection = new NpgsqlConnection(ConnectionString))
-            {
-                await connection.OpenAsync();
-                await using var count = new NpgsqlCommand("SELECT count(*)::int FROM coverage_lookups", connection);
-                RowsAfterStop = (int)(await count.ExecuteScalarAsync())!;
-            }
-
-            await base.DropDatabaseAsync();
-        }
+        var factory = new PostgresAppFactory<DrainHost>();
+        return new Drain(factory, factory.Setup);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -103,12 +104,36 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         await base.DisposeAsync();
         if (!SharesDatabase)
         {
+            if (AppSetup is { } setup)
+            {
+                await setup.StoppedAsync(this);
+            }
+
             await DropDatabaseAsync();
         }
 
         (AppSetup as IDisposable)?.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>An open connection to this factory's database with the provider's own client, outside the app's DbContext.</summary>
+    public async Task<DbConnection> OpenConnectionAsync()
+    {
+        var connection = NewConnection();
+        try
+        {
+            await connection.OpenAsync();
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A connection of the provider's own client to this factory's database, not yet open.</summary>
+    protected virtual DbConnection NewConnection() => throw new NotSupportedException($"{GetType().Name} opens no connections of its own.");
 
     /// <summary>A factory of the same provider on this factory's database (<see cref="SharesDatabase"/>), without the setup.</summary>
     protected virtual AppFactory NewSibling() => throw new NotSupportedException($"{GetType().Name} has no siblings.");

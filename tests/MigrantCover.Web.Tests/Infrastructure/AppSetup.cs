@@ -21,4 +21,7 @@ public interface IAppSetup
     void ConfigureSibling(AppFactory sibling)
     {
     }
+
+    /// <summary>After the app has stopped and before its database is dropped: a last look at what the app wrote.</summary>
+    Task StoppedAsync(AppFactory factory) => Task.CompletedTask;
 }

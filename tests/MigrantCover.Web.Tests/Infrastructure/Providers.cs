@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace MigrantCover.Web.Tests.Infrastructure;
@@ -17,6 +18,8 @@ public class SqliteAppFactory : AppFactory
     public override string Provider => "Sqlite";
 
     public override string ConnectionString => $"Data Source={_file}";
+
+    protected override DbConnection NewConnection() => new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
 
     protected override AppFactory NewSibling() => new SqliteAppFactory(_file) { SharesDatabase = true };
 
@@ -60,6 +63,8 @@ public class PostgresAppFactory : AppFactory
 
     public override string ConnectionString =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString ?? "") { Database = _database, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
+
+    protected override DbConnection NewConnection() => new NpgsqlConnection(ConnectionString);
 
     protected override async Task PrepareDatabaseAsync()
     {

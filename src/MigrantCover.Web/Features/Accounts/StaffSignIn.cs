@@ -162,13 +162,7 @@ public static class StaffSignInSetup
             }
 
             var perMinute = http.RequestServices.GetRequiredService<IOptions<StaffSignInOptions>>().Value.PerClientPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = Math.Max(1, perMinute),
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            return Infrastructure.ClientRateLimit.PerClientPerMinute(http, perMinute);
         }));
         return services;
     }

@@ -59,15 +59,8 @@ public static class CoverageSetup
                     return RateLimitPartition.GetNoLimiter("");
                 }
 
-                var options = http.RequestServices.GetRequiredService<IOptions<CoverageOptions>>().Value;
-                var client = ClientAddress(http)?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, options.PerClientPerMinute),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<CoverageOptions>>().Value.PerClientPerMinute;
+                return Infrastructure.ClientRateLimit.PerClientPerMinute(http, perMinute);
             });
             o.OnRejected = OnRejectedAsync;
         });
