@@ -129,54 +129,17 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     // upserts. The tracker accepts the changes only once both are done, so a failed save can be retried:
     // our own transaction runs as one unit of the execution strategy (on PostgreSQL it is run again when
     // the server went away, docs/decisions/0011-database-retries-and-503.md).
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        var cached = CachedChanges();
-        var count = Save(acceptAllChangesOnSuccess);
-        Evict(cached);
-        return count;
-    }
+    //
+    // The synchronous save is the same path, waited for: nothing of ours calls it, and a second copy of
+    // the path (tallies, commit check) would drift from this one.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var cached = CachedChanges();
         var count = await SaveAsync(acceptAllChangesOnSuccess, cancellationToken);
         Evict(cached);
-        return count;
-    }
-
-    private int Save(bool acceptAllChangesOnSuccess)
-    {
-        Stamp();
-        var deltas = Tallies.Collect(ChangeTracker);
-        if (deltas.IsEmpty)
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        int count;
-        if (Database.CurrentTransaction is not null)
-        {
-            count = base.SaveChanges(acceptAllChangesOnSuccess: false);
-            Tallies.Apply(this, deltas, _tallyShard);
-        }
-        else
-        {
-            count = Database.CreateExecutionStrategy().Execute(() =>
-            {
-                using var own = Database.BeginTransaction();
-                var n = base.SaveChanges(acceptAllChangesOnSuccess: false);
-                Tallies.Apply(this, deltas, _tallyShard);
-                own.Commit();
-                return n;
-            });
-        }
-
-        if (acceptAllChangesOnSuccess)
-        {
-            ChangeTracker.AcceptAllChanges();
-        }
-
         return count;
     }
 

@@ -104,15 +104,6 @@ public static class Tallies
     /// command for a usual save. Rows are locked in one fixed order (table, then key), so that two
     /// concurrent writers of the same shard wait for each other instead of deadlocking.
     /// </summary>
-    public static void Apply(AppDbContext db, Deltas deltas, int shard = 0)
-    {
-        foreach (var (sql, args) in deltas.Commands(db.Database.IsNpgsql() ? shard : 0))
-        {
-            db.Database.ExecuteSqlRaw(sql, args);
-        }
-    }
-
-    /// <inheritdoc cref="Apply"/>
     public static async Task ApplyAsync(AppDbContext db, Deltas deltas, int shard, CancellationToken ct)
     {
         foreach (var (sql, args) in deltas.Commands(db.Database.IsNpgsql() ? shard : 0))
@@ -121,7 +112,7 @@ public static class Tallies
         }
     }
 
-    /// <inheritdoc cref="Apply"/>
+    /// <inheritdoc cref="ApplyAsync(AppDbContext, Deltas, int, CancellationToken)"/>
     public static Task ApplyAsync(AppDbContext db, Deltas deltas, CancellationToken ct) => ApplyAsync(db, deltas, 0, ct);
 
     /// <summary>
