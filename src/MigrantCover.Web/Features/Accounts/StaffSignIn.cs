@@ -154,6 +154,7 @@ public static class StaffSignInSetup
         services.Configure<StaffSignInOptions>(configuration.GetSection("Auth"));
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<StaffSignIn>();
+        Infrastructure.ClientRateLimit.AddClientRateLimits(services);
         services.AddRateLimiter(o => o.AddPolicy(StaffSignIn.RateLimitPolicy, http =>
         {
             if (!HttpMethods.IsPost(http.Request.Method))

@@ -36,8 +36,6 @@ public sealed class LookupEndpointAttribute : Attribute;
 
 public static class CoverageSetup
 {
-    /// <summary>Set on a rejected page request, for the 429 status page (re-executed).</summary>
-    public const string RetryAfterItem = "coverage.retry-after";
 
     public static IServiceCollection AddCoverageLookup(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,21 +47,12 @@ public static class CoverageSetup
         services.AddHostedService<LookupLogWriter>();
         services.AddScoped<CoverageAnswers>();
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                if (!IsLookup(http))
-                {
-                    return RateLimitPartition.GetNoLimiter("");
-                }
-
-                var perMinute = http.RequestServices.GetRequiredService<IOptions<CoverageOptions>>().Value.PerClientPerMinute;
-                return Infrastructure.ClientRateLimit.PerClientPerMinute(http, perMinute);
-            });
-            o.OnRejected = OnRejectedAsync;
-        });
+        services.AddScoped<Infrastructure.IRateLimitRejections, RefusedLookups>();
+        Infrastructure.ClientRateLimit.AddClientRateLimits(services);
+        services.AddRateLimiter(o => o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            IsLookup(http)
+                ? Infrastructure.ClientRateLimit.PerClientPerMinute(http, http.RequestServices.GetRequiredService<IOptions<CoverageOptions>>().Value.PerClientPerMinute)
+                : RateLimitPartition.GetNoLimiter("")));
         return services;
     }
 
@@ -108,24 +97,15 @@ public static class CoverageSetup
     /// </summary>
     public static IPAddress? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress;
 
-    private static ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    /// <summary>A refused lookup is logged as such (no identifier is read: the body is never bound).</summary>
+    private sealed class RefusedLookups(CoverageLookups lookups) : Infrastructure.IRateLimitRejections
     {
-        var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 60;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-
-        var lookups = http.RequestServices.GetRequiredService<CoverageLookups>();
-        var channel = http.Request.Path.StartsWithSegments("/api") ? CoverageLookups.ApiChannel : CoverageLookups.PageChannel;
-        if (IsLookup(http))
+        public void Rejected(HttpContext http)
         {
-            lookups.RecordRateLimited(channel, http);
+            if (IsLookup(http))
+            {
+                lookups.RecordRateLimited(http.Request.Path.StartsWithSegments("/api") ? CoverageLookups.ApiChannel : CoverageLookups.PageChannel, http);
+            }
         }
-
-        // Nothing is written here: the API's problem (Api/Problems) and the page's friendly status page
-        // (re-executed as /Status/429) are written by the status code pages, and read this.
-        http.Items[RetryAfterItem] = seconds;
-        return ValueTask.CompletedTask;
     }
 }
