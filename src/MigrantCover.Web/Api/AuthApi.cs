@@ -20,7 +20,7 @@ public static class AuthApi
                 }
 
                 // One answer for an unknown e-mail, a wrong password, a locked or a disabled account (StaffSignIn).
-                var user = await staff.CheckAsync(request.Email!, request.Password!, http.Connection.RemoteIpAddress);
+                var user = await staff.CheckAsync(request.Email!, request.Password!, Proxy.ClientAddress(http));
                 if (user is null)
                 {
                     return Problems.Unauthorized();

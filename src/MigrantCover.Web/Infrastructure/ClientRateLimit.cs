@@ -6,8 +6,7 @@ namespace MigrantCover.Web.Infrastructure;
 
 /// <summary>
 /// The one shape of our rate limits (the public lookup's and the staff sign-in's): a fixed window of a
-/// minute per client address, no queue. The address is the connection's, which behind a proxy the
-/// forwarded-headers configuration (<see cref="ProxySettings"/>) has set to the visitor's. A rejection is
+/// minute per client address (<see cref="Proxy.ClientAddress"/>), no queue. A rejection is
 /// the same for every limit: 429 with Retry-After, the API's problem or the page's status page written by
 /// the status code pages, and whoever registered an <see cref="IRateLimitRejections"/> told.
 /// </summary>
@@ -26,7 +25,7 @@ public static class ClientRateLimit
 
     /// <summary>The partition of the request's client address: <paramref name="perMinute"/> requests (at least one) a minute.</summary>
     public static RateLimitPartition<string> PerClientPerMinute(HttpContext http, int perMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+        RateLimitPartition.GetFixedWindowLimiter(Proxy.ClientAddress(http)?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, perMinute),
             Window = TimeSpan.FromMinutes(1),

@@ -27,6 +27,12 @@ public static class Proxy
 {
     public const string Section = "ForwardedHeaders";
 
+    /// <summary>
+    /// The client's address, for the rate limits and the lookup log's hashes: the connection's, which behind
+    /// a proxy the forwarded headers (known proxies and networks only) have set to the visitor's.
+    /// </summary>
+    public static IPAddress? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress;
+
     public static IServiceCollection AddMigrantCoverProxy(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(Section).Get<ProxySettings>() ?? new ProxySettings();

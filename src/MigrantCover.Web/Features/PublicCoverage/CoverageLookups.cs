@@ -92,7 +92,7 @@ public sealed class CoverageLookups(
         var now = clock.GetUtcNow();
         var settings = options.Value;
         var identifierHash = hasher.Identifier(key.Kind, key.Value);
-        var clientHash = hasher.Client(CoverageSetup.ClientAddress(http));
+        var clientHash = hasher.Client(Infrastructure.Proxy.ClientAddress(http));
         var sql = LookupSql.For(db);
         var byNik = key.Kind == LookupKey.NikKind;
 
@@ -149,7 +149,7 @@ public sealed class CoverageLookups(
     /// <summary>A request the rate limiter refused (no identifier is read: the body is never bound).</summary>
     public void RecordRateLimited(string channel, HttpContext http)
     {
-        log.Add(Record(clock.GetUtcNow(), null, "rate-limited", channel, hasher.Client(CoverageSetup.ClientAddress(http))));
+        log.Add(Record(clock.GetUtcNow(), null, "rate-limited", channel, hasher.Client(Infrastructure.Proxy.ClientAddress(http))));
         PortalMetrics.Lookup("rate-limited", channel);
     }
 
@@ -177,7 +177,7 @@ public sealed class CoverageLookups(
         // Each queued row's id is read once, after the query (a row committed before it has its id by
         // then); those the writer has not taken (id 0) are the newest, the rest go in the table's order.
         var queued = pending.Select(p => (p.Id, p.At, p.Channel, p.ClientHash)).Where(p => !writtenIds.Contains(p.Id)).ToList();
-        var own = hasher.Client(CoverageSetup.ClientAddress(http));
+        var own = hasher.Client(Infrastructure.Proxy.ClientAddress(http));
         return [.. queued.Where(r => r.Id == 0)
             .Concat(queued.Where(r => r.Id != 0).Concat(written.Select(w => (w.Id, w.At, w.Channel, w.ClientHash))).OrderByDescending(r => r.Id))
             .Take(count)
@@ -186,7 +186,7 @@ public sealed class CoverageLookups(
 
     /// <summary>A verification of a proof of coverage (the QR code's link).</summary>
     public void RecordProof(Guid? workerId, string outcome, HttpContext http) =>
-        log.Add(Record(clock.GetUtcNow(), workerId, outcome, ProofChannel, hasher.Client(CoverageSetup.ClientAddress(http))));
+        log.Add(Record(clock.GetUtcNow(), workerId, outcome, ProofChannel, hasher.Client(Infrastructure.Proxy.ClientAddress(http))));
 
     /// <summary>Seconds until <paramref name="until"/>, at least 1: for Retry-After.</summary>
     public int SecondsUntil(DateTimeOffset until) => Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -90,12 +89,6 @@ public static class CoverageSetup
     public static bool IsLookup(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method)
         && http.GetEndpoint()?.Metadata.GetMetadata<LookupEndpointAttribute>() is not null;
-
-    /// <summary>
-    /// The client's address: the connection's, which behind a proxy the forwarded-headers configuration
-    /// (section "ForwardedHeaders": known proxies and networks only) has set to the visitor's.
-    /// </summary>
-    public static IPAddress? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress;
 
     /// <summary>A refused lookup is logged as such (no identifier is read: the body is never bound).</summary>
     private sealed class RefusedLookups(CoverageLookups lookups) : Infrastructure.IRateLimitRejections

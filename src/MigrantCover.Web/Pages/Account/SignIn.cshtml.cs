@@ -45,7 +45,7 @@ public sealed class SignInModel(
         }
 
         // One answer for an unknown e-mail, a wrong password, a locked or a disabled account (StaffSignIn).
-        var user = await staff.CheckAsync(Input.Email!, Input.Password!, HttpContext.Connection.RemoteIpAddress);
+        var user = await staff.CheckAsync(Input.Email!, Input.Password!, Infrastructure.Proxy.ClientAddress(HttpContext));
         if (user is null)
         {
             ModelState.AddModelError("", text["SignInFailed"]);
