@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MigrantCover.Web.Data;
@@ -32,6 +33,10 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     // The tally shard every save of this context writes its deltas to (Tallies.Shards, decision 0012):
     // one per context, so that the saves of one transaction lock their tally rows in one order.
     private readonly int _tallyShard = Tallies.PickShard();
+
+    // The claims added with their history (AddClaim) and their rows, until the next save writes them.
+    private readonly List<(BenefitClaim Claim, List<AuditEntry> History)> _histories = [];
+    private readonly HashSet<object> _carried = new(ReferenceEqualityComparer.Instance);
 
     protected AppDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock)
         : base(options)
@@ -224,99 +229,185 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         }
     }
 
-    // Bookkeeping and the audit trail for every tracked change to a worker and its records.
+    // Bookkeeping and the audit trail for every tracked change to a worker and its records, by the
+    // context's actor, now. A claim added with its history (AddClaim) was audited step by step already:
+    // its history follows the entries of this save.
     private void Stamp()
     {
-        var now = _clock.GetUtcNow();
+        var made = new Made(_actor, _clock.GetUtcNow(), AuditReason);
         var entries = new List<AuditEntry>();
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
-            switch (entry.Entity)
+            if (entry.State != EntityState.Added || !_carried.Contains(entry.Entity))
             {
-                case Worker w when entry.State == EntityState.Added:
-                    w.CreatedAt = w.UpdatedAt = now;
-                    w.Version = 1;
-                    DeriveWorkerKeys(w);
-                    entries.Add(Audit(w.Id, now, "registered", null, null, null));
-                    if (w.RemindersConsent)
-                    {
-                        // The consent history starts with the registration (UU 27/2022).
-                        entries.Add(Audit(w.Id, now, "consent", "reminderChannels", null, $"{w.ReminderChannels} {Show(w.ConsentOn)} {w.PreferredLanguage}"));
-                    }
-
-                    break;
-                case Worker w when entry.State == EntityState.Modified:
-                    DeriveWorkerKeys(w);
-                    foreach (var p in entry.Properties)
-                    {
-                        if (p.IsModified && !UnauditedWorkerFields.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
-                        {
-                            entries.Add(Audit(w.Id, now, "updated", Camel(p.Metadata.Name), Show(p.OriginalValue), Show(p.CurrentValue)));
-                        }
-                    }
-
-                    if (entries.Count > 0 || entry.Properties.Any(p => p.IsModified))
-                    {
-                        w.UpdatedAt = now;
-                        w.Version++;
-                    }
-
-                    break;
-                case Payment p when entry.State == EntityState.Modified:
-                    p.PaidMonth = DateKeys.Month(p.PaidOn);
-                    break;
-                case Payment p when entry.State == EntityState.Added:
-                    p.PaidMonth = DateKeys.Month(p.PaidOn);
-                    entries.Add(Audit(p.WorkerId, now, "payment", "payments", null, $"{Codes.Of(p.Kind)} {p.Amount.ToString(CultureInfo.InvariantCulture)} {p.PaidOn:yyyy-MM-dd} {p.Reference}"));
-                    QueueFor(p.WorkerId, MessageKind.PaymentReceipt, p.Id.ToString("N"), p.PaidOn, now);
-                    break;
-                case DocumentVerification d when entry.State is EntityState.Added or EntityState.Modified:
-                    var old = entry.State == EntityState.Modified ? Show(entry.Property(nameof(DocumentVerification.Verified)).OriginalValue) : null;
-                    entries.Add(Audit(d.WorkerId, now, "document", "documents." + Codes.Of(d.Type), old, Show(d.Verified) + (d.Reference is null ? "" : " " + d.Reference)));
-                    break;
-                case Heir h when entry.State == EntityState.Added:
-                    // R-HEIR-6: every addition, change or ending of an heir, like a change to the worker.
-                    h.Version = 1;
-                    entries.Add(Audit(h.WorkerId, now, "heir", HeirField(h.Id, null), null, $"{Codes.Of(h.Relationship)} {h.FullName}"));
-                    break;
-                case Heir h when entry.State == EntityState.Modified:
-                    AuditModified(entry, entries, now, h.WorkerId, HeirField(h.Id, null) + ".", ["Version", "CreatedAt", "CreatedBy"], entry.Property(nameof(Heir.EndedOn)).IsModified ? "heir-ended" : "heir");
-                    h.Version++;
-                    break;
-                case BenefitClaim c when entry.State == EntityState.Added:
-                    c.CreatedAt = c.UpdatedAt = now;
-                    c.Version = 1;
-                    c.ReportedMonth = DateKeys.Month(c.ReportedOn);
-                    c.PaidMonth = DateKeys.Month(c.PaidOn);
-                    entries.Add(Audit(c.WorkerId, now, "claim", ClaimField(c.Id, null), null, $"{c.Number} {Codes.Of(c.Type)} {c.IncidentOn:yyyy-MM-dd} {Codes.Of(c.State)}"));
-                    break;
-                case BenefitClaim c when entry.State == EntityState.Modified:
-                    c.ReportedMonth = DateKeys.Month(c.ReportedOn);
-                    c.PaidMonth = DateKeys.Month(c.PaidOn);
-                    AuditModified(entry, entries, now, c.WorkerId, ClaimField(c.Id, null) + ".", UnauditedClaimFields, "claim");
-                    c.UpdatedAt = now;
-                    c.Version++;
-                    break;
-                case ClaimDocumentItem d when entry.State == EntityState.Modified:
-                    var claimWorker = ChangeTracker.Entries<BenefitClaim>().FirstOrDefault(e => e.Entity.Id == d.ClaimId)?.Entity.WorkerId;
-                    if (claimWorker is { } cw)
-                    {
-                        entries.Add(Audit(cw, now, "claim-document", ClaimField(d.ClaimId, "doc." + d.Code), Show(entry.Property(nameof(ClaimDocumentItem.Verified)).OriginalValue), Show(d.Verified) + (d.Reference is null ? "" : " " + d.Reference)));
-                    }
-
-                    break;
-                case StageEvent s when entry.State == EntityState.Added && s.Kind != StageEventKind.Registration:
-                    entries.Add(Audit(s.WorkerId, now, "stage", "stageEvents", s.FromStage is null ? null : Codes.Of(s.FromStage.Value), $"{Codes.Of(s.Kind)} {s.OccurredOn:yyyy-MM-dd}"));
-                    if (s.Kind == StageEventKind.Departure)
-                    {
-                        QueueFor(s.WorkerId, MessageKind.DepartureProof, Outbox.PeriodKeyOf(s.OccurredOn), s.OccurredOn, now);
-                    }
-
-                    break;
+                Stamp(entry, made, entries);
             }
         }
 
         AuditEntries.AddRange(entries);
+        foreach (var (claim, history) in _histories)
+        {
+            if (Entry(claim).State == EntityState.Added)
+            {
+                AuditEntries.AddRange(history);
+            }
+        }
+
+        _histories.Clear();
+        _carried.Clear();
+    }
+
+    // One tracked change: its bookkeeping and its audit entries, as made by made.By at made.At.
+    private void Stamp(EntityEntry entry, Made made, List<AuditEntry> entries)
+    {
+        var now = made.At;
+        switch (entry.Entity)
+        {
+            case Worker w when entry.State == EntityState.Added:
+                w.CreatedAt = w.UpdatedAt = now;
+                w.Version = 1;
+                DeriveWorkerKeys(w);
+                entries.Add(Audit(w.Id, made, "registered", null, null, null));
+                if (w.RemindersConsent)
+                {
+                    // The consent history starts with the registration (UU 27/2022).
+                    entries.Add(Audit(w.Id, made, "consent", "reminderChannels", null, $"{w.ReminderChannels} {Show(w.ConsentOn)} {w.PreferredLanguage}"));
+                }
+
+                break;
+            case Worker w when entry.State == EntityState.Modified:
+                DeriveWorkerKeys(w);
+                foreach (var p in entry.Properties)
+                {
+                    if (p.IsModified && !UnauditedWorkerFields.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
+                    {
+                        entries.Add(Audit(w.Id, made, "updated", Camel(p.Metadata.Name), Show(p.OriginalValue), Show(p.CurrentValue)));
+                    }
+                }
+
+                if (entries.Count > 0 || entry.Properties.Any(p => p.IsModified))
+                {
+                    w.UpdatedAt = now;
+                    w.Version++;
+                }
+
+                break;
+            case Payment p when entry.State == EntityState.Modified:
+                p.PaidMonth = DateKeys.Month(p.PaidOn);
+                break;
+            case Payment p when entry.State == EntityState.Added:
+                p.PaidMonth = DateKeys.Month(p.PaidOn);
+                entries.Add(Audit(p.WorkerId, made, "payment", "payments", null, $"{Codes.Of(p.Kind)} {p.Amount.ToString(CultureInfo.InvariantCulture)} {p.PaidOn:yyyy-MM-dd} {p.Reference}"));
+                QueueFor(p.WorkerId, MessageKind.PaymentReceipt, p.Id.ToString("N"), p.PaidOn, now);
+                break;
+            case DocumentVerification d when entry.State is EntityState.Added or EntityState.Modified:
+                var old = entry.State == EntityState.Modified ? Show(entry.Property(nameof(DocumentVerification.Verified)).OriginalValue) : null;
+                entries.Add(Audit(d.WorkerId, made, "document", "documents." + Codes.Of(d.Type), old, Show(d.Verified) + (d.Reference is null ? "" : " " + d.Reference)));
+                break;
+            case Heir h when entry.State == EntityState.Added:
+                // R-HEIR-6: every addition, change or ending of an heir, like a change to the worker.
+                h.Version = 1;
+                entries.Add(Audit(h.WorkerId, made, "heir", HeirField(h.Id, null), null, $"{Codes.Of(h.Relationship)} {h.FullName}"));
+                break;
+            case Heir h when entry.State == EntityState.Modified:
+                AuditModified(entry, entries, made, h.WorkerId, HeirField(h.Id, null) + ".", ["Version", "CreatedAt", "CreatedBy"], entry.Property(nameof(Heir.EndedOn)).IsModified ? "heir-ended" : "heir");
+                h.Version++;
+                break;
+            case BenefitClaim c when entry.State == EntityState.Added:
+                c.CreatedAt = c.UpdatedAt = now;
+                c.Version = 1;
+                c.ReportedMonth = DateKeys.Month(c.ReportedOn);
+                c.PaidMonth = DateKeys.Month(c.PaidOn);
+                entries.Add(Audit(c.WorkerId, made, "claim", ClaimField(c.Id, null), null, $"{c.Number} {Codes.Of(c.Type)} {c.IncidentOn:yyyy-MM-dd} {Codes.Of(c.State)}"));
+                break;
+            case BenefitClaim c when entry.State == EntityState.Modified:
+                c.ReportedMonth = DateKeys.Month(c.ReportedOn);
+                c.PaidMonth = DateKeys.Month(c.PaidOn);
+                AuditModified(entry, entries, made, c.WorkerId, ClaimField(c.Id, null) + ".", UnauditedClaimFields, "claim");
+                c.UpdatedAt = now;
+                c.Version++;
+                break;
+            case ClaimDocumentItem d when entry.State == EntityState.Modified:
+                var claimWorker = ChangeTracker.Entries<BenefitClaim>().FirstOrDefault(e => e.Entity.Id == d.ClaimId)?.Entity.WorkerId;
+                if (claimWorker is { } cw)
+                {
+                    entries.Add(Audit(cw, made, "claim-document", ClaimField(d.ClaimId, "doc." + d.Code), Show(entry.Property(nameof(ClaimDocumentItem.Verified)).OriginalValue), Show(d.Verified) + (d.Reference is null ? "" : " " + d.Reference)));
+                }
+
+                break;
+            case StageEvent s when entry.State == EntityState.Added && s.Kind != StageEventKind.Registration:
+                entries.Add(Audit(s.WorkerId, made, "stage", "stageEvents", s.FromStage is null ? null : Codes.Of(s.FromStage.Value), $"{Codes.Of(s.Kind)} {s.OccurredOn:yyyy-MM-dd}"));
+                if (s.Kind == StageEventKind.Departure)
+                {
+                    QueueFor(s.WorkerId, MessageKind.DepartureProof, Outbox.PeriodKeyOf(s.OccurredOn), s.OccurredOn, now);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Adds a claim together with the way it already went (the demo seed, R-CLM-9): <paramref name="claim"/>
+    /// as the first step reported it, then each later step's change in turn. Each step is audited by the
+    /// code that audits every save, as that step's own save would have been: by its actor, at its time,
+    /// with its reason, and with the claim's version and timestamps moving as they would. The claim is
+    /// saved as its last step leaves it, with its history, by the next save.
+    /// </summary>
+    public void AddClaim(BenefitClaim claim, IReadOnlyList<ClaimHistoryStep> history)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Count == 0 || history[0].Change is not null || history.Skip(1).Any(s => s.Change is null))
+        {
+            throw new ArgumentException("A claim's history is its report (no change), then steps that change it.", nameof(history));
+        }
+
+        // Only this claim's rows are compared, step by step: not the whole tracker at every step.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            List<EntityEntry> rows = [Claims.Add(claim), .. claim.Documents.Select(d => Entry(d))];
+            var audit = new List<AuditEntry>();
+            foreach (var step in history)
+            {
+                if (step.Change is { } change)
+                {
+                    // The rows as the step before saved them, attached unchanged: this step's change is
+                    // compared with them. (Setting a modified row unchanged would undo its change instead.)
+                    foreach (var row in rows)
+                    {
+                        row.State = EntityState.Detached;
+                    }
+
+                    Claims.Attach(claim);
+                    rows = [Entry(claim), .. claim.Documents.Select(d => Entry(d))];
+                    change(claim);
+                    foreach (var row in rows)
+                    {
+                        row.DetectChanges();
+                    }
+                }
+
+                var made = new Made(step.By, step.At, step.Reason);
+                foreach (var row in rows)
+                {
+                    Stamp(row, made, audit);
+                }
+            }
+
+            foreach (var row in rows)
+            {
+                row.State = EntityState.Added;
+                _carried.Add(row.Entity);
+            }
+
+            _histories.Add((claim, audit));
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <summary>The audit field of an heir (<c>heir:&lt;id&gt;</c>, then <c>.field</c>).</summary>
@@ -325,13 +416,13 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     /// <summary>The audit field of a claim (<c>claim:&lt;id&gt;</c>, then <c>.field</c>): its history is every entry with this prefix.</summary>
     public static string ClaimField(Guid claimId, string? field) => "claim:" + claimId.ToString("N") + (field is null ? "" : "." + field);
 
-    private void AuditModified(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, List<AuditEntry> entries, DateTimeOffset now, Guid workerId, string prefix, IReadOnlyCollection<string> skip, string action)
+    private static void AuditModified(EntityEntry entry, List<AuditEntry> entries, Made made, Guid workerId, string prefix, IReadOnlyCollection<string> skip, string action)
     {
         foreach (var p in entry.Properties)
         {
             if (p.IsModified && !skip.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
             {
-                entries.Add(Audit(workerId, now, action, prefix + Camel(p.Metadata.Name), Clip(Show(p.OriginalValue)), Clip(Show(p.CurrentValue))));
+                entries.Add(Audit(workerId, made, action, prefix + Camel(p.Metadata.Name), Clip(Show(p.OriginalValue)), Clip(Show(p.CurrentValue))));
             }
         }
     }
@@ -363,8 +454,11 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     public void AuditAdmin(string action, string field, string? oldValue, string? newValue) =>
         AuditEntries.Add(new AuditEntry(null, _clock.GetUtcNow(), _actor.Id, _actor.Name, action, field, Clip(oldValue), Clip(newValue), AuditReason));
 
-    private AuditEntry Audit(Guid workerId, DateTimeOffset at, string action, string? field, string? oldValue, string? newValue) =>
-        new(workerId, at, _actor.Id, _actor.Name, action, field, oldValue, newValue, AuditReason);
+    private static AuditEntry Audit(Guid workerId, Made made, string action, string? field, string? oldValue, string? newValue) =>
+        new(workerId, made.At, made.By.Id, made.By.Name, action, field, oldValue, newValue, made.Reason);
+
+    // Who made a change, when, and why (AuditReason, or a claim step's reason).
+    private readonly record struct Made(IAuditActor By, DateTimeOffset At, string? Reason);
 
     private static void DeriveWorkerKeys(Worker w)
     {

@@ -8,12 +8,21 @@ namespace MigrantCover.Web.Demo;
 /// with the rule book's own computations, as the pages and API would: <see cref="Claims.Assess"/> on the
 /// report day, <see cref="ClaimWorkflow"/> for each step on its own day (outcome, checklist, verify by the
 /// demo officer, approve by the demo admin — four eyes, R-CLM-9 —, pay with a reference, reject), the
-/// amount frozen at approval (R-CLM-10). A step the rule book refuses is not taken: the claim stays where
-/// it is. Pure: it fills the workers' rows in memory; the seeder saves them.
+/// amount frozen at approval (R-CLM-10). A step the rule book refuses, or whose time has not come yet, is
+/// not taken: the claim stays where it is. Each step taken is kept as a <see cref="ClaimHistoryStep"/>
+/// (who, when, what it changed), so that the claim's history is written by the audit of every save
+/// (<see cref="AppDbContext.AddClaim"/>). Pure: it fills the workers' rows in memory; the seeder saves them.
 /// </summary>
-public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoClaims.Staff approver, int seed = 16)
+/// <param name="now">Steps after this moment are not taken (default: the end of <paramref name="today"/>).</param>
+public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoClaims.Staff approver, int seed = 16, DateTimeOffset? now = null)
 {
-    public sealed record Staff(string Id, string Name);
+    /// <summary>A demo account as a request's audit records it (HttpAuditActor): the account's id and its e-mail.</summary>
+    public sealed record Staff(string Id, string Name) : IAuditActor;
+
+    /// <summary>A claim as it was reported, and its history: the report, then every step taken (for AppDbContext.AddClaim).</summary>
+    public sealed record Recorded(BenefitClaim AsReported, IReadOnlyList<ClaimHistoryStep> History);
+
+    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
     private static readonly string[] Names = ["Suparman", "Sumiati", "Kasno", "Warsini", "Rudi", "Yanti", "Slamet", "Partini", "Dimas", "Ayu", "Nanang", "Lestari"];
 
@@ -25,9 +34,15 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
 
     private readonly Random _random = new(seed);
 
+    private readonly DateTimeOffset _now = now ?? new DateTimeOffset(today.ToDateTime(TimeOnly.MaxValue), Wib);
+
     public List<Heir> Heirs { get; } = [];
 
+    /// <summary>The claims as their last step left them.</summary>
     public List<BenefitClaim> Claims { get; } = [];
+
+    /// <summary>The same claims as reported, each with its history (the seeder saves these).</summary>
+    public List<Recorded> Histories { get; } = [];
 
     /// <summary>Adds heirs to about two workers in three (every worker who died has some) and the claims her story allows.</summary>
     public void Add(Worker w)
@@ -176,13 +191,19 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
             return null;
         }
 
+        // Reported by the demo officer (R-CLM-5), in the morning of the report day.
         var c = ClaimActions.NewClaim(report, a, w.Id, heirs, payee, verifier.Name);
-        Carry(c, w, heirs, others, a, reportedOn);
+        var reportedAt = At(reportedOn, 8);
+        var history = new List<ClaimHistoryStep> { ClaimHistoryStep.Report(verifier, reportedAt < _now ? reportedAt : _now) };
+        Histories.Add(new Recorded(c.Copy(), history));
+        Carry(c, w, heirs, others, a, reportedOn, history);
         return c;
     }
 
-    // The claim's way from its report, one step every few days, as far as its target and today allow.
-    private void Carry(BenefitClaim c, Worker w, List<Heir> heirs, List<ExistingClaim> others, ClaimAssessment atReport, DateOnly reportedOn)
+    // The claim's way from its report, one step every few days, as far as its target and the clock allow. Each
+    // step changes the claim as the request of that step would (ClaimActions.Handler), by the account that
+    // makes it (the demo officer; the approval by the demo admin), and is kept in the claim's history.
+    private void Carry(BenefitClaim c, Worker w, List<Heir> heirs, List<ExistingClaim> others, ClaimAssessment atReport, DateOnly reportedOn, List<ClaimHistoryStep> history)
     {
         var roll = _random.Next(100);
         var day = reportedOn;
@@ -192,15 +213,44 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
             return day <= today;
         }
 
+        // One step on the current day, at about the hour given (WIB); not taken while that time is to come.
+        bool Take(Staff by, int hour, Action<BenefitClaim, DateTimeOffset> change, string? reason = null)
+        {
+            var at = At(day, hour);
+            if (at > _now)
+            {
+                return false;
+            }
+
+            void Change(BenefitClaim x) => change(x, at);
+            Change(c);
+            history.Add(new ClaimHistoryStep(by, at, Change, reason));
+            return true;
+        }
+
+        // R-CLM-9: rejected by the demo officer with a reason and its text (the audit's reason, as the reject request gives it).
+        void Reject(RejectionReason reason, string text)
+        {
+            var step = ClaimWorkflow.Reject(c.State, reason, text);
+            if (step.Succeeded)
+            {
+                Take(verifier, 13, (x, _) =>
+                {
+                    x.State = step.State;
+                    x.RejectionReason = reason;
+                    x.RejectionText = text;
+                }, text);
+            }
+        }
+
         ClaimAssessment Fresh() => Domain.Claims.Assess(ClaimActions.ReportOf(c, heirs), ClaimActions.WorkerFacts(w, heirs, others), day);
-        DateTimeOffset At(int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, _random.Next(0, 60))), TimeSpan.FromHours(7)).ToUniversalTime();
 
         if (!atReport.Eligible)
         {
             // Not eligible: most are rejected with the reason the assessment suggests, some still wait.
             if (roll < 75 && Next(10))
             {
-                Reject(c, Domain.Claims.RejectionFor(atReport.Reason!.Value), RuleText.Format(atReport.ReasonText!, "id"));
+                Reject(Domain.Claims.RejectionFor(atReport.Reason!.Value), RuleText.Format(atReport.ReasonText!, "id"));
             }
 
             return;
@@ -224,6 +274,7 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
                 return;
             }
 
+            // R-CLM-6: the second report, by the demo officer.
             var outcome = c.Type switch
             {
                 ClaimType.WorkAccidentDeath => ClaimOutcome.Died,
@@ -232,21 +283,22 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
             };
             var outcomeOn = c.Type == ClaimType.WorkAccidentDeath ? w.DiedOn ?? c.IncidentOn : Min(c.IncidentOn.AddDays(_random.Next(3, 30)), day);
             var step = ClaimWorkflow.RecordOutcome(c.State, c.Type, outcome, outcomeOn, c.IncidentOn, day, w.DiedOn);
-            if (!step.Succeeded)
+            if (!step.Succeeded || !Take(verifier, 9, (x, _) =>
+                {
+                    x.Outcome = outcome;
+                    x.OutcomeOn = outcomeOn;
+                    x.State = ClaimWorkflow.SettleDocuments(step.State, ClaimActions.Checklist(x));
+                }))
             {
                 return;
             }
-
-            c.Outcome = outcome;
-            c.OutcomeOn = outcomeOn;
-            c.State = ClaimWorkflow.SettleDocuments(step.State, ClaimActions.Checklist(c));
         }
 
         if (target == ClaimState.Rejected)
         {
             if (Next(20))
             {
-                Reject(c, RejectionReason.Other, "Keluarga menarik kembali klaim setelah penjelasan petugas.");
+                Reject(RejectionReason.Other, "Keluarga menarik kembali klaim setelah penjelasan petugas.");
             }
 
             return;
@@ -257,44 +309,63 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
             return;
         }
 
-        // The checklist: every item verified (the optional ones too, most of the time).
-        foreach (var d in c.Documents.Where(d => d.Required || _random.Next(100) < 60))
-        {
-            d.Verified = true;
-            d.Reference = d.Code switch
+        // The checklist in one form, as on the claim's page (R-CLM-8): every item verified (the optional
+        // ones too, most of the time), each with its reference, by the demo officer.
+        var items = c.Documents.Where(d => d.Required || _random.Next(100) < 60)
+            .Select(d => (d.Code, Reference: d.Code switch
             {
                 "death-certificate" => $"AKTA-{_random.Next(100000, 999999)}",
                 _ => $"DOK-{_random.Next(10000, 99999)}",
-            };
-            d.VerifiedBy = verifier.Name;
-            d.VerifiedAt = At(10);
+            }))
+            .ToList();
+        if (!Take(verifier, 10, (x, at) =>
+            {
+                foreach (var (code, reference) in items)
+                {
+                    var d = x.Documents.Single(i => i.Code == code);
+                    d.Verified = true;
+                    d.Reference = reference;
+                    d.VerifiedBy = verifier.Name;
+                    d.VerifiedAt = at;
+                }
+
+                x.State = ClaimWorkflow.SettleDocuments(x.State, ClaimActions.Checklist(x));
+            }))
+        {
+            return;
         }
 
-        c.State = ClaimWorkflow.SettleDocuments(c.State, ClaimActions.Checklist(c));
         if (target == ClaimState.DocumentsComplete || !Next(10))
         {
             return;
         }
 
-        // Verify (the certificate's heirs are the recorded ones), by the demo officer.
-        c.CertificateHeirs = string.Join(',', heirs.Select(h => Codes.Of(h.Relationship)));
+        // Verify (the certificate's heirs are the recorded ones), by the demo officer; the facts are tried
+        // first and put back when refused, as the verify request does.
+        var certificate = string.Join(',', heirs.Select(h => Codes.Of(h.Relationship)));
+        var guardian = c.GuardianName;
         if (c.PayeeHeirId is { } payeeId && heirs.Find(h => h.Id == payeeId) is { } payee && payee.DateOfBirth.AddYears(18) > day)
         {
-            c.GuardianName = heirs.Find(h => h.Relationship == HeirRelationship.Spouse)?.FullName ?? "Wali " + payee.FullName;
+            guardian = heirs.Find(h => h.Relationship == HeirRelationship.Spouse)?.FullName ?? "Wali " + payee.FullName;
         }
 
+        var before = (c.CertificateHeirs, c.GuardianName);
+        (c.CertificateHeirs, c.GuardianName) = (certificate, guardian);
         var verified = ClaimWorkflow.Verify(c.State, Fresh(), ClaimActions.Checklist(c));
-        if (!verified.Succeeded)
+        (c.CertificateHeirs, c.GuardianName) = before;
+        if (!verified.Succeeded || !Take(verifier, 11, (x, at) =>
+            {
+                x.CertificateHeirs = certificate;
+                x.GuardianName = guardian;
+                x.State = verified.State;
+                x.VerifiedBy = verifier.Id;
+                x.VerifiedByName = verifier.Name;
+                x.VerifiedAt = at;
+            }))
         {
-            c.CertificateHeirs = null;
-            c.GuardianName = null;
             return;
         }
 
-        c.State = verified.State;
-        c.VerifiedBy = verifier.Id;
-        c.VerifiedByName = verifier.Name;
-        c.VerifiedAt = At(11);
         if (target == ClaimState.Verified || !Next(10))
         {
             return;
@@ -302,40 +373,38 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
 
         // Approve, by the demo admin: never the verifier (R-CLM-9); the amount is frozen (R-CLM-10).
         var approval = ClaimWorkflow.Approve(c.State, c.VerifiedBy, approver.Id, Fresh(), WorkerCoverage.HistoryOf(w, w.Payments));
-        if (!approval.Succeeded || approval.RecordDeceasedOn is not null)
+        var approvedOn = day;
+        if (!approval.Succeeded || approval.RecordDeceasedOn is not null
+            || !Take(approver, 14, (x, at) => ClaimActions.RecordApproval(x, approval, approver.Id, approver.Name, at, approvedOn)))
         {
             return;
         }
 
-        ClaimActions.RecordApproval(c, approval, approver.Id, approver.Name, At(14), day);
-        var approvedOn = day;
         if (target == ClaimState.Approved || !Next(14))
         {
             return;
         }
 
+        // Paid with BPJS's reference (R-PAY-2), recorded by the demo officer.
         var reference = $"BPJS-KLM-{day:yyyyMMdd}-{_random.Next(0, int.MaxValue):X8}";
-        var pay = ClaimWorkflow.Pay(c.State, null, reference, day, approvedOn, day);
+        var paidOn = day;
+        var pay = ClaimWorkflow.Pay(c.State, null, reference, paidOn, approvedOn, paidOn);
         if (pay.Outcome is ClaimPayOutcome.Refused or ClaimPayOutcome.Conflict)
         {
             return;
         }
 
-        c.State = pay.State;
-        c.PaymentReference = reference;
-        c.PaidOn = day;
+        Take(verifier, 15, (x, _) =>
+        {
+            x.State = pay.State;
+            x.PaymentReference = reference;
+            x.PaidOn = paidOn;
+        });
     }
 
-    private static void Reject(BenefitClaim c, RejectionReason reason, string text)
-    {
-        var step = ClaimWorkflow.Reject(c.State, reason, text);
-        if (step.Succeeded)
-        {
-            c.State = step.State;
-            c.RejectionReason = reason;
-            c.RejectionText = text;
-        }
-    }
+    // A time on the given day at about the given hour, in Indonesian western time.
+    private DateTimeOffset At(DateOnly day, int hour) =>
+        new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, _random.Next(0, 60))), Wib).ToUniversalTime();
 
     // R-HEIR-2: the family names an heir of the highest class on the certificate (the first of its rank).
     private static Heir? Payee(List<Heir> heirs, DateOnly on) =>

@@ -93,12 +93,13 @@ public static class DemoSeeder
 
         await db.SaveChangesAsync(ct);
 
-        // Heirs and claims (issue 16): verified by the demo officer, approved by the demo admin (four eyes).
+        // Heirs and claims (issue 16): verified by the demo officer, approved by the demo admin (four eyes),
+        // each named as a request names its account in the audit (its id and e-mail, HttpAuditActor).
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
         var officer = await users.FindByEmailAsync(DemoAccounts.OfficerEmail);
         var admin = await users.FindByEmailAsync(DemoAccounts.AdminEmail);
         var claims = officer is null || admin is null ? null
-            : new DemoClaims(today, new(officer.Id, officer.DisplayName), new(admin.Id, admin.DisplayName));
+            : new DemoClaims(today, new(officer.Id, officer.Email ?? DemoAccounts.OfficerEmail), new(admin.Id, admin.Email ?? DemoAccounts.AdminEmail), now: clock.GetUtcNow());
         var (heirCount, claimCount) = (0, 0);
         for (var i = 0; i < generated.Count; i += ConsentEvery)
         {
@@ -117,10 +118,17 @@ public static class DemoSeeder
             if (claims is not null)
             {
                 db.Heirs.AddRange(claims.Heirs);
-                db.Claims.AddRange(claims.Claims);
-                (heirCount, claimCount) = (heirCount + claims.Heirs.Count, claimCount + claims.Claims.Count);
+
+                // Each claim with its history, audited step by step as the requests of its steps would be.
+                foreach (var (claim, history) in claims.Histories)
+                {
+                    db.AddClaim(claim, history);
+                }
+
+                (heirCount, claimCount) = (heirCount + claims.Heirs.Count, claimCount + claims.Histories.Count);
                 claims.Heirs.Clear();
                 claims.Claims.Clear();
+                claims.Histories.Clear();
             }
 
             await db.SaveChangesAsync(ct);

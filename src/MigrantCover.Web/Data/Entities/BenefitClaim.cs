@@ -137,6 +137,14 @@ public sealed class BenefitClaim
     public ClaimAmount? FrozenAmount => Amount is { } a && AmountBasis is { } b && AmountRuleSet is { } rs
         ? new ClaimAmount(a, b, rs, AmountPhase, AmountCap, AmountClaimed, AmountContributions, AmountWithdrawn, FuneralOnly)
         : null;
+
+    /// <summary>A copy of the claim and of its checklist's items, ids included (the demo keeps a claim as reported while it carries it on).</summary>
+    public BenefitClaim Copy()
+    {
+        var copy = (BenefitClaim)MemberwiseClone();
+        copy.Documents = [.. Documents.Select(d => d.Copy())];
+        return copy;
+    }
 }
 
 /// <summary>One item of a claim's checklist (R-CLM-8): who verified it and when (as R-DOC-1).</summary>
@@ -160,4 +168,6 @@ public sealed class ClaimDocumentItem
     public string? VerifiedBy { get; set; }
 
     public DateTimeOffset? VerifiedAt { get; set; }
+
+    public ClaimDocumentItem Copy() => (ClaimDocumentItem)MemberwiseClone();
 }
