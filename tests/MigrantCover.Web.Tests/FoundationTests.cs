@@ -305,7 +305,7 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
     {
         var authCookie = await SignInCookieAsync(Factory, AppFactory.OfficerEmail, AppFactory.OfficerPassword);
 
-        await using var second = SecondInstance();
+        await using var second = Factory.Sibling();
         var other = second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         var request = new HttpRequestMessage(HttpMethod.Get, "/Workers");
         request.Headers.Add("Cookie", authCookie);
@@ -314,8 +314,6 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
         var anonymous = await other.GetAsync("/Workers");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
     }
-
-    protected abstract AppFactory SecondInstance();
 
     /// <summary>Signs in by hand (no cookie container) and returns the sign-in cookie as a Cookie header value.</summary>
     private static async Task<string> SignInCookieAsync(AppFactory factory, string email, string password)
@@ -350,28 +348,6 @@ public abstract class FoundationTests(AppFactory factory) : ProviderTests(factor
         });
 }
 
-public sealed class FoundationTestsOnSqlite(SqliteAppFactory factory) : FoundationTests(factory), IClassFixture<SqliteAppFactory>
-{
-    protected override AppFactory SecondInstance() => new SharedSqliteFactory(Factory.ConnectionString);
+public sealed class FoundationTestsOnSqlite(SqliteAppFactory factory) : FoundationTests(factory), IClassFixture<SqliteAppFactory>;
 
-    private sealed class SharedSqliteFactory(string cs) : SqliteAppFactory
-    {
-        public override string ConnectionString => cs;
-
-        protected override Task DropDatabaseAsync() => Task.CompletedTask;
-    }
-}
-
-public sealed class FoundationTestsOnPostgres(PostgresAppFactory factory) : FoundationTests(factory), IClassFixture<PostgresAppFactory>
-{
-    protected override AppFactory SecondInstance() => new SharedPostgresFactory(Factory.ConnectionString);
-
-    private sealed class SharedPostgresFactory(string cs) : PostgresAppFactory
-    {
-        public override string ConnectionString => cs;
-
-        protected override Task PrepareDatabaseAsync() => Task.CompletedTask;
-
-        protected override Task DropDatabaseAsync() => Task.CompletedTask;
-    }
-}
+public sealed class FoundationTestsOnPostgres(PostgresAppFactory factory) : FoundationTests(factory), IClassFixture<PostgresAppFactory>;
