@@ -1,6 +1,7 @@
 using MigrantCover.Web.Demo;
 using MigrantCover.Web.Features.Claims;
 using MigrantCover.Web.Features.Messaging;
+using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
 namespace MigrantCover.Web.Tests;
 
@@ -95,6 +96,59 @@ public abstract class DemoSeedTests(AppFactory factory) : ProviderTests(factory)
         Assert.Single(pair.Select(w => (w.NameKey, w.DateOfBirth)).Distinct());
         var reason = $"registered by import {import.Id}, line ";
         Assert.Equal(4, await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "registered" && a.Reason != null && a.Reason.StartsWith(reason)).Select(a => a.WorkerId).Distinct().CountAsync()));
+    }
+
+    [Fact]
+    [Trait("Rule", "R-HEIR-6")]
+    public async Task ADemoWorkersHistoryIsTheDemoOfficersFromTheRegistrationOnAsItWent()
+    {
+        await DemoSeeder.SeedAsync(Factory.Services, workers: 400);
+        var officer = await Factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == AppFactory.OfficerEmail));
+        var admin = await Factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == AppFactory.AdminEmail));
+        var now = Factory.Clock.GetUtcNow();
+
+        // The population (not the import's candidates): every worker's audit, in the order it is read.
+        var workers = await Factory.WithDbAsync(db => db.Workers.AsNoTracking().Include(w => w.Payments).Include(w => w.StageEvents)
+            .Where(w => !db.AuditEntries.Any(a => a.WorkerId == w.Id && a.Reason != null && a.Reason.StartsWith("registered by import"))).ToListAsync());
+        var audit = (await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.WorkerId != null).OrderBy(a => a.Id).ToListAsync()))
+            .ToLookup(a => a.WorkerId!.Value);
+        var heirs = (await Factory.WithDbAsync(db => db.Heirs.AsNoTracking().ToListAsync())).ToLookup(h => h.WorkerId);
+        Assert.Equal(400, workers.Count);
+        Assert.True(workers.Count(w => audit[w.Id].Any(a => a.Action == "claim")) > 20);
+        foreach (var w in workers)
+        {
+            // "registered" first, by the demo officer's account as a request records it (id and e-mail), on
+            // the registration's day; everything after it in time, never after now, and by an account.
+            var history = audit[w.Id].ToList();
+            var registered = history[0];
+            Assert.Equal(("registered", officer.Id, officer.Email), (registered.Action, registered.ActorId, registered.ActorName));
+            Assert.Equal(w.RegisteredOn, DateOnly.FromDateTime(registered.At.UtcDateTime));
+            Assert.Equal(history.Select(a => a.At).Order(), history.Select(a => a.At));
+            Assert.True(history[^1].At <= now);
+
+            // The officer's, but for the approvals of claims (the demo admin's, R-CLM-9) and the demo's one
+            // withdrawal of consent, through the reminder's stop link today (no account, as that page records it).
+            Assert.All(history.Where(a => a.ActorId == admin.Id), a => Assert.Equal(("claim", admin.Email), (a.Action, a.ActorName)));
+            var others = history.Where(a => a.ActorId != officer.Id && a.ActorId != admin.Id).ToList();
+            Assert.All(others, a => Assert.Equal((SystemActor.Instance.Id, "updated", now), (a.ActorId, a.Action, a.At)));
+            Assert.All(others, a => Assert.Contains(a.Field, new[] { "consentOn", "reminderChannels", "remindersConsent" }));
+            Assert.All(w.Payments, p => Assert.True(registered.At <= p.RecordedAt && p.RecordedBy == officer.Email));
+            Assert.All(history.Where(a => a.Action is "payment" or "stage" or "claim"), a => Assert.True(registered.At <= a.At));
+            Assert.All(w.StageEvents, s => Assert.Equal(officer.Email, s.RecordedBy));
+
+            // R-HEIR-6: each heir recorded with the registration, by the officer's e-mail (as a real save stores it).
+            Assert.All(heirs[w.Id], h => Assert.Equal((officer.Email, registered.At), (h.CreatedBy, h.CreatedAt)));
+            Assert.Equal(heirs[w.Id].Select(h => AppDbContext.HeirField(h.Id, null)).Order(StringComparer.Ordinal), history.Where(a => a.Action == "heir").Select(a => a.Field!).Order(StringComparer.Ordinal));
+            Assert.All(history.Where(a => a.Action == "heir"), a => Assert.Equal(registered.At, a.At));
+        }
+
+        // The API answers the same: a worker with a claim, registered by the officer before the claim's report.
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var claimed = workers.First(w => audit[w.Id].Any(a => a.Action == "claim") && heirs[w.Id].Any());
+        var entries = (await (await api.GetAsync($"/api/v1/workers/{claimed.Id}/history")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+        Assert.Equal(("registered", AppFactory.OfficerEmail), (entries[0].GetProperty("action").GetString(), entries[0].GetProperty("actorName").GetString()));
+        var claimAt = entries.First(e => e.GetProperty("action").GetString() == "claim").GetProperty("at").GetDateTimeOffset();
+        Assert.True(entries[0].GetProperty("at").GetDateTimeOffset() <= claimAt);
     }
 }
 

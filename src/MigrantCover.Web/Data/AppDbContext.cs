@@ -34,8 +34,9 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     // one per context, so that the saves of one transaction lock their tally rows in one order.
     private readonly int _tallyShard = Tallies.PickShard();
 
-    // The claims added with their history (AddClaim) and their rows, until the next save writes them.
-    private readonly List<(BenefitClaim Claim, List<AuditEntry> History)> _histories = [];
+    // The rows added with the audit of the saves that made them (AddClaim, AddMade), until the next save
+    // writes them.
+    private readonly List<(object Row, List<AuditEntry> History)> _histories = [];
     private readonly HashSet<object> _carried = new(ReferenceEqualityComparer.Instance);
 
     protected AppDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock)
@@ -230,8 +231,9 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     }
 
     // Bookkeeping and the audit trail for every tracked change to a worker and its records, by the
-    // context's actor, now. A claim added with its history (AddClaim) was audited step by step already:
-    // its history follows the entries of this save.
+    // context's actor, now. A row added with its history (AddClaim, AddMade) was audited already: the
+    // histories follow the entries of this save, in the order of their times (a worker's history, kept
+    // in the order it is saved in, reads as it went).
     private void Stamp()
     {
         var made = new Made(_actor, _clock.GetUtcNow(), AuditReason);
@@ -245,13 +247,7 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         }
 
         AuditEntries.AddRange(entries);
-        foreach (var (claim, history) in _histories)
-        {
-            if (Entry(claim).State == EntityState.Added)
-            {
-                AuditEntries.AddRange(history);
-            }
-        }
+        AuditEntries.AddRange(_histories.Where(h => Entry(h.Row).State == EntityState.Added).SelectMany(h => h.History).OrderBy(a => a.At));
 
         _histories.Clear();
         _carried.Clear();
@@ -403,6 +399,34 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
             }
 
             _histories.Add((claim, audit));
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// Adds one row made earlier (the demo seed): <paramref name="row"/> alone, not the rows it refers to,
+    /// stamped and audited by the code that audits every save, as its own save would have been: by
+    /// <paramref name="by"/> at <paramref name="at"/>. Saved with its audit entries by the next save.
+    /// </summary>
+    public void AddMade(object row, IAuditActor by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(by);
+
+        // Only this row: not the whole tracker (nor the rows it refers to) at every row.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var entry = Entry(row);
+            entry.State = EntityState.Added;
+            var audit = new List<AuditEntry>();
+            Stamp(entry, new Made(by, at, null), audit);
+            _carried.Add(row);
+            _histories.Add((row, audit));
         }
         finally
         {

@@ -97,7 +97,7 @@ public sealed class DemoClaims(DateOnly today, DemoClaims.Staff verifier, DemoCl
         DateOfBirth = dateOfBirth,
         Phone = $"+628{_random.Next(11, 99)}{_random.Next(1000000, 9999999)}",
         CreatedAt = new DateTimeOffset(w.RegisteredOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero),
-        CreatedBy = "demo",
+        CreatedBy = verifier.Name,
     };
 
     // What may have happened to this worker: her death, her failed departure, an incident during placement.

@@ -108,8 +108,8 @@ public sealed class DemoPopulation(DateOnly today, int seed = 2026)
         {
             // Candidate in pre-departure training: cover running, or (older payments) lapsed (R-COV-2).
             var paid = today.AddDays(-_random.Next(0, roll < 22 ? 140 : 400));
-            Register(w, paid.AddDays(-_random.Next(0, 10)));
-            Pay(w, individual ? PaymentKind.Placement : PaymentKind.PrePlacement, individual ? today.AddDays(-_random.Next(0, 20)) : paid);
+            var registered = Register(w, paid.AddDays(-_random.Next(0, 10)));
+            Pay(w, individual ? PaymentKind.Placement : PaymentKind.PrePlacement, individual ? Max(registered, today.AddDays(-_random.Next(0, 20))) : paid);
             return;
         }
 

@@ -98,8 +98,10 @@ public static class DemoSeeder
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
         var officer = await users.FindByEmailAsync(DemoAccounts.OfficerEmail);
         var admin = await users.FindByEmailAsync(DemoAccounts.AdminEmail);
-        var claims = officer is null || admin is null ? null
-            : new DemoClaims(today, new(officer.Id, officer.Email ?? DemoAccounts.OfficerEmail), new(admin.Id, admin.Email ?? DemoAccounts.AdminEmail), now: clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var recorder = officer is null ? null : new DemoClaims.Staff(officer.Id, officer.Email ?? DemoAccounts.OfficerEmail);
+        var claims = recorder is null || admin is null ? null
+            : new DemoClaims(today, recorder, new(admin.Id, admin.Email ?? DemoAccounts.AdminEmail), now: now);
         var (heirCount, claimCount) = (0, 0);
         for (var i = 0; i < generated.Count; i += ConsentEvery)
         {
@@ -112,12 +114,24 @@ public static class DemoSeeder
             {
                 w.OfficeCode ??= OfficeCatalog.For(w.Nik[..4]);
                 claims?.Add(w);
+                if (recorder is null)
+                {
+                    db.Workers.Add(w);
+                }
+                else
+                {
+                    AddAsRecorded(db, w, recorder, now);
+                }
             }
 
-            db.Workers.AddRange(chunk);
             if (claims is not null)
             {
-                db.Heirs.AddRange(claims.Heirs);
+                foreach (var h in claims.Heirs)
+                {
+                    // Recorded with the registration, by its account (as RegisterWorker saves them).
+                    h.CreatedAt = Min(h.CreatedAt, now);
+                    db.AddMade(h, recorder!, h.CreatedAt);
+                }
 
                 // Each claim with its history, audited step by step as the requests of its steps would be.
                 foreach (var (claim, history) in claims.Histories)
@@ -138,6 +152,37 @@ public static class DemoSeeder
         logger.LogInformation("Seeded {Count} demo workers, {Heirs} heirs, {Claims} claims", count, heirCount, claimCount);
         await SeedMessagesAsync(sp, today, ct);
     }
+
+    /// <summary>
+    /// A demo worker as the demo officer's requests would have recorded her, by his account (its id and
+    /// e-mail, HttpAuditActor): the registration at its time, then each stage event, payment and document
+    /// check at its own time, never after now; each audited by the code that audits every save
+    /// (<see cref="AppDbContext.AddMade"/>), and "recorded by" him as those requests store it.
+    /// </summary>
+    private static void AddAsRecorded(AppDbContext db, Worker w, DemoClaims.Staff by, DateTimeOffset now)
+    {
+        var registered = Min(w.StageEvents.First(e => e.Kind == StageEventKind.Registration).RecordedAt, now);
+        db.AddMade(w, by, registered);
+        foreach (var s in w.StageEvents)
+        {
+            (s.RecordedAt, s.RecordedBy) = (Min(s.RecordedAt, now), by.Name);
+            db.AddMade(s, by, s.RecordedAt);
+        }
+
+        foreach (var p in w.Payments)
+        {
+            (p.RecordedAt, p.RecordedBy) = (Min(p.RecordedAt, now), by.Name);
+            db.AddMade(p, by, p.RecordedAt);
+        }
+
+        foreach (var d in w.Documents)
+        {
+            (d.VerifiedAt, d.VerifiedBy) = (Min(d.VerifiedAt, now), by.Name);
+            db.AddMade(d, by, d.VerifiedAt);
+        }
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>One demo worker in this many agreed to reminders at registration.</summary>
     private const int ConsentEvery = 20;
