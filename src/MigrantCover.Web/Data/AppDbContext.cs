@@ -145,6 +145,7 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     {
         var cached = CachedChanges();
         var count = await SaveAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _carried.Clear();
         Evict(cached);
         return count;
     }
@@ -247,10 +248,13 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         }
 
         AuditEntries.AddRange(entries);
-        AuditEntries.AddRange(_histories.Where(h => Entry(h.Row).State == EntityState.Added).SelectMany(h => h.History).OrderBy(a => a.At));
-
-        _histories.Clear();
-        _carried.Clear();
+        if (_histories.Count > 0)
+        {
+            // Written once: a save that fails and is tried again finds them tracked already, and the rows
+            // they audit stay carried (not audited again by this context's actor) until a save succeeds.
+            AuditEntries.AddRange(_histories.Where(h => Entry(h.Row).State == EntityState.Added).SelectMany(h => h.History).OrderBy(a => a.At));
+            _histories.Clear();
+        }
     }
 
     // One tracked change: its bookkeeping and its audit entries, as made by made.By at made.At.
