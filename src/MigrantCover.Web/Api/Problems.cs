@@ -53,6 +53,10 @@ public static class Problems
     public static IResult Unauthorized() => Localized(text =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: text["UnauthorizedTitle"], detail: text["TokenRefused"]));
 
+    /// <summary>415: the body is not JSON (its Content-Type), as the framework answers for the endpoints that bind their body.</summary>
+    public static IResult UnsupportedMediaType() => Localized(text =>
+        TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: text["Status415Title"], detail: text["Status415Detail"]));
+
     /// <summary>429 with the caller's detail (an identifier locked until a time); the caller sets Retry-After.</summary>
     public static IResult TooManyRequests(string detail) => Localized(text =>
         TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: text["TooManyTitle"], detail: detail));
@@ -94,12 +98,12 @@ public static class Problems
             404 => text["NotFoundTitle"],
             429 => text["TooManyTitle"],
             413 => text["TooLargeTitle"],
-            403 or 405 => text[$"Status{status}Title"],
+            403 or 405 or 415 => text[$"Status{status}Title"],
             _ => text["StatusOtherTitle"],
         };
         problem.Detail = status switch
         {
-            401 or 403 or 404 or 405 => text[$"Status{status}Detail"],
+            401 or 403 or 404 or 405 or 415 => text[$"Status{status}Detail"],
             413 => text["TooLargeDetail"],
             429 => string.Format(CultureInfo.CurrentCulture, text["Status429Detail"], http.Response.Headers.RetryAfter.ToString()),
             _ => text["StatusOtherDetail"],

@@ -46,6 +46,25 @@ public abstract class EdgeTests(AppFactory factory) : ProviderTests(factory)
     }
 
     [Theory]
+    [InlineData("outcome", "en")]
+    [InlineData("verify", "id")]
+    [InlineData("approve", "en")]
+    [InlineData("pay", "id")]
+    [InlineData("reject", "en")]
+    public async Task AClaimStepWithABodyThatIsNotJsonIs415NotA500(string step, string language)
+    {
+        var officer = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        officer.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var response = await officer.PostAsync($"/api/v1/claims/{Guid.NewGuid()}/{step}", new StringContent("{\"outcome\":\"healed\"}", Encoding.UTF8, "text/plain"));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // As the endpoints that bind their body answer the same mistake.
+        var bound = await officer.PostAsync($"/api/v1/workers/{Guid.NewGuid()}/departure", new StringContent("{}", Encoding.UTF8, "text/plain"));
+        Assert.Equal(problem.GetProperty("detail").GetString(), (await bound.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType)).GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData("GET", "/api/v1/auth/token")]
     [InlineData("PUT", "/api/v1/auth/token")]
     [InlineData("GET", "/api/v1/coverage/lookup")]
