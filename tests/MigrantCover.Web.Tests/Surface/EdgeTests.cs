@@ -65,6 +65,21 @@ public abstract class EdgeTests(AppFactory factory) : ProviderTests(factory)
     }
 
     [Theory]
+    [InlineData("/api/v1/stats/enrollment?to=9999-12-31")]
+    [InlineData("/api/v1/stats/enrollment?from=9999-12-31")]
+    [InlineData("/api/v1/stats/enrollment?to=0001-01-01")]
+    [InlineData("/api/v1/stats/enrollment?from=0001-01-01&to=9999-12-31")]
+    [InlineData("/api/v1/stats/claims?from=0001-01-01&to=9999-12-31")]
+    public async Task TotalsOverTheFirstAndLastDatesThereAreAnswer200NotA500(string url)
+    {
+        var admin = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var response = await admin.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {body}");
+        Assert.True(JsonDocument.Parse(body).RootElement.TryGetProperty("totals", out _));
+    }
+
+    [Theory]
     [InlineData("GET", "/api/v1/auth/token")]
     [InlineData("PUT", "/api/v1/auth/token")]
     [InlineData("GET", "/api/v1/coverage/lookup")]
