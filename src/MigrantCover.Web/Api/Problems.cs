@@ -53,10 +53,6 @@ public static class Problems
     public static IResult Unauthorized() => Localized(text =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: text["UnauthorizedTitle"], detail: text["TokenRefused"]));
 
-    /// <summary>415: the body is not JSON (its Content-Type), as the framework answers for the endpoints that bind their body.</summary>
-    public static IResult UnsupportedMediaType() => Localized(text =>
-        TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: text["Status415Title"], detail: text["Status415Detail"]));
-
     /// <summary>429 with the caller's detail (an identifier locked until a time); the caller sets Retry-After.</summary>
     public static IResult TooManyRequests(string detail) => Localized(text =>
         TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: text["TooManyTitle"], detail: detail));
