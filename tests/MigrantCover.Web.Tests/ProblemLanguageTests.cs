@@ -38,6 +38,7 @@ public abstract partial class ProblemLanguageTests(AppFactory factory) : Provide
             new("expected amount", HttpStatusCode.BadRequest, c => c.Officer.PostAsJsonAsync($"/api/v1/workers/{id}/payments", new { kind = "pre-placement", amount = 1, paidOn = "2026-01-20", reference = "X-" + UniqueWord() })),
             new("malformed body", HttpStatusCode.BadRequest, c => c.Officer.PostAsync("/api/v1/workers", new StringContent("{\"nik\": ", Encoding.UTF8, "application/json"))),
             new("wrong type", HttpStatusCode.BadRequest, c => c.Anonymous.PostAsync("/api/v1/auth/token", new StringContent("{\"email\": 5}", Encoding.UTF8, "application/json"))),
+            new("not JSON", HttpStatusCode.UnsupportedMediaType, c => c.Officer.PostAsync($"/api/v1/claims/{Guid.NewGuid()}/pay", new StringContent("{}", Encoding.UTF8, "text/plain"))),
             new("empty body", HttpStatusCode.BadRequest, c => c.Officer.PostAsync($"/api/v1/workers/{id}/departure", new StringContent("null", Encoding.UTF8, "application/json"))),
             new("search filter", HttpStatusCode.BadRequest, c => c.Officer.GetAsync("/api/v1/workers?stage=sleeping&province=99&pageSize=0")),
             new("date range", HttpStatusCode.BadRequest, c => c.Admin.GetAsync("/api/v1/stats/enrollment?from=2026-02-01&to=kemarin")),

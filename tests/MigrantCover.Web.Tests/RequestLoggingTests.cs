@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Npgsql;
+using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
 namespace MigrantCover.Web.Tests;
 
@@ -45,6 +46,35 @@ public abstract class RequestLoggingTests(AppFactory factory) : ProviderTests(fa
         var line = await LineAsync("/api/v1/workers");
         Assert.StartsWith($"Information {RequestLog}: HTTP \"GET\" \"/api/v1/workers\" responded 400", line, StringComparison.Ordinal);
         AssertNoErrorNorValue("Siti3302224907950003", "3302224907950003");
+    }
+
+    [Fact]
+    public async Task TheSamePaymentSentManyTimesAtOnceLogsNoErrorNorStackTrace()
+    {
+        using var client = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var id = (await client.RegisterAsync()).GetProperty("id").GetString()!;
+        var payment = new { kind = "placement", amount = 332_500, paidOn = "2026-01-20", reference = "LOG-" + UniqueWord() };
+        var sent = 0;
+        var statuses = new List<HttpStatusCode>();
+
+        // The unique reference refuses all but one of them at the database (R-PAY-2): the others answer the payment
+        // recorded, and the refusals are not errors of the server. A few rounds, so that some reach the index.
+        Factory.LogLines.Clear();
+        for (var round = 0; round < 3; round++)
+        {
+            var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsJsonAsync($"/api/v1/workers/{id}/payments", payment with { reference = payment.reference + round })));
+            statuses.AddRange(answers.Select(a => a.StatusCode));
+            sent += answers.Length;
+        }
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(sent - 3, statuses.Count(s => s == HttpStatusCode.OK));
+        for (var i = 0; i < 300 && Factory.LogLines.Count(l => l.Contains(RequestLog, StringComparison.Ordinal) && l.Contains("/payments", StringComparison.Ordinal)) < sent; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        AssertNoErrorNorValue();
     }
 
     /// <summary>Waits for the request's log line: it is written when the server has finished the request.</summary>

@@ -37,6 +37,10 @@ public static class ApiSetup
             });
             o.DocInclusionPredicate((_, api) => api.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
 
+            // Query parameters by the names docs/api.md gives them (search, pageSize, workerId), not the
+            // filter records' property names: the binding takes either, a generated client sends these.
+            o.DescribeAllParametersInCamelCase();
+
             // Feature classes nest their Request records (RegisterWorker.Request, RecordPayment.Request):
             // name schemas by their declaring type too, so the names stay unique.
             o.CustomSchemaIds(SchemaId);

@@ -13,8 +13,9 @@ public static class ClaimsApi
         var heirs = api.MapOfficerGroup("/workers/{id:guid}/heirs", "Heirs", StatusCodes.Status404NotFound);
 
         heirs.MapGet("/", async (Guid id, AppDbContext db, CancellationToken ct) =>
-                await HeirActions.ListAsync(db, id, ct) is { } list ? Results.Ok(new { items = list.Select(HeirView.From) }) : Problems.NotFound())
-            .WithSummary("The worker's heirs with their class (R-HEIR-1); NIK masked (R-HEIR-6).");
+                await HeirActions.ListAsync(db, id, ct) is { } list ? Results.Ok(new HeirsAnswer([.. list.Select(HeirView.From)])) : Problems.NotFound())
+            .WithSummary("The worker's heirs with their class (R-HEIR-1); NIK masked (R-HEIR-6).")
+            .Produces<HeirsAnswer>();
 
         heirs.MapPost("/", async (Guid id, HeirInput? request, HeirActions.Handler handler, CancellationToken ct) =>
             {
@@ -81,10 +82,10 @@ public static class ClaimsApi
                     return Problems.Of(outcome);
                 }
 
-                var r = outcome.Value!;
-                return Results.Ok(new { items = r.Items, page = r.Page, pageSize = r.PageSize, total = r.Total });
+                return Results.Ok(outcome.Value!);
             })
-            .WithSummary("Claims by worker, state and type; paging.");
+            .WithSummary("Claims by worker, state and type; paging.")
+            .Produces<ClaimQueries.Result>();
 
         claims.MapGet("/{id:guid}", async (Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 await ClaimQueries.ViewAsync(db, id, clock.Today(), ct) is { } view ? Results.Ok(view) : Problems.NotFound())
@@ -121,7 +122,10 @@ public static class ClaimsApi
                 return await AnswerAsync(await run(handler, id, request ?? new TRequest(), ct), db, clock, ct);
             })
             .WithSummary(summary)
-            .Produces<ClaimView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            // The routing answers a body of another Content-Type 415 (the body read below would throw, a 500).
+            .Accepts<TRequest>(bodyOptional, "application/json")
+            .Produces<ClaimView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
     // The body when there is one (malformed JSON is the exception handler's 400).
     private static async Task<T?> ReadAsync<T>(HttpRequest http, CancellationToken ct)
@@ -140,3 +144,6 @@ public static class ClaimsApi
 
     private static IResult Heir(Outcome<Heir> outcome) => outcome.Succeeded ? Results.Ok(HeirView.From(outcome.Value!)) : Problems.Of(outcome);
 }
+
+/// <summary>GET /api/v1/workers/{id}/heirs: the worker's heirs, those that have not ended first.</summary>
+public sealed record HeirsAnswer(IReadOnlyList<HeirView> Items);

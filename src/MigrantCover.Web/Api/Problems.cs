@@ -94,12 +94,12 @@ public static class Problems
             404 => text["NotFoundTitle"],
             429 => text["TooManyTitle"],
             413 => text["TooLargeTitle"],
-            403 or 405 => text[$"Status{status}Title"],
+            403 or 405 or 415 => text[$"Status{status}Title"],
             _ => text["StatusOtherTitle"],
         };
         problem.Detail = status switch
         {
-            401 or 403 or 404 or 405 => text[$"Status{status}Detail"],
+            401 or 403 or 404 or 405 or 415 => text[$"Status{status}Detail"],
             413 => text["TooLargeDetail"],
             429 => string.Format(CultureInfo.CurrentCulture, text["Status429Detail"], http.Response.Headers.RetryAfter.ToString()),
             _ => text["StatusOtherDetail"],

@@ -55,12 +55,23 @@ public static class ProviderOptions
 {
     public static DbContextOptionsBuilder UseMigrantCoverSqlite(this DbContextOptionsBuilder b, string connectionString) =>
         b.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention().FailuresLoggedByTheirCallers();
 
     public static DbContextOptionsBuilder UseMigrantCoverPostgres(this DbContextOptionsBuilder b, string connectionString) =>
-        b.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+        b.UseNpgsql(connectionString).UseSnakeCaseNamingConvention().FailuresLoggedByTheirCallers();
 
     /// <summary>The app's one data source (Infrastructure/PostgresConnections).</summary>
     public static DbContextOptionsBuilder UseMigrantCoverPostgres(this DbContextOptionsBuilder b, Npgsql.NpgsqlDataSource dataSource) =>
-        b.UseNpgsql(dataSource).UseSnakeCaseNamingConvention();
+        b.UseNpgsql(dataSource).UseSnakeCaseNamingConvention().FailuresLoggedByTheirCallers();
+
+    /// <summary>
+    /// A failed command or save is the caller's to answer and log: a unique index refusing the same payment or
+    /// registration sent twice at once answers the recorded one (R-PAY-2, R-NIK-4), a database away is a 503, and
+    /// anything else reaches the exception handler, which logs the exception's type (its message may quote
+    /// personal data). EF Core's own Error lines, with message and stack, are Debug: none for a client's retry.
+    /// </summary>
+    private static DbContextOptionsBuilder FailuresLoggedByTheirCallers(this DbContextOptionsBuilder b) =>
+        b.ConfigureWarnings(w => w.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug)));
 }

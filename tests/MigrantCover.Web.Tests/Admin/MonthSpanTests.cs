@@ -14,6 +14,10 @@ public class MonthSpanTests
     [InlineData("2026-01-31", null, 202602, int.MaxValue, "2026-01-31..2026-01-31")]
     [InlineData("2024-02-10", "2024-02-29", 202403, 202402, "2024-02-10..2024-02-29")]
     [InlineData("2025-11-30", "2026-03-01", 202512, 202602, "2025-11-30..2025-11-30 2026-03-01..2026-03-01")]
+    [InlineData("0001-01-01", "9999-12-31", 101, 999912, "")]
+    [InlineData("9999-12-31", null, 1000001, int.MaxValue, "9999-12-31..9999-12-31")]
+    [InlineData(null, "0001-01-01", int.MinValue, 12, "0001-01-01..0001-01-01")]
+    [InlineData("0001-01-02", "0001-01-05", 102, 12, "0001-01-02..0001-01-05")]
     public void SplitsARangeIntoWholeMonthsAndAtMostTwoRunsOfEdgeDays(string? from, string? to, int firstMonth, int lastMonth, string edges)
     {
         var span = MonthSpan.Of(Date(from), Date(to));

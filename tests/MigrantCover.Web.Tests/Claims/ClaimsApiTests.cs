@@ -273,6 +273,30 @@ public abstract class ClaimsApiTests(AppFactory factory) : ProviderTests(factory
 
     [Fact]
     [Trait("Rule", "R-CLM-9")]
+    public async Task TheSameClaimReportedManyTimesAtOnceIsRecordedOnceAndTheOthersAreConflicts()
+    {
+        var api = await ApiAsync();
+        var id = await api.PlacedAsync(D("2024-09-01"));
+        var claims = await CountAsync<BenefitClaim>();
+        var body = ClaimBody(id, "treatment-abroad", "2025-02-10", "2025-03-01", claimedAmount: 65_000_000);
+
+        // The unique index (worker, type, incident date) refuses all but one at the database: the others are
+        // the 409 of the duplicate, naming the claim recorded, never a 500.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.PostAsJsonAsync("/api/v1/claims", body)));
+        var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.True(answers.All(a => a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict), string.Join(Environment.NewLine, answers.Select((a, i) => $"{(int)a.StatusCode} {texts[i]}")));
+        var created = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        var first = (await created.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        foreach (var conflict in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict))
+        {
+            Assert.Equal(first, (await conflict.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("id").GetString());
+        }
+
+        Assert.Equal(claims + 1, await CountAsync<BenefitClaim>());
+    }
+
+    [Fact]
+    [Trait("Rule", "R-CLM-9")]
     public async Task StepsOutOfOrderAreConflictsAndARejectedClaimIsFinal()
     {
         var api = await ApiAsync();

@@ -46,6 +46,40 @@ public abstract class EdgeTests(AppFactory factory) : ProviderTests(factory)
     }
 
     [Theory]
+    [InlineData("outcome", "en")]
+    [InlineData("verify", "id")]
+    [InlineData("approve", "en")]
+    [InlineData("pay", "id")]
+    [InlineData("reject", "en")]
+    public async Task AClaimStepWithABodyThatIsNotJsonIs415NotA500(string step, string language)
+    {
+        var officer = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        officer.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var response = await officer.PostAsync($"/api/v1/claims/{Guid.NewGuid()}/{step}", new StringContent("{\"outcome\":\"healed\"}", Encoding.UTF8, "text/plain"));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // As the endpoints that bind their body answer the same mistake.
+        var bound = await officer.PostAsync($"/api/v1/workers/{Guid.NewGuid()}/departure", new StringContent("{}", Encoding.UTF8, "text/plain"));
+        Assert.Equal(problem.GetProperty("detail").GetString(), (await bound.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType)).GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/stats/enrollment?to=9999-12-31")]
+    [InlineData("/api/v1/stats/enrollment?from=9999-12-31")]
+    [InlineData("/api/v1/stats/enrollment?to=0001-01-01")]
+    [InlineData("/api/v1/stats/enrollment?from=0001-01-01&to=9999-12-31")]
+    [InlineData("/api/v1/stats/claims?from=0001-01-01&to=9999-12-31")]
+    public async Task TotalsOverTheFirstAndLastDatesThereAreAnswer200NotA500(string url)
+    {
+        var admin = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var response = await admin.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {body}");
+        Assert.True(JsonDocument.Parse(body).RootElement.TryGetProperty("totals", out _));
+    }
+
+    [Theory]
     [InlineData("GET", "/api/v1/auth/token")]
     [InlineData("PUT", "/api/v1/auth/token")]
     [InlineData("GET", "/api/v1/coverage/lookup")]

@@ -52,6 +52,33 @@ public abstract class OpenApiTests(AppFactory factory) : ProviderTests(factory)
     }
 
     [Fact]
+    public async Task QueryParametersAnswersAndBodiesAreTheOnesOfDocsApi()
+    {
+        var document = await OpenApiDocument.FetchAsync(Factory);
+        static string[] Parameters(JsonElement operation) => [.. operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
+        Assert.Equal(["search", "stage", "destinationCountry", "province", "scheme", "page", "pageSize"], Parameters(Operation(document, "get", "/api/v1/workers")));
+        Assert.Equal(["workerId", "state", "type", "page", "pageSize", "office"], Parameters(Operation(document, "get", "/api/v1/claims")));
+        Assert.Equal(["from", "to"], Parameters(Operation(document, "get", "/api/v1/stats/enrollment")));
+
+        // The lists say what they answer, as the other reads do.
+        foreach (var path in new[] { "/api/v1/claims", "/api/v1/workers/{id}/heirs" })
+        {
+            var ok = Operation(document, "get", path).GetProperty("responses").GetProperty("200");
+            Assert.True(ok.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out _), $"GET {path}: 200 without a body ({ok})");
+        }
+
+        // The claim steps read their bodies themselves: the document still shows them, required where a step needs one.
+        foreach (var (step, required) in new[] { ("outcome", true), ("pay", true), ("reject", true), ("verify", false), ("approve", false) })
+        {
+            var operation = Operation(document, "post", $"/api/v1/claims/{{id}}/{step}");
+            Assert.True(operation.TryGetProperty("requestBody", out var body), $"{step}: no request body");
+            Assert.True(body.GetProperty("content").TryGetProperty("application/json", out _), $"{step}: {body}");
+            Assert.Equal(required, body.TryGetProperty("required", out var r) && r.GetBoolean());
+            Assert.True(operation.GetProperty("responses").TryGetProperty("415", out _), $"{step}: no 415");
+        }
+    }
+
+    [Fact]
     public async Task EveryAnswerOfTheseRequestsIsDocumented()
     {
         var document = await OpenApiDocument.FetchAsync(Factory);
@@ -75,6 +102,9 @@ public abstract class OpenApiTests(AppFactory factory) : ProviderTests(factory)
             ("/api/v1/workers/{id}", officer, new(HttpMethod.Get, $"/api/v1/workers/{worker}")),
             ("/api/v1/workers/{id}", officer, new(HttpMethod.Get, $"/api/v1/workers/{Guid.NewGuid()}")),
             ("/api/v1/stats/enrollment", officer, new(HttpMethod.Get, "/api/v1/stats/enrollment")),
+            ("/api/v1/claims", officer, new(HttpMethod.Get, "/api/v1/claims?workerId=" + worker)),
+            ("/api/v1/workers/{id}/heirs", officer, new(HttpMethod.Get, $"/api/v1/workers/{worker}/heirs")),
+            ("/api/v1/claims/{id}/outcome", officer, new(HttpMethod.Post, $"/api/v1/claims/{Guid.NewGuid()}/outcome") { Content = new StringContent("{}", Encoding.UTF8, "text/plain") }),
         };
 
         foreach (var (path, client, request) in calls)

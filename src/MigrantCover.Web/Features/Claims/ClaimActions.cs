@@ -203,12 +203,13 @@ public static class ClaimActions
             }
             catch (DbUpdateException)
             {
-                // Another officer reported the same claim a moment ago (R-CLM-9, unique index).
+                // Another officer reported the same claim a moment ago (R-CLM-9, unique index): assessed again,
+                // with that claim recorded, the report is its duplicate (the finding names its state).
                 db.ChangeTracker.Clear();
-                var raced = await db.Claims.Where(c => c.WorkerId == claim.WorkerId && c.Type == claim.Type && c.IncidentOn == claim.IncidentOn).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-                if (raced is { } r)
+                var (again, _) = await AssessInputAsync(request, ct, reporterRequired: true);
+                if (again?.Assessment is { DuplicateOf: { } raced } duplicate)
                 {
-                    return Duplicate(a, r);
+                    return Duplicate(duplicate, raced);
                 }
 
                 throw;

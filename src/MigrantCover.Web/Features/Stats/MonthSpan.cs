@@ -14,16 +14,17 @@ public sealed record MonthSpan(int FirstMonth, int LastMonth, IReadOnlyList<(Dat
             return new MonthSpan(1, 0, []);
         }
 
-        var firstMonth = from is { } f ? DateKeys.Month(f.Day == 1 ? f : FirstDay(f).AddMonths(1)) : int.MinValue;
-        var lastMonth = to is { } t ? DateKeys.Month(t.AddDays(1).Day == 1 ? t : FirstDay(t).AddMonths(-1)) : int.MaxValue;
+        // Month keys are counted on, not dates: 9999-12-31 and 0001-01-01 are valid ends (no date after or before them).
+        var firstMonth = from is { } f ? (f.Day == 1 ? DateKeys.Month(f) : NextMonth(DateKeys.Month(f))) : int.MinValue;
+        var lastMonth = to is { } t ? (IsLastDay(t) ? DateKeys.Month(t) : PreviousMonth(DateKeys.Month(t))) : int.MaxValue;
         var edges = new List<(DateOnly, DateOnly)>();
         if (from is { Day: not 1 } start)
         {
-            var end = FirstDay(start).AddMonths(1).AddDays(-1);
+            var end = LastDay(start);
             edges.Add((start, to is { } t1 && t1 < end ? t1 : end));
         }
 
-        if (to is { } stop && stop.AddDays(1).Day != 1 && !(from is { Day: not 1 } s1 && FirstDay(s1) == FirstDay(stop)))
+        if (to is { } stop && !IsLastDay(stop) && !(from is { Day: not 1 } s1 && FirstDay(s1) == FirstDay(stop)))
         {
             var begin = FirstDay(stop);
             edges.Add((from is { } f1 && f1 > begin ? f1 : begin, stop));
@@ -33,4 +34,12 @@ public sealed record MonthSpan(int FirstMonth, int LastMonth, IReadOnlyList<(Dat
     }
 
     private static DateOnly FirstDay(DateOnly d) => new(d.Year, d.Month, 1);
+
+    private static DateOnly LastDay(DateOnly d) => new(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month));
+
+    private static bool IsLastDay(DateOnly d) => d == LastDay(d);
+
+    private static int NextMonth(int key) => key % 100 == 12 ? ((key / 100) + 1) * 100 + 1 : key + 1;
+
+    private static int PreviousMonth(int key) => key % 100 == 1 ? ((key / 100) - 1) * 100 + 12 : key - 1;
 }
