@@ -307,6 +307,25 @@ public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(fact
     }
 
     [Fact]
+    [Trait("Rule", "R-HEIR-3")]
+    public async Task HeirFormsOfferTheSexInThePagesLanguage()
+    {
+        var client = await OfficerAsync();
+        var id = await RegisterAsync(client);
+        foreach (var (culture, male, female) in new[] { ("id-ID", "Laki-laki", "Perempuan"), ("en-US", "Male", "Female") })
+        {
+            await client.GetAsync($"/language?culture={culture}&returnUrl=/");
+            foreach (var (url, select) in new[] { ("/Workers/Register", "select[name='Input.Heirs[0].sex']"), ($"/Workers/{id}/Heirs", "select[name='Input.Sex']") })
+            {
+                var page = await client.GetDocumentAsync(url);
+                var options = page.QuerySelectorAll(select + " option").Where(o => o.GetAttribute("value") is { Length: > 0 }).ToDictionary(o => o.GetAttribute("value")!, o => o.TextContent.Trim());
+                Assert.Equal(male, options["male"]);
+                Assert.Equal(female, options["female"]);
+            }
+        }
+    }
+
+    [Fact]
     public async Task EveryPageRendersItsTextsInBothLanguagesWithoutInlineStylesOrScripts()
     {
         var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
