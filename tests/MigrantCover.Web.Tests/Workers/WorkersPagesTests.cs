@@ -326,6 +326,42 @@ public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(fact
     }
 
     [Fact]
+    public async Task WorkersPageAndReceiptSpeakThePagesLanguageNamesAndTimesIncluded()
+    {
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var id = await api.DepartedAsync(new DateOnly(2026, 2, 1), 24, new DateOnly(2026, 1, 20), 332_500);
+        var paymentId = (await api.GetWorkerAsync(id)).GetProperty("payments")[0].GetProperty("id").GetString();
+        var client = await OfficerAsync();
+        var months = new Dictionary<string, string>
+        {
+            ["id-ID"] = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember",
+            ["en-US"] = "January|February|March|April|May|June|July|August|September|October|November|December",
+        };
+        foreach (var (culture, language, destinationLabel, crumbs) in new[] { ("id-ID", "id", "Negara tujuan", "Posisi halaman"), ("en-US", "en", "Destination country", "You are here") })
+        {
+            await client.GetAsync($"/language?culture={culture}&returnUrl=/");
+            var page = await client.GetDocumentAsync($"/Workers/{id}");
+
+            // The destination by name, not its code; labels start with a capital in both languages.
+            var identity = page.QuerySelectorAll("dl dt").ToDictionary(dt => dt.TextContent.Trim(), dt => dt.NextElementSibling!.TextContent.Trim());
+            Assert.NotEqual("HK", Countries.Name("HK", language));
+            Assert.StartsWith(Countries.Name("HK", language) + " · ", identity[destinationLabel], StringComparison.Ordinal);
+            Assert.All(identity.Keys.Concat(page.QuerySelectorAll("th[scope=col]").Select(th => th.TextContent.Trim())).Where(k => k.Length > 0), k => Assert.True(char.IsUpper(k[0]), $"label \"{k}\" in {culture}"));
+
+            // Times as the dates are given ("3 Desember 2026 15:24 WIB"), never as ISO.
+            var times = page.QuerySelectorAll("#history tbody tr").Select(r => r.Children[0].TextContent.Trim()).ToList();
+            Assert.NotEmpty(times);
+            Assert.All(times, t => Assert.Matches($@"^\d{{1,2}} ({months[culture]}) \d{{4}} \d{{2}}:\d{{2}} WIB$", t));
+
+            // The breadcrumb's name for screen readers, in the page's language.
+            Assert.Equal(crumbs, page.QuerySelector("ol.breadcrumb")!.ParentElement!.GetAttribute("aria-label"));
+
+            var receipt = await client.GetDocumentAsync($"/Workers/{id}/Receipts/{paymentId}");
+            Assert.All(receipt.QuerySelectorAll("dl dt").Select(dt => dt.TextContent.Trim()), k => Assert.True(char.IsUpper(k[0]), $"receipt label \"{k}\" in {culture}"));
+        }
+    }
+
+    [Fact]
     public async Task EveryPageRendersItsTextsInBothLanguagesWithoutInlineStylesOrScripts()
     {
         var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
