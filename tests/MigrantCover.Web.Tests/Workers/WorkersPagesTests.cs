@@ -362,6 +362,21 @@ public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(fact
     }
 
     [Fact]
+    public async Task APostThatNamesNoHandlerOfThePageIsABadRequestNotAServerError()
+    {
+        var client = await OfficerAsync();
+        var id = await RegisterAsync(client);
+        foreach (var url in new[] { $"/Workers/{id}", $"/Workers/{id}/Heirs", $"/Workers/{id}/Claims/New", $"/Workers/{id}/Heirs?handler=Nothing" })
+        {
+            var page = await client.GetDocumentAsync(url);
+            var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url} answered {(int)response.StatusCode}");
+            Assert.Contains("Permintaan tidak dapat diproses", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task EveryPageRendersItsTextsInBothLanguagesWithoutInlineStylesOrScripts()
     {
         var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
