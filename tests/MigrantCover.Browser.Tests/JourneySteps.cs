@@ -1,3 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MigrantCover.Domain;
+
 namespace MigrantCover.Browser.Tests;
 
 /// <summary>
@@ -101,6 +105,45 @@ public static partial class JourneySteps
     {
         var violations = await BrowserApp.SeriousAccessibilityViolationsAsync(page);
         Assert.True(violations.Count == 0, $"{what}: {string.Join("; ", violations)}");
+    }
+
+    /// <summary>
+    /// A candidate of the demo officer's office, Baiq Nurul Hidayah, registered through the API (documents,
+    /// payment and passport still to do), with <paramref name="heirs"/> when given; answers the worker's id.
+    /// </summary>
+    public static async Task<string> RegisterThroughTheApiAsync(string baseUrl, object[]? heirs = null)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var token = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoAccounts.OfficerEmail, password = DemoAccounts.OfficerPassword }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dob = new DateOnly(1996, 4, 12);
+        var response = await http.PostAsJsonAsync("/api/v1/workers", new Dictionary<string, object?>
+        {
+            ["nik"] = Nik.Build("52", "03", "11", dob, Sex.Female, 77),
+            ["familyCardNumber"] = "5203110101090007",
+            ["fullName"] = "Baiq Nurul Hidayah",
+            ["sex"] = "female",
+            ["dateOfBirth"] = "1996-04-12",
+            ["placeOfBirth"] = "Selong",
+            ["address"] = "Jl. Pahlawan 3, Selong",
+            ["phone"] = "+6281234500077",
+            ["purpose"] = "work",
+            ["category"] = "domestic",
+            ["scheme"] = "agency",
+            ["agencyName"] = "PT Contoh Jaya",
+            ["agencyLicence"] = "KEP.123/2024",
+            ["destinationCountry"] = "TW",
+            ["occupation"] = "caregiver",
+            ["contractMonths"] = 24,
+            ["placementAgreementSignedOn"] = today,
+            ["registeredOn"] = today,
+            ["heirs"] = heirs,
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
     /// <summary>A worker's page; the first group is the worker's id.</summary>

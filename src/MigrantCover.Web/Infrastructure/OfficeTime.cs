@@ -13,4 +13,11 @@ public static class OfficeTime
 
     /// <summary>A stored UTC timestamp as WIB.</summary>
     public static DateTimeOffset InWib(this DateTimeOffset at) => at.ToOffset(Wib);
+
+    /// <summary>A stored UTC timestamp as staff pages show it: "3 Desember 2026 15:24 WIB" (the dates' own format, then the time).</summary>
+    public static string WibText(this DateTimeOffset at, string? language)
+    {
+        var wib = at.InWib();
+        return RuleText.Date(DateOnly.FromDateTime(wib.DateTime), language) + " " + wib.ToString("HH:mm", CultureInfo.InvariantCulture) + " WIB";
+    }
 }

@@ -307,6 +307,76 @@ public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(fact
     }
 
     [Fact]
+    [Trait("Rule", "R-HEIR-3")]
+    public async Task HeirFormsOfferTheSexInThePagesLanguage()
+    {
+        var client = await OfficerAsync();
+        var id = await RegisterAsync(client);
+        foreach (var (culture, male, female) in new[] { ("id-ID", "Laki-laki", "Perempuan"), ("en-US", "Male", "Female") })
+        {
+            await client.GetAsync($"/language?culture={culture}&returnUrl=/");
+            foreach (var (url, select) in new[] { ("/Workers/Register", "select[name='Input.Heirs[0].sex']"), ($"/Workers/{id}/Heirs", "select[name='Input.Sex']") })
+            {
+                var page = await client.GetDocumentAsync(url);
+                var options = page.QuerySelectorAll(select + " option").Where(o => o.GetAttribute("value") is { Length: > 0 }).ToDictionary(o => o.GetAttribute("value")!, o => o.TextContent.Trim());
+                Assert.Equal(male, options["male"]);
+                Assert.Equal(female, options["female"]);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task WorkersPageAndReceiptSpeakThePagesLanguageNamesAndTimesIncluded()
+    {
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var id = await api.DepartedAsync(new DateOnly(2026, 2, 1), 24, new DateOnly(2026, 1, 20), 332_500);
+        var paymentId = (await api.GetWorkerAsync(id)).GetProperty("payments")[0].GetProperty("id").GetString();
+        var client = await OfficerAsync();
+        var months = new Dictionary<string, string>
+        {
+            ["id-ID"] = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember",
+            ["en-US"] = "January|February|March|April|May|June|July|August|September|October|November|December",
+        };
+        foreach (var (culture, language, destinationLabel, crumbs) in new[] { ("id-ID", "id", "Negara tujuan", "Posisi halaman"), ("en-US", "en", "Destination country", "You are here") })
+        {
+            await client.GetAsync($"/language?culture={culture}&returnUrl=/");
+            var page = await client.GetDocumentAsync($"/Workers/{id}");
+
+            // The destination by name, not its code; labels start with a capital in both languages.
+            var identity = page.QuerySelectorAll("dl dt").ToDictionary(dt => dt.TextContent.Trim(), dt => dt.NextElementSibling!.TextContent.Trim());
+            Assert.NotEqual("HK", Countries.Name("HK", language));
+            Assert.StartsWith(Countries.Name("HK", language) + " · ", identity[destinationLabel], StringComparison.Ordinal);
+            Assert.All(identity.Keys.Concat(page.QuerySelectorAll("th[scope=col]").Select(th => th.TextContent.Trim())).Where(k => k.Length > 0), k => Assert.True(char.IsUpper(k[0]), $"label \"{k}\" in {culture}"));
+
+            // Times as the dates are given ("3 Desember 2026 15:24 WIB"), never as ISO.
+            var times = page.QuerySelectorAll("#history tbody tr").Select(r => r.Children[0].TextContent.Trim()).ToList();
+            Assert.NotEmpty(times);
+            Assert.All(times, t => Assert.Matches($@"^\d{{1,2}} ({months[culture]}) \d{{4}} \d{{2}}:\d{{2}} WIB$", t));
+
+            // The breadcrumb's name for screen readers, in the page's language.
+            Assert.Equal(crumbs, page.QuerySelector("ol.breadcrumb")!.ParentElement!.GetAttribute("aria-label"));
+
+            var receipt = await client.GetDocumentAsync($"/Workers/{id}/Receipts/{paymentId}");
+            Assert.All(receipt.QuerySelectorAll("dl dt").Select(dt => dt.TextContent.Trim()), k => Assert.True(char.IsUpper(k[0]), $"receipt label \"{k}\" in {culture}"));
+        }
+    }
+
+    [Fact]
+    public async Task APostThatNamesNoHandlerOfThePageIsABadRequestNotAServerError()
+    {
+        var client = await OfficerAsync();
+        var id = await RegisterAsync(client);
+        foreach (var url in new[] { $"/Workers/{id}", $"/Workers/{id}/Heirs", $"/Workers/{id}/Claims/New", $"/Workers/{id}/Heirs?handler=Nothing" })
+        {
+            var page = await client.GetDocumentAsync(url);
+            var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url} answered {(int)response.StatusCode}");
+            Assert.Contains("Permintaan tidak dapat diproses", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task EveryPageRendersItsTextsInBothLanguagesWithoutInlineStylesOrScripts()
     {
         var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);

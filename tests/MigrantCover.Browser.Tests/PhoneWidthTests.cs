@@ -1,0 +1,39 @@
+namespace MigrantCover.Browser.Tests;
+
+/// <summary>
+/// The officers' and admins' pages on a phone 360 px wide: a wide table scrolls inside its own box, and
+/// the page itself never scrolls sideways.
+/// </summary>
+public sealed class PhoneWidthTests(BrowserApp app) : JourneyTests(app), IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task OfficerAndAdminPagesFitA360PixelPhoneWithoutScrollingSideways()
+    {
+        var heir = new Dictionary<string, object?> { ["fullName"] = "Lalu Ahmad Hidayat", ["relationship"] = "spouse", ["sex"] = "male", ["dateOfBirth"] = "1990-05-01" };
+        var workerId = await RegisterThroughTheApiAsync(App.BaseUrl, [heir]);
+        var officer = await NarrowPageAsync();
+        await SignInAsync(officer, DemoAccounts.OfficerEmail, DemoAccounts.OfficerPassword);
+        await AssertFitsAsync(officer, $"/Workers/{workerId}", $"/Workers/{workerId}/Heirs", "/Workers");
+
+        var admin = await NarrowPageAsync();
+        await SignInAsync(admin, DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+        await AssertFitsAsync(admin, "/Admin", "/Admin/Accounts", "/Admin/Restrictions", "/Admin/Offices", "/Admin/Audit");
+    }
+
+    private async Task<IPage> NarrowPageAsync()
+    {
+        var page = await App.NewPageAsync(phone: true);
+        await page.SetViewportSizeAsync(360, 740);
+        return page;
+    }
+
+    private static async Task AssertFitsAsync(IPage page, params string[] urls)
+    {
+        foreach (var url in urls)
+        {
+            await page.GotoAsync(url);
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.True(widths[0] <= widths[1], $"{url} is {widths[0]} px wide on a {widths[1]} px phone");
+        }
+    }
+}
