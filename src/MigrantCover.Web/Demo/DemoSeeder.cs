@@ -219,6 +219,9 @@ public static class DemoSeeder
             (IMessageGateway)new DemoRefusingProvider(),
             new MessagingOptions { MaxTries = maxTries, BatchSize = batch, RetryDelay = options.RetryDelay, MaxRetryDelay = options.MaxRetryDelay, PublicBaseUrl = options.PublicBaseUrl });
 
+        // The warnings these failures log are on purpose: say so first, so a newcomer does not go looking.
+        sp.GetRequiredService<ILoggerFactory>().CreateLogger("MigrantCover.DemoSeeder").LogInformation(
+            "Demo outbox: a few messages go through a demo provider that refuses everything, so /Admin/Messages shows failed and retried messages; the warnings below are expected");
         await Refused(maxTries: 1, batch: 6).RunAsync(ct);
         await Refused(maxTries: 5, batch: 6).RunAsync(ct);
 
