@@ -196,6 +196,35 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
         var bad = await admin.GetDocumentAsync("/Admin/Audit?from=kemarin");
         Assert.NotNull(bad.QuerySelector("#error-summary"));
     }
+
+    [Theory]
+    [InlineData("to=9999-12-31", 2)]
+    [InlineData("from=0001-01-01", 2)]
+    [InlineData("from=0001-01-01&to=9999-12-31", 2)]
+    [InlineData("from=9999-12-31", 0)]
+    [InlineData("to=0001-01-01", 0)]
+    public async Task AuditSearchTakesTheFirstAndLastDayADateCanHold(string dates, int rows)
+    {
+        // The WIB day around 0001-01-01 and 9999-12-31 reaches past what a date and time can hold: these are
+        // the open ends of the search, not a 500.
+        var worker = TestData.Worker();
+        // An actor of this case only: the cases share the class's database.
+        var auditor = $"ujung.{Guid.NewGuid():N}@bp2mi.go.id";
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Workers.Add(worker);
+            await db.SaveChangesAsync();
+            db.AuditEntries.Add(new(worker.Id, new DateTimeOffset(2026, 2, 10, 2, 0, 0, TimeSpan.Zero), "x", auditor, "payment", "payments", null, "placement 332500", null));
+            db.AuditEntries.Add(new(worker.Id, new DateTimeOffset(2026, 2, 12, 2, 0, 0, TimeSpan.Zero), "x", auditor, "stage", "stageEvents", null, "departure 2026-02-12", null));
+            await db.SaveChangesAsync();
+        });
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+
+        var page = await admin.GetDocumentAsync("/Admin/Audit?actor=" + Uri.EscapeDataString(auditor) + "&" + dates);
+
+        Assert.Null(page.QuerySelector("#error-summary"));
+        Assert.Equal(rows, page.QuerySelectorAll("#audit tbody tr").Count(r => r.TextContent.Contains(auditor, StringComparison.Ordinal)));
+    }
 }
 
 public sealed class AdminPagesTestsOnSqlite(SqliteAppFactory f) : AdminPagesTests(f), IClassFixture<SqliteAppFactory>;

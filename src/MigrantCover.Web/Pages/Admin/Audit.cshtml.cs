@@ -67,14 +67,15 @@ public sealed class AuditModel(AppDbContext db, StatsRange.Reader ranges, IStrin
 #pragma warning restore CA1862
         }
 
-        // Whole days in Indonesian western time (WIB).
-        if (range.From is { } f)
+        // Whole days in Indonesian western time (WIB). The first and last day a date can hold are open ends:
+        // the WIB midnight before 0001-01-01 and after 9999-12-31 is past what a date and time can hold.
+        if (range.From is { } f && f > DateOnly.MinValue)
         {
             var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), OfficeTime.Wib).ToUniversalTime();
             q = q.Where(a => a.At >= start);
         }
 
-        if (range.To is { } t)
+        if (range.To is { } t && t < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), OfficeTime.Wib).ToUniversalTime();
             q = q.Where(a => a.At < end);
