@@ -32,8 +32,14 @@ public static partial class RuleText
             "Alamat email tidak valid. Contoh: nama@contoh.id.",
             "The e-mail address is not valid. Example: name@example.id."),
         ["phone.format"] = (
-            "Nomor telepon hanya berisi angka, boleh diawali +, 6 sampai 20 karakter. Contoh: +6281234567890.",
-            "A phone number has only digits, optionally starting with +, 6 to 20 characters. Example: +6281234567890."),
+            "Nomor telepon berisi 6 sampai 15 angka, boleh diawali + dan dipisah spasi atau tanda hubung. Contoh: +62 812-3456-7890.",
+            "A phone number has 6 to 15 digits, optionally after a +, and may be split by spaces or hyphens. Example: +62 812-3456-7890."),
+        ["id.format"] = (
+            "Bukan ID yang benar: 32 digit heksadesimal dengan tanda hubung, misalnya 3f2504e0-4f89-11d3-9a0c-0305e82c3301.",
+            "Not a valid ID: 32 hexadecimal digits with hyphens, for example 3f2504e0-4f89-11d3-9a0c-0305e82c3301."),
+        ["value.format"] = (
+            "Nilai ini tidak dapat dibaca: periksa jenisnya di dokumentasi API (/swagger).",
+            "This value cannot be read: check its type in the API documentation (/swagger)."),
         ["body.empty"] = (
             "Isi permintaan (JSON) kosong.",
             "The request body (JSON) is empty."),

@@ -40,6 +40,8 @@ public abstract partial class ProblemLanguageTests(AppFactory factory) : Provide
             new("wrong type", HttpStatusCode.BadRequest, c => c.Anonymous.PostAsync("/api/v1/auth/token", new StringContent("{\"email\": 5}", Encoding.UTF8, "application/json"))),
             new("not JSON", HttpStatusCode.UnsupportedMediaType, c => c.Officer.PostAsync($"/api/v1/claims/{Guid.NewGuid()}/pay", new StringContent("{}", Encoding.UTF8, "text/plain"))),
             new("empty body", HttpStatusCode.BadRequest, c => c.Officer.PostAsync($"/api/v1/workers/{id}/departure", new StringContent("null", Encoding.UTF8, "application/json"))),
+            new("no body", HttpStatusCode.BadRequest, c => c.Officer.PostAsync("/api/v1/workers", new StringContent("", Encoding.UTF8, "application/json"))),
+            new("unreadable parameter", HttpStatusCode.BadRequest, c => c.Officer.GetAsync("/api/v1/claims?page=abc&workerId=x")),
             new("search filter", HttpStatusCode.BadRequest, c => c.Officer.GetAsync("/api/v1/workers?stage=sleeping&province=99&pageSize=0")),
             new("date range", HttpStatusCode.BadRequest, c => c.Admin.GetAsync("/api/v1/stats/enrollment?from=2026-02-01&to=kemarin")),
             new("credentials missing", HttpStatusCode.BadRequest, c => c.Anonymous.PostAsJsonAsync("/api/v1/auth/token", new { })),

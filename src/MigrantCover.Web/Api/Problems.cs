@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace MigrantCover.Web.Api;
 /// not found 404, the token endpoint's 401, the exception handler's 400/409/413/500, and the framework's
 /// own (no token, wrong role, unknown address, the rate limiter's 429), each with the request's trace id.
 /// </summary>
-public static class Problems
+public static partial class Problems
 {
     /// <summary>The response to an operation that did not succeed.</summary>
     public static IResult Of<T>(Outcome<T> outcome) => outcome.Status switch
@@ -66,6 +67,7 @@ public static class Problems
         _ when DatabaseFailures.IsUnavailable(exception) => Details(503, text["UnavailableTitle"], text["UnavailableDetail"]),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Details(413, text["TooLargeTitle"], text["TooLargeDetail"]),
         BadHttpRequestException { InnerException: JsonException json } => Details(400, text["BadJsonTitle"], JsonDetail(json, text)),
+        BadHttpRequestException bad when Unbound(bad) is { } failure => Invalid(failure, text),
         BadHttpRequestException => Details(400, text["BadRequestTitle"], text["BadRequestDetail"]),
         JsonException json => Details(400, text["BadJsonTitle"], JsonDetail(json, text)),
         DbUpdateConcurrencyException => Details(409, text["StaleTitle"], text["StaleDetail"]),
@@ -146,6 +148,55 @@ public static class Problems
         failures.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
 
     private static ProblemDetails Details(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    // The same shape as Invalid: the field under errors, no rule of the rule book under ruleIds.
+    private static HttpValidationProblemDetails Invalid(Failure failure, IStringLocalizer text) => new(ByField([failure]))
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = text["InvalidTitle"],
+        Detail = text["InvalidDetail"],
+        Extensions = { ["ruleIds"] = new Dictionary<string, string[]> { [failure.Field] = [] } },
+    };
+
+    /// <summary>
+    /// A parameter the framework could not bind (a missing body, <c>?page=abc</c>, <c>?workerId=x</c>) as a
+    /// field failure that names the parameter (camelCase, "body" for the body) and says what it takes;
+    /// the value itself is never echoed. Null for any other bad request.
+    /// </summary>
+    internal static Failure? Unbound(BadHttpRequestException exception)
+    {
+        var match = BindingMessage().Match(exception.Message);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        if (match.Groups["implicit"].Success || match.Groups["source"].Value == "body")
+        {
+            return Failure.Input("body", "body.empty");
+        }
+
+        var name = match.Groups["name"].Value;
+        var field = char.ToLowerInvariant(name[0]) + name[1..];
+        if (match.Groups["source"].Success)
+        {
+            return Failure.Input(field, "required");
+        }
+
+        var type = match.Groups["type"].Value;
+        return (type.StartsWith("Nullable<", StringComparison.Ordinal) ? type[9..^1] : type.TrimEnd('?')) switch
+        {
+            "int" or "long" or "short" or "Int32" or "Int64" => Failure.Input(field, "number.whole", ("example", "1")),
+            "Guid" => Failure.Input(field, "id.format"),
+            "DateOnly" or "DateTime" or "DateTimeOffset" => Failure.Input(field, "date.format"),
+            "bool" or "Boolean" => Failure.Input(field, "code.unknown", ("allowed", "true, false")),
+            _ => Failure.Input(field, "value.format"),
+        };
+    }
+
+    // The framework's own words for a parameter it could not bind (RequestDelegateFactory, English only).
+    [GeneratedRegex("""^(?:Required parameter "(?<type>[^" ]+) (?<name>\w+)" was not provided from (?<source>\w+)|(?<implicit>Implicit body inferred for parameter ")(?<name>\w+)"|Failed to bind parameter "(?<type>[^" ]+) (?<name>\w+)" from)""", RegexOptions.CultureInvariant)]
+    private static partial Regex BindingMessage();
 
     // The path (like $.dateOfBirth) tells the caller which field; the raw value is never echoed.
     private static string JsonDetail(JsonException json, IStringLocalizer text) =>
