@@ -69,9 +69,12 @@ public static class ProviderOptions
     /// registration sent twice at once answers the recorded one (R-PAY-2, R-NIK-4), a database away is a 503, and
     /// anything else reaches the exception handler, which logs the exception's type (its message may quote
     /// personal data). EF Core's own Error lines, with message and stack, are Debug: none for a client's retry.
+    /// So is its warning for a Take without an OrderBy: the portal's are bounded counts ("more than 10 000")
+    /// and "any few" samples, where the order does not matter and sorting every match would cost the search.
     /// </summary>
     private static DbContextOptionsBuilder FailuresLoggedByTheirCallers(this DbContextOptionsBuilder b) =>
         b.ConfigureWarnings(w => w.Log(
             (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
-            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug)));
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning, Microsoft.Extensions.Logging.LogLevel.Debug)));
 }

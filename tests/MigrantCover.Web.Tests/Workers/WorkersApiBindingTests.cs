@@ -68,6 +68,22 @@ public abstract class WorkersApiBindingTests(AppFactory factory) : ProviderTests
         Assert.Equal(version, (await api.GetWorkerAsync(worker)).GetProperty("version").GetInt64());
     }
 
+    [Fact]
+    public async Task SearchingWorkersAndClaimsWithEveryFilterLeavesNoWarningInTheLog()
+    {
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        await api.RegisterAsync();
+        Factory.LogLines.Clear();
+        foreach (var query in new[] { "", "?stage=candidate", "?scheme=agency&province=33", "?search=Sit", "?destinationCountry=HK&page=2", "?search=3302224907950003" })
+        {
+            var response = await api.GetAsync("/api/v1/workers" + query);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{query}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/claims?state=reported")).StatusCode);
+        Assert.DoesNotContain(Factory.LogLines, l => l.StartsWith("Warning ", StringComparison.Ordinal) || l.StartsWith("Error ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("+62 812-3456-7890", true)]
     [InlineData("081234", true)]
