@@ -75,7 +75,8 @@ public static class ApiSetup
 
     /// <summary>
     /// Every operation documents 400, 500 and 503 (database unreachable); those that need a token also
-    /// 401 and 403 (decided after the endpoint's own conventions, which may allow anonymous callers).
+    /// 401 and 403 (decided after the endpoint's own conventions, which may allow anonymous callers), and
+    /// those that take a body 413 (over the server's or the endpoint's limit) and 415 (not its content type).
     /// </summary>
     public static RouteGroupBuilder WithOpenApiDefaults(this RouteGroupBuilder group)
     {
@@ -87,27 +88,36 @@ public static class ApiSetup
         {
             if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
             {
-                foreach (var status in new[] { StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden })
-                {
-                    if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(m => m.StatusCode == status))
-                    {
-                        endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
-                    }
-                }
+                ProducesProblems(endpoint, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+            }
+
+            if (endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().Any(a => a.ContentTypes.Count > 0))
+            {
+                ProducesProblems(endpoint, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
             }
         });
         return group;
     }
 
+    private static void ProducesProblems(EndpointBuilder endpoint, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(m => m.StatusCode == status))
+            {
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+            }
+        }
+    }
+
     /// <summary>
     /// A group of the officers' API under <paramref name="prefix"/>, tagged <paramref name="tag"/>: every
-    /// operation needs an officer's token, so documents 401 and 403, and the <paramref name="problems"/>
-    /// every operation of the group can answer.
+    /// operation needs an officer's token (so <see cref="WithOpenApiDefaults"/> documents 401 and 403), and
+    /// the <paramref name="problems"/> every operation of the group can answer.
     /// </summary>
     public static RouteGroupBuilder MapOfficerGroup(this RouteGroupBuilder api, string prefix, string tag, params int[] problems)
     {
-        var group = api.MapGroup(prefix).RequireAuthorization(Policies.ApiOfficer).WithTags(tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        var group = api.MapGroup(prefix).RequireAuthorization(Policies.ApiOfficer).WithTags(tag);
         foreach (var status in problems)
         {
             group.ProducesProblem(status);

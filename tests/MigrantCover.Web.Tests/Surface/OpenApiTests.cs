@@ -29,7 +29,7 @@ public abstract class OpenApiTests(AppFactory factory) : ProviderTests(factory)
     }
 
     [Fact]
-    public async Task OnlyOperationsThatNeedATokenAskForOne()
+    public async Task OnlyOperationsThatNeedATokenAskForOneAndEveryBodyMayBeRefused()
     {
         var document = await OpenApiDocument.FetchAsync(Factory);
         Assert.False(NeedsToken(Operation(document, "post", "/api/v1/auth/token")));
@@ -46,6 +46,11 @@ public abstract class OpenApiTests(AppFactory factory) : ProviderTests(factory)
                 if (NeedsToken(operation.Value))
                 {
                     Assert.True(responses.TryGetProperty("401", out _) && responses.TryGetProperty("403", out _), $"{operation.Name} {path.Name}: no 401/403");
+                }
+
+                if (operation.Value.TryGetProperty("requestBody", out _))
+                {
+                    Assert.True(responses.TryGetProperty("413", out _) && responses.TryGetProperty("415", out _), $"{operation.Name} {path.Name}: takes a body but lists no 413/415");
                 }
             }
         }
