@@ -1,7 +1,7 @@
 namespace MigrantCover.Browser.Tests;
 
 /// <summary>
-/// The officers' and admins' pages on a phone 360 px wide: a wide table scrolls inside its own box, and
+/// The officers', admins' and public pages on a phone 360 px wide: a wide table scrolls inside its own box, and
 /// the page itself never scrolls sideways.
 /// </summary>
 public sealed class PhoneWidthTests(BrowserApp app) : JourneyTests(app), IClassFixture<BrowserApp>
@@ -13,11 +13,25 @@ public sealed class PhoneWidthTests(BrowserApp app) : JourneyTests(app), IClassF
         var workerId = await RegisterThroughTheApiAsync(App.BaseUrl, [heir]);
         var officer = await NarrowPageAsync();
         await SignInAsync(officer, DemoAccounts.OfficerEmail, DemoAccounts.OfficerPassword);
-        await AssertFitsAsync(officer, $"/Workers/{workerId}", $"/Workers/{workerId}/Heirs", "/Workers");
+        await AssertFitsAsync(officer, $"/Workers/{workerId}", $"/Workers/{workerId}/Heirs", "/Workers", "/Workers/Register", $"/Workers/{workerId}/Edit",
+            $"/Workers/{workerId}/Consent", $"/Workers/{workerId}/Stage/departure", $"/Workers/{workerId}/Claims/New", "/Claims", "/Workers/Import");
+
+        // The receipt the officer hands over (or sends to a phone), and the payment form before it.
+        await StartPaymentAsync(officer, workerId, "pre-placement", App.Today);
+        await AssertFitsAsync(officer, officer.Url[officer.Url.IndexOf("/Workers", StringComparison.Ordinal)..]);
+        await RecordPaymentAsync(officer, $"BPJS-PHONE-{workerId[..8]}", "37500");
+        await AssertFitsAsync(officer, officer.Url[officer.Url.IndexOf("/Workers", StringComparison.Ordinal)..]);
 
         var admin = await NarrowPageAsync();
         await SignInAsync(admin, DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
-        await AssertFitsAsync(admin, "/Admin", "/Admin/Accounts", "/Admin/Restrictions", "/Admin/Offices", "/Admin/Audit");
+        await AssertFitsAsync(admin, "/Admin", "/Admin/Accounts", "/Admin/Restrictions", "/Admin/Offices", "/Admin/Audit", "/Admin/Gaps", "/Admin/Messages", "/Admin/Export");
+    }
+
+    [Fact]
+    public async Task ThePublicPagesFitA360PixelPhone()
+    {
+        var visitor = await NarrowPageAsync();
+        await AssertFitsAsync(visitor, "/", "/Coverage", "/Account/SignIn", "/Status");
     }
 
     private async Task<IPage> NarrowPageAsync()
