@@ -74,6 +74,72 @@ public abstract class CoverageLockBurstTests(AppFactory factory) : ProviderTests
     }
 
     [Fact]
+    public async Task ABurstOfGuessesFromManyAddressesGetsNoMoreThanTheAllowedGuessesEvaluated()
+    {
+        var worker = await PaidWorkerAsync();
+        var clients = Enumerable.Range(0, 40).Select(_ => CoverageArrange.Client(Factory)).ToList();
+        await CoverageArrange.LogWrittenAsync(Factory);
+        var before = await Factory.WithDbAsync(db => db.CoverageLookups.CountAsync());
+        using var start = new SemaphoreSlim(0);
+
+        // 40 wrong dates of birth released together, each from an address of its own: the whole first
+        // wave arrives before any failure is counted.
+        var guesses = clients.Select(async (client, i) =>
+        {
+            await start.WaitAsync();
+            var response = await client.PostAsJsonAsync("/api/v1/coverage/lookup", new { membershipNumber = worker.MembershipNumber, dateOfBirth = new DateOnly(1980, 1, 1).AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+            return response.StatusCode;
+        }).ToList();
+        start.Release(40);
+        var statuses = await Task.WhenAll(guesses);
+
+        // Exactly the allowed guesses were evaluated (and counted); every other one was refused as locked
+        // before its date of birth was compared, so a right guess among them could not have been answered.
+        Assert.Equal(Allowed, statuses.Count(s => s == HttpStatusCode.NotFound));
+        Assert.Equal(40 - Allowed, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        var hasher = Factory.Services.GetRequiredService<CoverageHasher>();
+        var hash = hasher.Identifier(LookupKey.Kpj, worker.MembershipNumber!);
+        var counter = await Factory.WithDbAsync(db => db.LookupLocks.SingleAsync(l => l.IdentifierHash == hash));
+        Assert.Equal(Allowed, counter.Failures);
+        await CoverageArrange.LogWrittenAsync(Factory);
+        var rows = await Factory.WithDbAsync(db => db.CoverageLookups.OrderBy(l => l.Id).Skip(before).Select(l => l.Outcome).ToListAsync());
+        Assert.Equal(Allowed, rows.Count(o => o == "not-found"));
+        Assert.Equal(40 - Allowed, rows.Count(o => o == "locked"));
+
+        // Nothing is left waiting at the gate.
+        Assert.Equal(0, Factory.Services.GetRequiredService<LookupGate>().Count);
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task ALookupThatWaitedTooLongBehindAnotherOnTheSameNumberIsAnsweredAsLockedForAMoment()
+    {
+        var worker = await PaidWorkerAsync();
+        using var client = CoverageArrange.Client(Factory, "en-US");
+        var gate = Factory.Services.GetRequiredService<LookupGate>();
+        var hash = Factory.Services.GetRequiredService<CoverageHasher>().Identifier(LookupKey.Kpj, worker.MembershipNumber!);
+        var wait = Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CoverageOptions>>().Value.SameIdentifierWaitMilliseconds;
+
+        // Another lookup of the same number holds its turn for longer than a lookup waits.
+        using (var held = await gate.EnterAsync(hash, TimeSpan.FromSeconds(1), CancellationToken.None))
+        {
+            Assert.NotNull(held);
+            var refused = await client.PostAsJsonAsync("/api/v1/coverage/lookup", new { membershipNumber = worker.MembershipNumber, dateOfBirth = "1995-07-09" });
+            await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+            Assert.Equal(TimeSpan.FromMilliseconds(wait).TotalSeconds, refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1.0);
+
+            // Another number is not held up.
+            var other = await CoverageArrange.WorkerAsync(Factory, payments: [(PK.PrePlacement, new(2026, 1, 10), null)]);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/coverage/lookup", new { membershipNumber = other.MembershipNumber, dateOfBirth = "1995-07-09" })).StatusCode);
+        }
+
+        // Its turn over, the number answers again; the refusal counted no failure.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/coverage/lookup", new { membershipNumber = worker.MembershipNumber, dateOfBirth = "1995-07-09" })).StatusCode);
+        Assert.False(await Factory.WithDbAsync(db => db.LookupLocks.AnyAsync(l => l.IdentifierHash == hash)));
+        Assert.Equal(0, gate.Count);
+    }
+
+    [Fact]
     public async Task FailuresByNikAndByMembershipNumberOfOneWorkerCountAgainstOneLock()
     {
         var worker = await PaidWorkerAsync();

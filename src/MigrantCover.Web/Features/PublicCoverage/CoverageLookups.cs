@@ -37,6 +37,7 @@ public sealed class CoverageLookups(
     IOptions<CoverageOptions> options,
     CoverageHasher hasher,
     LookupLog log,
+    LookupGate gate,
     IValidator<LookupRequest> validator,
     IStringLocalizer<CoverageResource> text)
 {
@@ -89,12 +90,25 @@ public sealed class CoverageLookups(
 
     public async Task<LookupResult> LookupAsync(LookupKey key, DateOnly dateOfBirth, string channel, HttpContext http, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var settings = options.Value;
         var identifierHash = hasher.Identifier(key.Kind, key.Value);
         var clientHash = hasher.Client(Infrastructure.Proxy.ClientAddress(http));
         var sql = LookupSql.For(db);
         var byNik = key.Kind == LookupKey.NikKind;
+
+        // One lookup of this identifier at a time: each reads the lock after the one before it counted
+        // its failure, so a burst gets no more guesses evaluated than the lock allows (decision 0009).
+        var wait = TimeSpan.FromMilliseconds(Math.Max(1, settings.SameIdentifierWaitMilliseconds));
+        using var turn = await gate.EnterAsync(identifierHash, wait, cancellationToken);
+        if (turn is null)
+        {
+            var waited = clock.GetUtcNow();
+            log.Add(Record(waited, null, "locked", channel, clientHash));
+            PortalMetrics.Lookup("locked", channel);
+            return new LookupResult(LookupStatus.Locked, null, waited + wait);
+        }
+
+        var now = clock.GetUtcNow();
 
         // One round trip: the lock first (an active lock reads no worker), then the worker by its
         // identifier with whether the second factor matches, and its payments only when it does.

@@ -16,6 +16,12 @@ public sealed class CoverageOptions
     /// <summary>Both the window the failures are counted in and how long the lock lasts.</summary>
     public int LockMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// How long a lookup waits for the one before it on the same identifier (<see cref="LookupGate"/>)
+    /// before it is answered as locked for that long.
+    /// </summary>
+    public int SameIdentifierWaitMilliseconds { get; set; } = 3000;
+
     /// <summary>How long a proof of coverage (its QR code) can be verified.</summary>
     public int ProofDays { get; set; } = 30;
 
@@ -43,6 +49,7 @@ public static class CoverageSetup
         services.AddSingleton<CoverageTokens>();
         services.AddScoped<CoverageLookups>();
         services.AddSingleton<LookupLog>();
+        services.AddSingleton<LookupGate>();
         services.AddHostedService<LookupLogWriter>();
         services.AddScoped<CoverageAnswers>();
 
