@@ -149,13 +149,13 @@ public static partial class Problems
 
     private static ProblemDetails Details(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
-    // The same shape as Invalid: the field under errors, no rule of the rule book under ruleIds.
+    // The same shape as Invalid above (errors and ruleIds per field), as the exception handler writes it.
     private static HttpValidationProblemDetails Invalid(Failure failure, IStringLocalizer text) => new(ByField([failure]))
     {
         Status = StatusCodes.Status400BadRequest,
         Title = text["InvalidTitle"],
         Detail = text["InvalidDetail"],
-        Extensions = { ["ruleIds"] = new Dictionary<string, string[]> { [failure.Field] = [] } },
+        Extensions = FailureExtensions([failure], errors: false),
     };
 
     /// <summary>

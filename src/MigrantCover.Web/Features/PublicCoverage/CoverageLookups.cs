@@ -103,9 +103,7 @@ public sealed class CoverageLookups(
         if (turn is null)
         {
             var waited = clock.GetUtcNow();
-            log.Add(Record(waited, null, "locked", channel, clientHash));
-            PortalMetrics.Lookup("locked", channel);
-            return new LookupResult(LookupStatus.Locked, null, waited + wait);
+            return Locked(waited, waited + wait);
         }
 
         var now = clock.GetUtcNow();
@@ -115,9 +113,7 @@ public sealed class CoverageLookups(
         var read = await sql.ReadAsync(key, dateOfBirth, identifierHash, now, cancellationToken);
         if (read.LockedUntil is { } lockedUntil)
         {
-            log.Add(Record(now, null, "locked", channel, clientHash));
-            PortalMetrics.Lookup("locked", channel);
-            return new LookupResult(LookupStatus.Locked, null, lockedUntil);
+            return Locked(now, lockedUntil);
         }
 
         if (read.Worker is { } worker)
@@ -144,9 +140,7 @@ public sealed class CoverageLookups(
         // failures is ever answered as one.
         if (counted.Failures > allowed && counted.LockedUntil is { } until)
         {
-            log.Add(Record(now, null, "locked", channel, clientHash));
-            PortalMetrics.Lookup("locked", channel);
-            return new LookupResult(LookupStatus.Locked, null, until);
+            return Locked(now, until);
         }
 
         if (counted.Failures == allowed && counted.LockedUntil is not null)
@@ -158,6 +152,14 @@ public sealed class CoverageLookups(
         log.Add(Record(now, null, "not-found", channel, clientHash));
         PortalMetrics.Lookup("not-found", channel);
         return new LookupResult(LookupStatus.NotFound, null, null);
+
+        // Refused as locked: logged and counted as such, no worker read or shown.
+        LookupResult Locked(DateTimeOffset at, DateTimeOffset until)
+        {
+            log.Add(Record(at, null, "locked", channel, clientHash));
+            PortalMetrics.Lookup("locked", channel);
+            return new LookupResult(LookupStatus.Locked, null, until);
+        }
     }
 
     /// <summary>A request the rate limiter refused (no identifier is read: the body is never bound).</summary>

@@ -14,7 +14,7 @@ public sealed class LookupGate
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>Identifiers that have a lookup holding or waiting (for tests and metrics).</summary>
+    /// <summary>Identifiers that have a lookup holding or waiting (the tests check none is left behind).</summary>
     public int Count
     {
         get
