@@ -207,8 +207,26 @@ public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(facto
         var claimId = Guid.Parse(claimUrl["/Claims/".Length..]);
         Assert.Equal(12_345_000, await Factory.WithDbAsync(db => db.Claims.Where(c => c.Id == claimId).Select(c => c.ClaimedAmount).SingleAsync()));
     }
-}
 
+    [Fact]
+    [Trait("Rule", "R-HEIR-1")]
+    public async Task ThePayeeChoicesListTheHeirsInTheRuleBooksOrderOnEveryLoad()
+    {
+        // Registered sibling, child, parent, spouse: offered spouse and child (A), parent (B1), sibling (B2).
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var id = await api.PlacedAsync(D("2024-03-01"), 24, ClaimKit.Heir("sibling", "Aan Saudara", "male", "1992-01-01"),
+            ClaimKit.Heir("child", "Bunga Anak", "female", "2012-01-01"), ClaimKit.Heir("parent", "Citra Ibu", "female", "1960-01-01"),
+            ClaimKit.Heir("spouse", "Dodi Suami", "male", "1988-01-01"));
+        var officer = await SignedInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+
+        for (var load = 0; load < 3; load++)
+        {
+            var form = await officer.GetDocumentAsync($"/Workers/{id}/Claims/New");
+            var names = form.QuerySelectorAll("#Input_PayeeHeirId option").Skip(1).Select(o => o.TextContent.Split(" · ")[0]).ToArray();
+            Assert.Equal(["Dodi Suami", "Bunga Anak", "Citra Ibu", "Aan Saudara"], names);
+        }
+    }
+}
 
 public sealed class ClaimsPagesTestsOnSqlite(SqliteAppFactory f) : ClaimsPagesTests(f), IClassFixture<SqliteAppFactory>;
 

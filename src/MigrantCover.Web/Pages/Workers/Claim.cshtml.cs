@@ -128,7 +128,7 @@ public sealed class ClaimModel(AppDbContext db, ClaimActions.Handler handler, Ti
 
         Claim = view;
         Worker = await db.Workers.AsNoTracking().SingleAsync(w => w.Id == view.WorkerId, ct);
-        Heirs = await db.Heirs.AsNoTracking().Where(h => h.WorkerId == view.WorkerId && h.EndedOn == null).ToListAsync(ct);
+        Heirs = await ClaimForms.PayeeChoicesAsync(db, view.WorkerId, ct);
         var actors = view.History.Select(h => h.ActorName).Distinct().ToList();
         StaffNames = await db.Users.AsNoTracking()
             .Where(u => u.Email != null && actors.Contains(u.Email) && u.DisplayName != "")

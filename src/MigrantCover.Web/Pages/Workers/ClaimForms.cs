@@ -18,6 +18,14 @@ public static class ClaimForms
     public static string Label<T>(T? value)
         where T : struct, Enum => value is { } v ? RuleText.Label(v, Localization.Language) : "—";
 
+    /// <summary>
+    /// The worker's heirs a claim can name as payee, in the rule book's order (class A first, R-HEIR-1; spouse
+    /// before children), then by name: the same order on every load, on the report form and the claim page.
+    /// </summary>
+    public static async Task<IReadOnlyList<Heir>> PayeeChoicesAsync(AppDbContext db, Guid workerId, CancellationToken ct) =>
+        [.. (await db.Heirs.AsNoTracking().Where(h => h.WorkerId == workerId && h.EndedOn == null).ToListAsync(ct))
+            .OrderBy(h => h.Class).ThenBy(h => h.Relationship).ThenBy(h => h.FullName, StringComparer.Ordinal).ThenBy(h => h.Id)];
+
     public static string Money(long? amount) => amount is { } a ? "Rp" + a.ToString("#,0", CultureInfo.GetCultureInfo("id-ID")) : "—";
 
     /// <summary>A whole number of rupiah typed in a form ("65.000.000" or "65000000"), or a failure on <paramref name="field"/>.</summary>

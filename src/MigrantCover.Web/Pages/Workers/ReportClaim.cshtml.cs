@@ -113,7 +113,7 @@ public sealed class ReportClaimModel(AppDbContext db, ClaimActions.Handler handl
             return false;
         }
 
-        Heirs = await db.Heirs.AsNoTracking().Where(h => h.WorkerId == id && h.EndedOn == null).ToListAsync(ct);
+        Heirs = await ClaimForms.PayeeChoicesAsync(db, id, ct);
         return true;
     }
 }
