@@ -506,6 +506,8 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     {
         null => null,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        // A moment (a claim's verifiedAt, approvedAt) in ISO 8601 UTC, like the API, never the culture's "12/04/2026 ...".
+        DateTimeOffset t => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         Enum e => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(e.ToString()),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

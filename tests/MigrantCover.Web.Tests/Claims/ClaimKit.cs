@@ -127,6 +127,27 @@ public static class ClaimKit
     /// </summary>
     public static async Task<JsonElement> CarryToPaidAsync(this HttpClient api, HttpClient approver, JsonElement claim, object? verifyBody = null, string outcome = "healed")
     {
+        claim = await api.CarryToApprovedAsync(approver, claim, verifyBody, outcome);
+        var id = claim.GetProperty("id").GetString()!;
+        var reference = "KLAIM-" + UniqueWord();
+        var paidOn = PaidOnApprovalDay(claim);
+        claim = await api.StepAsync(id, "pay", new { reference, paidOn });
+        Assert.Equal("paid", claim.GetProperty("state").GetString());
+
+        // R-PAY-2: the same payment again pays once.
+        var again = await api.StepAsync(id, "pay", new { reference, paidOn });
+        Assert.Equal("paid", again.GetProperty("state").GetString());
+        Assert.Equal(claim.GetProperty("version").GetInt64(), again.GetProperty("version").GetInt64());
+        return claim;
+    }
+
+    /// <summary>Paid on the approval day (the clock of the app, read back from the approval timestamp).</summary>
+    public static string PaidOnApprovalDay(JsonElement claim) =>
+        Iso(DateOnly.FromDateTime(claim.GetProperty("approvedAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(7)).DateTime));
+
+    /// <summary>An eligible claim's way up to approved (R-CLM-9): the outcome, the checklist, verify, approve by the second officer.</summary>
+    public static async Task<JsonElement> CarryToApprovedAsync(this HttpClient api, HttpClient approver, JsonElement claim, object? verifyBody = null, string outcome = "healed")
+    {
         var id = claim.GetProperty("id").GetString()!;
         if (claim.GetProperty("state").GetString() == "awaiting-outcome")
         {
@@ -144,21 +165,8 @@ public static class ClaimKit
         Assert.Contains("R-CLM-9", self.RuleIds("approvedBy"));
         claim = await approver.StepAsync(id, "approve");
         Assert.Equal("approved", claim.GetProperty("state").GetString());
-        var reference = "KLAIM-" + UniqueWord();
-        var paidOn = Iso(DateOnly.FromDateTime(AppFactoryNow(claim)));
-        claim = await api.StepAsync(id, "pay", new { reference, paidOn });
-        Assert.Equal("paid", claim.GetProperty("state").GetString());
-
-        // R-PAY-2: the same payment again pays once.
-        var again = await api.StepAsync(id, "pay", new { reference, paidOn });
-        Assert.Equal("paid", again.GetProperty("state").GetString());
-        Assert.Equal(claim.GetProperty("version").GetInt64(), again.GetProperty("version").GetInt64());
         return claim;
     }
-
-    // Paid on the approval day (the clock of the app, read back from the approval timestamp).
-    private static DateTime AppFactoryNow(JsonElement claim) =>
-        claim.GetProperty("approvedAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(7)).DateTime;
 
     /// <summary>A claim that is not eligible stays reported; the officer rejects it with the reason.</summary>
     public static async Task<JsonElement> RejectAsync(this HttpClient api, JsonElement claim, string reason)

@@ -296,6 +296,39 @@ public abstract class ClaimsApiTests(AppFactory factory) : ProviderTests(factory
     }
 
     [Fact]
+    [Trait("Rule", "R-PAY-2")]
+    public async Task TheSamePaymentOfAClaimSentManyTimesAtOnceIsRecordedOnceAndEveryAnswerIsThePaidClaim()
+    {
+        var api = await ApiAsync();
+        var approver = await Factory.SecondOfficerAsync();
+        var claim = await api.CarryToApprovedAsync(approver, await api.ReportAsync(ClaimBody(await api.PlacedAsync(D("2024-09-01")), "medical-care", "2025-02-10", claimedAmount: 1_500_000)));
+        var cid = claim.GetProperty("id").GetString()!;
+        var body = new { reference = "KLAIM-" + UniqueWord(), paidOn = PaidOnApprovalDay(claim) };
+        var audit = await CountAsync<AuditEntry>();
+
+        // The audit writes the moment of approval as ISO 8601 UTC, as the API answers it (not "12/04/2026 ...").
+        var approvedField = AppDbContext.ClaimField(Guid.Parse(cid), "approvedAt");
+        var approvedAt = await Factory.WithDbAsync(db => db.Set<AuditEntry>().Where(a => a.Field == approvedField).Select(a => a.NewValue).SingleAsync());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", approvedAt);
+        Assert.Equal(claim.GetProperty("approvedAt").GetDateTimeOffset().ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), approvedAt);
+
+        // A retrying client (or an officer's double tap) sends the same payment 8 times at once: the losers of
+        // the race see the winner's payment and answer as a repeat does (R-PAY-2), never "someone else changed it".
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.PostAsJsonAsync($"/api/v1/claims/{cid}/pay", body)));
+        var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.True(answers.All(a => a.StatusCode == HttpStatusCode.OK), string.Join(Environment.NewLine, answers.Select((a, i) => $"{(int)a.StatusCode} {texts[i]}")));
+        var paid = await Task.WhenAll(answers.Select(a => a.JsonAsync(HttpStatusCode.OK)));
+        Assert.All(paid, p => Assert.Equal("paid", p.GetProperty("state").GetString()));
+        Assert.Single(paid.Select(p => p.GetProperty("version").GetInt64()).Distinct());
+        Assert.All(paid, p => Assert.Equal(body.reference, p.GetProperty("paymentReference").GetString()));
+
+        // Recorded once: the audit has the one payment's entries, not eight.
+        var once = await Factory.WithDbAsync(db => db.Set<AuditEntry>().Where(a => a.NewValue == body.reference).CountAsync());
+        Assert.Equal(1, once);
+        Assert.True(await CountAsync<AuditEntry>() - audit is > 0 and < 8);
+    }
+
+    [Fact]
     [Trait("Rule", "R-CLM-9")]
     public async Task StepsOutOfOrderAreConflictsAndARejectedClaimIsFinal()
     {

@@ -369,6 +369,21 @@ public static class ClaimActions
         /// <summary>R-CLM-9 → paid, with a reference recorded once (R-PAY-2): the same reference and date again pay once.</summary>
         public async Task<Outcome<BenefitClaim>> PayAsync(Guid id, PayRequest request, CancellationToken ct = default)
         {
+            // R-PAY-2: the same payment sent again while the first is being saved (a client's retry, a double tap)
+            // loses the race at the database; a second look finds the winner's payment and answers as a repeat
+            // does. Another reference or date still gets the conflict.
+            var outcome = await PayOnceAsync(id, request, ct);
+            for (var attempt = 1; attempt < 3 && outcome.Status == OutcomeStatus.Conflict; attempt++)
+            {
+                db.ChangeTracker.Clear();
+                outcome = await PayOnceAsync(id, request, ct);
+            }
+
+            return outcome;
+        }
+
+        private async Task<Outcome<BenefitClaim>> PayOnceAsync(Guid id, PayRequest request, CancellationToken ct)
+        {
             var input = payValidator.Check(request);
             var loaded = await LoadAsync(db, id, ct);
             if (loaded is null)
