@@ -166,6 +166,18 @@ public static class Heirs
     }
 
     /// <summary>
+    /// R-HEIR-3 on the worker's record (interpretation, as for a registration's list): one NIK names one heir,
+    /// so a NIK already recorded for another heir who has not ended is refused on <paramref name="field"/>.
+    /// </summary>
+    public static IReadOnlyList<RuleFailure> CheckNikRecorded(string? nik, IEnumerable<string?> otherLiveHeirNiks, string field = "nik")
+    {
+        var given = nik?.Trim();
+        return !string.IsNullOrEmpty(given) && otherLiveHeirNiks.Any(n => string.Equals(n?.Trim(), given, StringComparison.Ordinal))
+            ? [RuleFailure.Of("R-HEIR-3", "heir.nik-recorded", field)]
+            : [];
+    }
+
+    /// <summary>
     /// R-HEIR-1/2: the highest non-empty class among <paramref name="heirs"/> and who in it may be
     /// paid. Works on any row type (recorded heirs, certificate entries) through <paramref name="relationshipOf"/>.
     /// </summary>

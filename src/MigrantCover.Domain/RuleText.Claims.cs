@@ -35,6 +35,9 @@ public static partial class RuleText
         ["heir.nik-duplicate"] = (
             "NIK ini sudah dipakai untuk ahli waris lain dalam daftar ini. Satu NIK hanya untuk satu orang; periksa kembali NIK.",
             "This NIK is already given for another heir in this list. One NIK belongs to one person; check the NIK again."),
+        ["heir.nik-recorded"] = (
+            "NIK ini sudah tercatat untuk ahli waris lain pekerja ini. Satu NIK hanya untuk satu orang: periksa NIK, atau perbaiki data ahli waris yang sudah tercatat.",
+            "This NIK is already recorded for another heir of this worker. One NIK belongs to one person: check the NIK, or correct the heir already recorded."),
         ["heir.payee-required"] = (
             "Penerima manfaat belum dipilih. Pilih satu ahli waris dari surat keterangan ahli waris, dari golongan tertinggi yang ada (Permenaker 4/2023 Pasal 57 ayat 4).",
             "The payee is not chosen. Choose one heir from the heir certificate, from the highest class on it (Permenaker 4/2023 Pasal 57 ayat 4)."),

@@ -92,6 +92,7 @@ public class ClaimRuleTextTests
         f.AddRange(Heirs.Check(heir with { DateOfBirth = D(2026, 2, 1) }, workerNik, Today));
         f.AddRange(Heirs.Check(heir with { DateOfBirth = D(1900, 1, 1) }, workerNik, Today));
         f.AddRange(Heirs.CheckAll([heir with { Nik = workerNik, Sex = Sex.Female, DateOfBirth = D(1995, 7, 9) }, heir with { Nik = workerNik, DateOfBirth = D(1995, 7, 9) }], workerNik, Today));
+        f.AddRange(Heirs.CheckNikRecorded(" " + workerNik, [null, workerNik]));
         HeirRelationship[] family = [HeirRelationship.Spouse, HeirRelationship.Parent];
         f.AddRange(Heirs.CheckPayee(new PayeeFacts { CertificateHeirs = family }, Today));
         f.AddRange(Heirs.CheckPayee(new PayeeFacts { Relationship = HeirRelationship.Sibling, CertificateHeirs = family }, Today));

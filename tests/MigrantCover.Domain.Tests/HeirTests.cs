@@ -172,6 +172,17 @@ public class HeirTests
     }
 
     [Fact]
+    [Trait("Rule", "R-HEIR-3")]
+    public void R_HEIR_3_ANikAlreadyRecordedForAnotherLiveHeirIsRefusedOnTheNikField()
+    {
+        var f = Assert.Single(Heirs.CheckNikRecorded(" " + Mother.Nik + " ", [null, "3201010101010001", Mother.Nik]));
+        Assert.Equal(("R-HEIR-3", "heir.nik-recorded", "nik"), (f.RuleId, f.Key, f.Field));
+        Assert.Empty(Heirs.CheckNikRecorded(Mother.Nik, [null, "3201010101010001"]));
+        Assert.Empty(Heirs.CheckNikRecorded(" ", [" ", null]));
+        Assert.Empty(Heirs.CheckNikRecorded(null, [null]));
+    }
+
+    [Fact]
     [Trait("Rule", "R-HEIR-4")]
     public void R_HEIR_4_ThePayeeIsOnTheCertificateAndANewPayeeSaysWhy()
     {

@@ -170,6 +170,59 @@ public abstract class ClaimsInputTests(AppFactory factory) : ProviderTests(facto
     }
 
     [Fact]
+    [Trait("Rule", "R-HEIR-3")]
+    public async Task ANikAlreadyRecordedForAnotherHeirIsRefusedOnItsFieldUntilThatHeirHasEnded()
+    {
+        var api = await ApiAsync();
+        var nik = NewNik(D("1970-05-04"), Sex.Female);
+        var id = await api.RegisteredAsync(D("2026-01-06"), 24, "agency", Heir("parent", "Ibu Sumiati", nik: nik));
+        var first = (await (await api.GetAsync($"/api/v1/workers/{id}/heirs")).JsonAsync(HttpStatusCode.OK)).GetProperty("items")[0].GetProperty("id").GetString();
+        var before = (await CountsAsync()).Heirs;
+
+        // Added again under another relationship: 400 on the NIK, nothing stored.
+        var again = await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/heirs", Heir("grandparent", "Nenek Sumiati", nik: " " + nik))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("R-HEIR-3", again.RuleIds("nik"));
+        Assert.Equal(before, (await CountsAsync()).Heirs);
+
+        // Another heir corrected to that NIK: refused too; the heir itself keeps its own NIK in a correction.
+        var sibling = (await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/heirs", Heir("sibling", "Adik", "male", "2000-01-01"))).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        var corrected = Heir("sibling", "Adik", "female", "1970-05-04", nik);
+        corrected["reason"] = "Salah ketik";
+        Assert.Contains("R-HEIR-3", (await (await api.PutAsJsonAsync($"/api/v1/workers/{id}/heirs/{sibling}", corrected)).AssertProblemAsync(HttpStatusCode.BadRequest)).RuleIds("nik"));
+        var same = Heir("parent", "Ibu Sumiati Darto", nik: nik);
+        same["reason"] = "Nama lengkap sesuai KTP";
+        await (await api.PutAsJsonAsync($"/api/v1/workers/{id}/heirs/{first}", same)).JsonAsync(HttpStatusCode.OK);
+
+        // Once that heir has ended (R-HEIR-6: kept in the history), the NIK may be recorded again.
+        await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/heirs/{first}/end", new { reason = "Dicatat dengan hubungan yang salah" })).JsonAsync(HttpStatusCode.OK);
+        await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/heirs", Heir("grandparent", "Nenek Sumiati", nik: nik))).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(before + 2, (await CountsAsync()).Heirs);
+    }
+
+    [Theory]
+    [Trait("Rule", "R-HEIR-3")]
+    [InlineData("dateOfBirth", "1970-02-30")]
+    [InlineData("dateOfBirth", "04-05-1970")]
+    [InlineData("relationship", "cousin")]
+    [InlineData("sex", "x")]
+    public async Task AnHeirFieldFilledInWronglyGetsOneMessageThatSaysWhatIsWrongNotAlsoThatItIsMissing(string field, string value)
+    {
+        var api = await ApiAsync();
+        var id = await api.RegisteredAsync(D("2026-01-06"));
+        var heir = Heir("parent", "Ibu Sumiati");
+        heir[field] = value;
+        foreach (var language in new[] { "id", "en" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/workers/{id}/heirs") { Content = JsonContent.Create(heir) };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var problem = await (await api.SendAsync(request)).AssertProblemAsync(HttpStatusCode.BadRequest);
+            var messages = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString()!).ToList();
+            var message = Assert.Single(messages);
+            Assert.DoesNotContain(language == "en" ? "missing" : "belum", message, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task ClaimsFiguresEqualPlainSql()
     {
         var api = await ApiAsync();

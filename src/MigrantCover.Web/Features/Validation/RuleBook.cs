@@ -9,14 +9,16 @@ public static class RuleBook
 {
     /// <summary>
     /// The input failures, then the rule book's; a field whose input is already wrong (a date that is
-    /// not a date reads as missing) gets no second "missing" message from the rules.
+    /// not a date reads as missing) gets no second "missing" message from the rules: neither the shared
+    /// <c>required</c> nor a rule's own <c>…-required</c> (<c>heir.dob-required</c>, R-HEIR-3).
     /// </summary>
     public static List<Failure> After(IReadOnlyList<Failure> input, IEnumerable<RuleFailure> rules)
     {
         var failures = input.ToList();
         foreach (var rule in rules)
         {
-            if (rule.Key != "required" || rule.Field is null || !failures.Exists(f => f.Field == rule.Field))
+            var required = rule.Key == "required" || rule.Key.EndsWith("-required", StringComparison.Ordinal);
+            if (!required || rule.Field is null || !failures.Exists(f => f.Field == rule.Field))
             {
                 failures.Add(Failure.Of(rule));
             }

@@ -56,7 +56,7 @@ public static class HeirActions
                 return Outcome<Heir>.NotFound();
             }
 
-            var failures = HeirInput.Check(request, nik, clock.Today(), validator);
+            var failures = RuleBook.After(HeirInput.Check(request, nik, clock.Today(), validator), await NikRecordedAsync(workerId, null, request.Nik, ct));
             if (failures.Count > 0)
             {
                 return Outcome<Heir>.Invalid(failures);
@@ -80,6 +80,7 @@ public static class HeirActions
             var today = clock.Today();
             var failures = HeirInput.Check(request, nik, today, validator);
             failures = RuleBook.After(failures, Heirs.CheckChange(request.Reason, today));
+            failures = RuleBook.After(failures, await NikRecordedAsync(workerId, heirId, request.Nik, ct));
             if (heir.EndedOn is { } ended)
             {
                 return Outcome<Heir>.Conflict(Failure.Input("", "heir.ended", ("endedOn", Input.Iso(ended))));
@@ -121,6 +122,19 @@ public static class HeirActions
             heir.EndReason = Input.Text(request.Reason);
             db.AuditReason = heir.EndReason;
             return await SaveAsync(heir, ct);
+        }
+
+        // R-HEIR-3: the NIK against the worker's other heirs who have not ended (only when one is given).
+        private async Task<IReadOnlyList<RuleFailure>> NikRecordedAsync(Guid workerId, Guid? heirId, string? nik, CancellationToken ct)
+        {
+            if (string.IsNullOrWhiteSpace(nik))
+            {
+                return [];
+            }
+
+            var others = await db.Heirs.AsNoTracking().Where(h => h.WorkerId == workerId && h.Id != heirId && h.EndedOn == null && h.Nik != null)
+                .Select(h => h.Nik).ToListAsync(ct);
+            return Heirs.CheckNikRecorded(nik, others);
         }
 
         private async Task<(Heir? Heir, string? WorkerNik)> FindAsync(Guid workerId, Guid heirId, CancellationToken ct)
