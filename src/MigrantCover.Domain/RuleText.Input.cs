@@ -37,6 +37,9 @@ public static partial class RuleText
         ["id.format"] = (
             "Bukan ID yang benar: 32 digit heksadesimal dengan tanda hubung, misalnya 3f2504e0-4f89-11d3-9a0c-0305e82c3301.",
             "Not a valid ID: 32 hexadecimal digits with hyphens, for example 3f2504e0-4f89-11d3-9a0c-0305e82c3301."),
+        ["form.unreadable"] = (
+            "Isian ini tidak dapat dibaca. Isi atau pilih lagi dari formulir, lalu kirim ulang.",
+            "This entry cannot be read. Enter or choose it again on the form, then send it again."),
         ["value.format"] = (
             "Nilai ini tidak dapat dibaca: periksa jenisnya di dokumentasi API (/swagger).",
             "This value cannot be read: check its type in the API documentation (/swagger)."),

@@ -44,7 +44,7 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Workers", Policies.Officer);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-});
+}).AddMvcOptions(options => options.ModelBindingMessageProvider.UseRuleTextBindingMessages());
 
 // The JSON API (docs/api.md): every problem from Api/Problems, one exception handler, Swagger at /swagger.
 builder.Services.AddMigrantCoverApi();

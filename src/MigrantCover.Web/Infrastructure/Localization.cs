@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace MigrantCover.Web.Infrastructure;
 
@@ -27,6 +28,27 @@ public static class Localization
             ];
         });
         return services;
+    }
+
+    /// <summary>
+    /// What a form page says when the framework cannot bind a posted value (a choice that is not an ID, a
+    /// checkbox that is not true or false): the rule book's input text in the user's language, never the
+    /// framework's English "The value '…' is not valid", and never the value typed.
+    /// </summary>
+    public static void UseRuleTextBindingMessages(this DefaultModelBindingMessageProvider messages)
+    {
+        static string Unreadable() => RuleText.Input("form.unreadable", Language);
+        messages.SetAttemptedValueIsInvalidAccessor((_, _) => Unreadable());
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => Unreadable());
+        messages.SetUnknownValueIsInvalidAccessor(_ => Unreadable());
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(Unreadable);
+        messages.SetValueIsInvalidAccessor(_ => Unreadable());
+        messages.SetValueMustBeANumberAccessor(_ => Unreadable());
+        messages.SetNonPropertyValueMustBeANumberAccessor(Unreadable);
+        messages.SetMissingKeyOrValueAccessor(Unreadable);
+        messages.SetValueMustNotBeNullAccessor(_ => Unreadable());
+        messages.SetMissingBindRequiredValueAccessor(_ => Unreadable());
+        messages.SetMissingRequestBodyRequiredValueAccessor(Unreadable);
     }
 
     /// <summary>"id" or "en": the language code the domain renders rule failures in.</summary>

@@ -209,6 +209,37 @@ public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(facto
     }
 
     [Fact]
+    [Trait("Rule", "R-CLM-9")]
+    public async Task AClaimFormValueThatCannotBeReadIsSaidInTheUsersLanguageAndChangesNothing()
+    {
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var id = await api.PlacedAsync(D("2024-03-01"), 24, ClaimKit.Heir("spouse", "Dodi Suami", "male", "1988-01-01"));
+        var claim = await api.VerifyDocumentsAsync(await api.ReportAsync(ClaimBody(id, "death", "2025-06-10", "2025-06-20")));
+        Assert.Equal("documents-complete", claim.GetProperty("state").GetString());
+        var claimUrl = "/Claims/" + claim.GetProperty("id").GetString();
+        var version = claim.GetProperty("version").GetInt64();
+        var officer = await SignedInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+
+        // A payee that is not an ID: one message on the field, in Indonesian, no English framework text.
+        var page = await officer.GetDocumentAsync(claimUrl);
+        var payee = await PageAsync(await officer.SubmitFormAsync(page, claimUrl + "?handler=Verify", new Dictionary<string, string?> { ["PayeeHeirId"] = "bukan-id" }, "form[action*='Verify']"));
+        Assert.Equal(RuleText.Input("form.unreadable", "id"), payee.QuerySelector("#PayeeHeirId_error")!.TextContent.Trim());
+        Assert.DoesNotContain("is not valid", payee.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("bukan-id", payee.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+
+        // A checklist tick that is not true/false: refused as a whole, the documents stay verified.
+        var checks = page.QuerySelectorAll("input[type=checkbox][name^='Verified[']").Cast<IHtmlInputElement>().ToDictionary(c => c.Name!, _ => (string?)"ya");
+        var checklist = await PageAsync(await officer.SubmitFormAsync(page, claimUrl + "?handler=Checklist", checks, "form[action*='Checklist']"));
+        Assert.Contains(RuleText.Input("form.unreadable", "id"), checklist.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", checklist.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var claimId = Guid.Parse(claim.GetProperty("id").GetString()!);
+        var after = await Factory.WithDbAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Id == claimId));
+        Assert.Equal(ClaimState.DocumentsComplete, after.State);
+        Assert.Equal(version, after.Version);
+    }
+
+    [Fact]
     [Trait("Rule", "R-HEIR-1")]
     public async Task ThePayeeChoicesListTheHeirsInTheRuleBooksOrderOnEveryLoad()
     {

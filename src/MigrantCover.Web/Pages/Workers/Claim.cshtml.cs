@@ -16,10 +16,13 @@ public sealed class ClaimModel(AppDbContext db, ClaimActions.Handler handler, Ti
     /// <summary>The display names of the staff in the claim's history, by the e-mail the audit recorded.</summary>
     public IReadOnlyDictionary<string, string> StaffNames { get; private set; } = new Dictionary<string, string>();
 
-    [BindProperty]
+    // Named, so that a form without checklist fields (verify, pay) does not bind its other fields
+    // (PayeeHeirId, the antiforgery token) as checklist entries: MVC falls back to the empty prefix for an
+    // unnamed top-level property whose prefix the form lacks.
+    [BindProperty(Name = nameof(Verified))]
     public Dictionary<string, bool> Verified { get; set; } = [];
 
-    [BindProperty]
+    [BindProperty(Name = nameof(References))]
     public Dictionary<string, string?> References { get; set; } = [];
 
     [BindProperty]
@@ -81,6 +84,13 @@ public sealed class ClaimModel(AppDbContext db, ClaimActions.Handler handler, Ti
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
+        }
+
+        // A posted value the framework could not read (a payee that is not an ID, a checkbox that is not
+        // true/false) is said next to its field, and the step does not run on the value it read as missing.
+        if (!ModelState.IsValid)
+        {
+            return Page();
         }
 
         var outcome = await step();
