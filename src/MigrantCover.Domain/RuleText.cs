@@ -243,6 +243,8 @@ public static partial class RuleText
         ["stage"] = ("Tahap", "stage"),
         ["province"] = ("Provinsi", "province"),
         ["office"] = ("Kantor", "office"),
+        ["relationship"] = ("Hubungan", "relationship"),
+        ["endReason"] = ("Alasan tidak lagi tercatat", "reason no longer recorded"),
 
         // Purposes (R-CAT-2).
         ["work"] = ("bekerja", "work"),

@@ -291,6 +291,40 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     }
 
     [Fact]
+    [Trait("Rule", "R-HEIR-6")]
+    public async Task TheHistoryNamesTheHeirOfEachAdditionCorrectionAndEndingAndMasksTheirNik()
+    {
+        var api = await ApiAsync();
+        var id = await Claims.ClaimKit.RegisteredAsync(api, new DateOnly(2026, 1, 6), 24, "agency", Claims.ClaimKit.Heir("parent", "Ibu Sumiati"));
+        var heir = (await (await api.GetAsync($"/api/v1/workers/{id}/heirs")).JsonAsync(HttpStatusCode.OK)).GetProperty("items")[0].GetProperty("id").GetString();
+        var nik = NewNik(new DateOnly(1970, 5, 4), Sex.Female);
+        var corrected = Claims.ClaimKit.Heir("parent", "Ibu Sumiati Darto", nik: nik);
+        corrected["reason"] = "Sesuai KTP";
+        await (await api.PutAsJsonAsync($"/api/v1/workers/{id}/heirs/{heir}", corrected)).JsonAsync(HttpStatusCode.OK);
+        await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/heirs/{heir}/end", new { reason = "Meninggal dunia", endedOn = "2026-01-05" })).JsonAsync(HttpStatusCode.OK);
+
+        async Task<List<string>> DescriptionsAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{id}/history");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var history = await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK);
+            return [.. history.EnumerateArray().Select(h => h.GetProperty("description").GetString()!)];
+        }
+
+        var masked = Heirs.MaskNik(nik);
+        var id_ = await DescriptionsAsync("id");
+        Assert.Contains("Ahli waris dicatat: Ibu Sumiati (orang tua)", id_);
+        Assert.Contains("Ahli waris Ibu Sumiati Darto: Nama lengkap: Ibu Sumiati → Ibu Sumiati Darto", id_);
+        Assert.Contains($"Ahli waris Ibu Sumiati Darto: NIK: — → {masked}", id_);
+        Assert.Contains("Ahli waris Ibu Sumiati Darto tidak lagi tercatat sejak 5 Januari 2026", id_);
+        var en = await DescriptionsAsync("en");
+        Assert.Contains("Heir recorded: Ibu Sumiati (parent)", en);
+        Assert.Contains($"Heir Ibu Sumiati Darto: NIK: — → {masked}", en);
+        Assert.Contains("Heir Ibu Sumiati Darto no longer recorded from 5 January 2026", en);
+        Assert.DoesNotContain(id_.Concat(en), d => d.Contains(nik, StringComparison.Ordinal) || d.Contains("heir:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     [Trait("Rule", "R-COV-6")]
     public async Task ARefusedReturnDateSaysTheEarliestDateAccepted()
     {

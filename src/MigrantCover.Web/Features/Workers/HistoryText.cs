@@ -11,9 +11,14 @@ namespace MigrantCover.Web.Features.Workers;
 /// </summary>
 public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
 {
-    public HistoryView Describe(HistoryView h) => h with { Description = Of(h) };
+    /// <summary>
+    /// The worker's history in words; an heir's correction or ending names the heir (R-HEIR-6) from
+    /// <paramref name="heirNames"/> (<see cref="WorkerQueries.HeirNamesAsync"/>).
+    /// </summary>
+    public IReadOnlyList<HistoryView> Describe(IEnumerable<HistoryView> history, IReadOnlyDictionary<string, string> heirNames) =>
+        [.. history.Select(h => h with { Description = Of(h, heirNames) })];
 
-    public string Of(HistoryView h)
+    public string Of(HistoryView h, IReadOnlyDictionary<string, string> heirNames)
     {
         var lang = Infrastructure.Localization.Language;
         string Date(string? iso) => Input.Date(iso) is { } d ? RuleText.Date(d, lang) : iso ?? "";
@@ -37,12 +42,29 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
                 return from is { } a && to is { } b
                     ? Format("History_stage", RuleText.Label(Codes.Of(a), lang), RuleText.Label(Codes.Of(b), lang), happened)
                     : happened;
+            case "heir" when h.Field is { } added && !added.Contains('.', StringComparison.Ordinal) && parts.Length >= 2:
+                return Format("History_heir_added", string.Join(' ', parts[1..]), HeirValue("relationship", parts[0], lang));
+            case "heir" or "heir-ended" when h.Field?.Split('.', 2) is [var heir, var heirField]:
+                var name = heirNames.TryGetValue(heir, out var n) ? n : "—";
+                return heirField == "endedOn" && h.NewValue is not null
+                    ? Format("History_heir_ended", name, Date(h.NewValue))
+                    : Format("History_heir_updated", name, Label(heirField, lang), HeirValue(heirField, h.OldValue, lang), HeirValue(heirField, h.NewValue, lang));
             case "updated" when h.Field is { } field:
                 return Format("History_updated", Label(field, lang), h.OldValue ?? "—", h.NewValue ?? "—");
             default:
                 return string.Join(" ", new[] { h.Field, h.OldValue, h.NewValue }.Where(v => !string.IsNullOrEmpty(v)));
         }
     }
+
+    // An heir's value as the officer reads it: the NIK masked (R-HEIR-6), codes and dates in words.
+    private static string HeirValue(string field, string? value, string lang) => value is null ? "—" : field switch
+    {
+        "nik" => Heirs.MaskNik(value) ?? "—",
+        "relationship" when Codes.TryParse<HeirRelationship>(value, out var r) => RuleText.Label(r, lang),
+        "sex" when Codes.TryParse<Sex>(value, out var s) => RuleText.Label(s, lang),
+        "dateOfBirth" or "endedOn" when Input.Date(value) is { } d => RuleText.Date(d, lang),
+        _ => value,
+    };
 
     private static string Lower(string s) => s.Length == 0 ? s : char.ToLower(s[0], CultureInfo.CurrentCulture) + s[1..];
 

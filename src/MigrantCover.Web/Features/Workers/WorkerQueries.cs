@@ -18,6 +18,11 @@ public static class WorkerQueries
             .Select(a => new HistoryView(a.At, a.ActorName, a.Action, a.Field, a.OldValue, a.NewValue, a.Reason, null))
             .ToListAsync(ct);
 
+    /// <summary>The worker's heirs' current names by their audit field (<c>heir:&lt;id&gt;</c>), for the history's words.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> HeirNamesAsync(AppDbContext db, Guid id, CancellationToken ct = default) =>
+        (await db.Heirs.AsNoTracking().Where(h => h.WorkerId == id).Select(h => new { h.Id, h.FullName }).ToListAsync(ct))
+            .ToDictionary(h => AppDbContext.HeirField(h.Id, null), h => h.FullName, StringComparer.Ordinal);
+
     /// <summary>The office of the signed-in account (<see cref="AppDbContext.Actor"/>), or none.</summary>
     public static async Task<string?> OfficeOfAsync(AppDbContext db, CancellationToken ct = default)
     {
