@@ -1,4 +1,5 @@
 using MigrantCover.Web.Features.Imports;
+using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Infrastructure;
 using MigrantCover.Web.Resources;
 
@@ -29,7 +30,15 @@ public static class ImportsApi
                 }
 
                 var file = form.Files.GetFile("file");
-                var dryRun = string.Equals(form["dryRun"], "true", StringComparison.OrdinalIgnoreCase);
+
+                // dryRun=true as the form field of the contract, or in the query: a value that is neither
+                // true nor false is refused, never read as a real import.
+                var dryRunText = form.ContainsKey("dryRun") ? form["dryRun"].ToString() : request.Query["dryRun"].ToString();
+                if (!DryRun(dryRunText, out var dryRun))
+                {
+                    return Problems.Invalid([Failure.Input("dryRun", "code.unknown", ("allowed", "true, false"))]);
+                }
+
                 var started = await uploads.StartAsync(file?.FileName, file?.Length ?? 0, () => file!.OpenReadStream(), dryRun, ct);
                 if (started.Problem is { } problem)
                 {
@@ -66,5 +75,13 @@ public static class ImportsApi
             })
             .WithSummary("The refused fields of an import as CSV: line,field,ruleId,message (message in the caller's language).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    // Absent or empty: a real import (the contract's default); otherwise "true" or "false", nothing else.
+    private static bool DryRun(string text, out bool dryRun)
+    {
+        var t = text.Trim();
+        dryRun = t.Equals("true", StringComparison.OrdinalIgnoreCase);
+        return dryRun || t.Length == 0 || t.Equals("false", StringComparison.OrdinalIgnoreCase);
     }
 }

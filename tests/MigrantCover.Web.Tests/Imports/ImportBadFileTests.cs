@@ -63,6 +63,49 @@ public abstract class ImportBadFileTests(AppFactory factory) : ProviderTests(fac
         Assert.Equal(importsBefore, await Factory.WithDbAsync(db => db.Imports.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("", "yes")]
+    [InlineData("", "abc")]
+    [InlineData("?dryRun=abc", null)]
+    public async Task ADryRunThatIsNeitherTrueNorFalseIsRefusedNotRunAsARealImport(string query, string? field)
+    {
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var importsBefore = await Factory.WithDbAsync(db => db.Imports.CountAsync());
+        foreach (var language in new[] { "id", "en" })
+        {
+            var problem = await (await PostAsync(api, query, field, language)).AssertProblemAsync(HttpStatusCode.BadRequest);
+            var message = problem.GetProperty("errors").GetProperty("dryRun")[0].GetString()!;
+            Assert.Contains("true, false", message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(importsBefore, await Factory.WithDbAsync(db => db.Imports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ADryRunAskedForInTheQueryIsADryRun()
+    {
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var body = await (await PostAsync(api, "?dryRun=true", null, "en")).JsonAsync(HttpStatusCode.Accepted);
+        var import = await (await api.GetAsync($"/api/v1/imports/{body.GetProperty("id").GetInt64()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.True(import.GetProperty("dryRun").GetBoolean());
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient api, string query, string? dryRunField, string language)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Text(Header + "\r\n" + GoodLine() + "\r\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", "intake.csv");
+        if (dryRunField is not null)
+        {
+            form.Add(new StringContent(dryRunField), "dryRun");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports" + query) { Content = form };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        return await api.SendAsync(request);
+    }
+
     [Fact]
     public async Task InvalidUtf8IsRefusedNamingItsLine()
     {
