@@ -145,6 +145,36 @@ public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(facto
     }
 
     [Fact]
+    [Trait("Rule", "R-HEIR-6")]
+    public async Task EachHeirChangeIsConfirmedByNameAndAnEndedHeirIsNotOpenedForCorrection()
+    {
+        var officer = await SignedInAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        var id = await api.RegisteredAsync(D("2026-01-06"));
+        var url = $"/Workers/{id}/Heirs";
+        string Confirmation(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("#confirmation")!.TextContent.Trim();
+
+        Redirected(await officer.SubmitFormAsync(url, new Dictionary<string, string?> { ["Input.FullName"] = "Ahmad", ["Input.Relationship"] = "spouse", ["Input.Sex"] = "male", ["Input.DateOfBirth"] = "1990-01-01" }, "form[action*='Save']"), url);
+        Assert.Equal("Ahli waris Ahmad dicatat.", Confirmation(await officer.GetDocumentAsync(url)));
+        var heir = await Factory.WithDbAsync(db => db.Heirs.SingleAsync(h => h.WorkerId == Guid.Parse(id)));
+
+        var edit = $"{url}?edit={heir.Id}";
+        Assert.Equal("Ahmad", (await officer.GetDocumentAsync(edit)).QuerySelector("#Input_FullName")!.GetAttribute("value"));
+        Redirected(await officer.SubmitFormAsync(edit, new Dictionary<string, string?> { ["Input.FullName"] = "Ahmad Fauzi", ["Input.Reason"] = "Sesuai KTP" }, "form[action*='Save']"), url);
+        Assert.Equal("Data ahli waris Ahmad Fauzi diperbaiki.", Confirmation(await officer.GetDocumentAsync(url)));
+
+        Redirected(await officer.SubmitFormAsync(url, new Dictionary<string, string?> { ["EndReason"] = "Bercerai" }, $"form[action*='heirId={heir.Id}']"), url);
+        Assert.StartsWith("Ahli waris Ahmad Fauzi tidak lagi tercatat", Confirmation(await officer.GetDocumentAsync(url)), StringComparison.Ordinal);
+
+        // The ended heir's old correction link opens the form to add an heir, not a correction form.
+        var stale = await officer.GetDocumentAsync(edit);
+        Assert.Null(stale.QuerySelector("#confirmation"));
+        Assert.Contains("Tambah ahli waris", stale.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.True(string.IsNullOrEmpty(stale.QuerySelector("#Input_FullName")!.GetAttribute("value")));
+        Assert.DoesNotContain("edit=", stale.QuerySelector("form[action*='Save']")!.GetAttribute("action"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ClaimsListFiltersByTheWorkersOfficeAndSaysWhatEachWaitsFor()
     {
         var api = await Factory.CreateClient().AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);

@@ -1,10 +1,11 @@
 using MigrantCover.Web.Features.Validation;
 using MigrantCover.Web.Features.Workers;
+using MigrantCover.Web.Resources;
 
 namespace MigrantCover.Web.Pages.Workers;
 
 /// <summary>The worker's heirs (R-HEIR-1..6): the list with their class, add, correct and end with a reason.</summary>
-public sealed class HeirsModel(AppDbContext db, HeirActions.Handler handler) : FormPageModel
+public sealed class HeirsModel(AppDbContext db, HeirActions.Handler handler, IStringLocalizer<WorkersResource> text) : FormPageModel
 {
     public Worker Worker { get; private set; } = null!;
 
@@ -27,7 +28,10 @@ public sealed class HeirsModel(AppDbContext db, HeirActions.Handler handler) : F
             return NotFound();
         }
 
-        if (Edit is { } e && List.FirstOrDefault(h => h.Id == e) is { } h)
+        // Only an heir who has not ended can be corrected (R-HEIR-6): another ?edit= opens the form to add one.
+        var editing = Edit is { } e ? List.FirstOrDefault(x => x.Id == e && x.EndedOn is null) : null;
+        Edit = editing?.Id;
+        if (editing is { } h)
         {
             Input = new HeirInput
             {
@@ -46,16 +50,17 @@ public sealed class HeirsModel(AppDbContext db, HeirActions.Handler handler) : F
     public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct)
     {
         var outcome = Edit is { } heirId ? await handler.CorrectAsync(id, heirId, Input, ct) : await handler.AddAsync(id, Input, ct);
-        return await AnswerAsync(id, outcome, ct);
+        return await AnswerAsync(id, outcome, Edit is null ? "Confirm_heir_added" : "Confirm_heir_corrected", ct);
     }
 
     public async Task<IActionResult> OnPostEndAsync(Guid id, Guid heirId, CancellationToken ct) =>
-        await AnswerAsync(id, await handler.EndAsync(id, heirId, new HeirActions.EndRequest(EndReason), ct), ct, end: heirId);
+        await AnswerAsync(id, await handler.EndAsync(id, heirId, new HeirActions.EndRequest(EndReason), ct), "Confirm_heir_ended", ct, end: heirId);
 
-    private async Task<IActionResult> AnswerAsync(Guid id, Outcome<Heir> outcome, CancellationToken ct, Guid? end = null)
+    private async Task<IActionResult> AnswerAsync(Guid id, Outcome<Heir> outcome, string confirmation, CancellationToken ct, Guid? end = null)
     {
         if (outcome.Succeeded)
         {
+            Confirm(string.Format(CultureInfo.CurrentCulture, text[confirmation], outcome.Value!.FullName));
             return Redirect($"/Workers/{id}/Heirs");
         }
 
