@@ -109,6 +109,7 @@ app.UseRouting();
 app.UseApiMethodNotAllowed();
 app.UseRateLimiter();
 app.UseLookupBodyLimit();
+app.UseApiBodyLimit();
 app.UseAuthentication();
 app.UseMigrantCoverMetricsEndpoint();
 app.UseAuthorization();

@@ -78,6 +78,9 @@ public static class ApiSetup
     /// 401 and 403 (decided after the endpoint's own conventions, which may allow anonymous callers), and
     /// those that take a body 413 (over the server's or the endpoint's limit) and 415 (not its content type).
     /// </summary>
+    /// <summary>The largest body of an API request other than an import's file (1 MiB).</summary>
+    public const long MaxJsonBodyBytes = 1024 * 1024;
+
     public static RouteGroupBuilder WithOpenApiDefaults(this RouteGroupBuilder group)
     {
         group.WithGroupName("v1")
@@ -94,6 +97,13 @@ public static class ApiSetup
             if (endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().Any(a => a.ContentTypes.Count > 0))
             {
                 ProducesProblems(endpoint, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            // A JSON body is small (a registration with 20 heirs is a few kilobytes): over MaxJsonBodyBytes it
+            // is a 413 problem, not 30 MB read and parsed. The imports set their own, larger limit.
+            if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>().Any())
+            {
+                endpoint.Metadata.Add(new ApiBodyLimit(MaxJsonBodyBytes));
             }
         });
         return group;

@@ -46,6 +46,26 @@ public abstract class EdgeTests(AppFactory factory) : ProviderTests(factory)
     }
 
     [Theory]
+    [InlineData("/api/v1/workers", "id")]
+    [InlineData("/api/v1/claims/assess", "en")]
+    [InlineData("/api/v1/claims/CLAIM/reject", "id")]
+    [InlineData("/api/v1/auth/token", "en")]
+    public async Task AnApiBodyOverAMegabyteIs413InTheCallersLanguageNotReadWhole(string path, string language)
+    {
+        var officer = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        officer.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var body = "{\"fullName\":\"" + new string('x', (int)Api.ApiSetup.MaxJsonBodyBytes) + "\"}";
+        var response = await officer.PostAsync(path.Replace("CLAIM", Guid.NewGuid().ToString(), StringComparison.Ordinal), new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var english = await (await SurfaceSetup.Client(Factory).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            Headers = { AcceptLanguage = { new("en") } },
+        })).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(language == "en", problem.GetProperty("detail").GetString() == english.GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData("outcome", "en")]
     [InlineData("verify", "id")]
     [InlineData("approve", "en")]
