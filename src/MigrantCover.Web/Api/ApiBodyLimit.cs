@@ -4,4 +4,8 @@ namespace MigrantCover.Web.Api;
 /// The body limit of an API operation other than an import (<see cref="ApiSetup.MaxJsonBodyBytes"/>), added by
 /// <see cref="ApiSetup.WithOpenApiDefaults"/> to every operation without a limit of its own.
 /// </summary>
-public sealed record ApiBodyLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;
+/// <remarks>
+/// Not the framework's <c>IRequestSizeLimitMetadata</c>: routing would then try to set the limit on every
+/// request and warn where the server has no such feature; <see cref="ApiBodyLimits"/> sets it itself.
+/// </remarks>
+public sealed record ApiBodyLimit(long MaxRequestBodySize);

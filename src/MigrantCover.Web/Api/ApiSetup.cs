@@ -78,8 +78,11 @@ public static class ApiSetup
     /// 401 and 403 (decided after the endpoint's own conventions, which may allow anonymous callers), and
     /// those that take a body 413 (over the server's or the endpoint's limit) and 415 (not its content type).
     /// </summary>
-    /// <summary>The largest body of an API request other than an import's file (1 MiB).</summary>
-    public const long MaxJsonBodyBytes = 1024 * 1024;
+    /// <summary>
+    /// The largest body of an API request other than an import's file (4 MiB): far above any real body (a
+    /// registration with 20 heirs is a few KB), so a body with over-long fields still gets its per-field 400.
+    /// </summary>
+    public const long MaxJsonBodyBytes = 4 * 1024 * 1024;
 
     public static RouteGroupBuilder WithOpenApiDefaults(this RouteGroupBuilder group)
     {
@@ -99,9 +102,9 @@ public static class ApiSetup
                 ProducesProblems(endpoint, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
             }
 
-            // A JSON body is small (a registration with 20 heirs is a few kilobytes): over MaxJsonBodyBytes it
-            // is a 413 problem, not 30 MB read and parsed. The imports set their own, larger limit.
-            if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>().Any())
+            // A JSON body is small: over MaxJsonBodyBytes it is a 413 problem, not 30 MB read and parsed. The
+            // imports set their own limit (RequestSizeLimit); ApiBodyLimits enforces this one.
+            if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>().Any() && !endpoint.Metadata.OfType<ApiBodyLimit>().Any())
             {
                 endpoint.Metadata.Add(new ApiBodyLimit(MaxJsonBodyBytes));
             }

@@ -50,7 +50,7 @@ public abstract class EdgeTests(AppFactory factory) : ProviderTests(factory)
     [InlineData("/api/v1/claims/assess", "en")]
     [InlineData("/api/v1/claims/CLAIM/reject", "id")]
     [InlineData("/api/v1/auth/token", "en")]
-    public async Task AnApiBodyOverAMegabyteIs413InTheCallersLanguageNotReadWhole(string path, string language)
+    public async Task AnApiBodyOverTheLimitIs413InTheCallersLanguageNotReadWhole(string path, string language)
     {
         var officer = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
         officer.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
