@@ -330,6 +330,41 @@ public abstract class ClaimsApiTests(AppFactory factory) : ProviderTests(factory
 
     [Fact]
     [Trait("Rule", "R-CLM-9")]
+    public async Task EachClaimStepSentManyTimesAtOnceByTheSameOfficerIsMadeOnceAndEveryCopyAnswersTheClaim()
+    {
+        var api = await ApiAsync();
+        var approver = await Factory.SecondOfficerAsync();
+        var claim = await api.ReportAsync(ClaimBody(await api.PlacedAsync(D("2024-09-01")), "medical-care", "2025-02-10", claimedAmount: 1_500_000));
+        var cid = claim.GetProperty("id").GetString()!;
+
+        async Task<JsonElement> BurstAsync(HttpClient who, string step, object body, string state)
+        {
+            var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => who.PostAsJsonAsync($"/api/v1/claims/{cid}/{step}", body)));
+            var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+            Assert.True(answers.All(a => a.StatusCode == HttpStatusCode.OK), step + ": " + string.Join(Environment.NewLine, answers.Select((a, i) => $"{(int)a.StatusCode} {texts[i]}")));
+            var claims = await Task.WhenAll(answers.Select(a => a.JsonAsync(HttpStatusCode.OK)));
+            Assert.All(claims, c => Assert.Equal(state, c.GetProperty("state").GetString()));
+            Assert.Single(claims.Select(c => c.GetProperty("version").GetInt64()).Distinct());
+            var moved = await Factory.WithDbAsync(db => db.Set<AuditEntry>().CountAsync(a => a.Field == AppDbContext.ClaimField(Guid.Parse(cid), "state") && a.NewValue == state));
+            Assert.Equal(1, moved);
+            return claims[0];
+        }
+
+        await BurstAsync(api, "outcome", new { outcome = "healed", outcomeOn = "2025-02-10" }, "submitted");
+        await api.VerifyDocumentsAsync(await (await api.GetAsync($"/api/v1/claims/{cid}")).JsonAsync(HttpStatusCode.OK));
+        await BurstAsync(api, "verify", new { }, "verified");
+        await BurstAsync(approver, "approve", new { }, "approved");
+
+        // Another step of another officer, or the same step with other input, is still refused.
+        Assert.Contains("R-CLM-9", (await api.StepAsync(cid, "approve", null, HttpStatusCode.Conflict)).RuleIds("state"));
+        var other = await api.ReportAsync(ClaimBody(await api.PlacedAsync(D("2024-09-01")), "medical-care", "2025-02-11", claimedAmount: 1_500_000));
+        cid = other.GetProperty("id").GetString()!;
+        await BurstAsync(api, "reject", new { reason = "duplicate", text = "Sudah dilaporkan lewat kantor lain." }, "rejected");
+        await api.StepAsync(cid, "reject", new { reason = "duplicate", text = "Teks lain" }, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-CLM-9")]
     public async Task StepsOutOfOrderAreConflictsAndARejectedClaimIsFinal()
     {
         var api = await ApiAsync();

@@ -235,7 +235,8 @@ public static class ClaimActions
                 c.OutcomeOn = on;
                 c.State = ClaimWorkflow.SettleDocuments(step.State, Checklist(c));
                 return [];
-            }, ct);
+            }, ct, repeat: c => c.Outcome is { } done && done == Input.Code<ClaimOutcome>(request.Outcome) && c.OutcomeOn == Input.Date(request.OutcomeOn)
+                && c.State is ClaimState.Submitted or ClaimState.DocumentsComplete);
 
         /// <summary>R-CLM-8: one item verified or withdrawn; the state follows the checklist (R-CLM-9).</summary>
         public Task<Outcome<BenefitClaim>> DocumentAsync(Guid id, string code, DocumentRequest request, CancellationToken ct = default) =>
@@ -329,7 +330,8 @@ public static class ClaimActions
                 c.VerifiedByName = db.Actor.Name;
                 c.VerifiedAt = clock.GetUtcNow();
                 return [];
-            }, ct);
+            }, ct, repeat: c => c.State == ClaimState.Verified && c.VerifiedBy == db.Actor.Id && c.PayeeHeirId == request.PayeeHeirId
+                && c.GuardianName == Input.Text(request.GuardianName) && c.FuneralArrangerName == Input.Text(request.FuneralArrangerName));
 
         /// <summary>
         /// R-CLM-9 → approved, by another staff member than the verifier (four eyes); the amount frozen
@@ -364,7 +366,7 @@ public static class ClaimActions
 
                 RecordApproval(c, approval, db.Actor.Id, db.Actor.Name, clock.GetUtcNow(), today);
                 return [];
-            }, ct);
+            }, ct, repeat: c => c.State == ClaimState.Approved && c.ApprovedBy == db.Actor.Id);
 
         /// <summary>R-CLM-9 → paid, with a reference recorded once (R-PAY-2): the same reference and date again pay once.</summary>
         public async Task<Outcome<BenefitClaim>> PayAsync(Guid id, PayRequest request, CancellationToken ct = default)
@@ -443,7 +445,7 @@ public static class ClaimActions
                 c.RejectionText = Input.Text(request.Text);
                 db.AuditReason = c.RejectionText;
                 return [];
-            }, ct);
+            }, ct, repeat: c => c.State == ClaimState.Rejected && c.RejectionReason == Input.Code<RejectionReason>(request.Reason) && c.RejectionText == Input.Text(request.Text));
 
         public static string NumberOf(Guid id, DateOnly reportedOn) =>
             string.Create(CultureInfo.InvariantCulture, $"KLM-{reportedOn.Year}-{id.ToString("N")[^8..].ToUpperInvariant()}");
@@ -490,10 +492,33 @@ public static class ClaimActions
             return ((assessment, worker, heirs), null);
         }
 
-        private async Task<Outcome<BenefitClaim>> StepAsync(Guid id, List<Failure> input, Func<Loaded, DateOnly, IReadOnlyList<RuleFailure>> step, CancellationToken ct)
+        // A step by id. <paramref name="repeat"/> tells a step this account has just made with the same input
+        // (a double tap, a client's retry, the loser of a race with its own copy): answered with the claim as
+        // it stands, as a repeated payment is (R-PAY-2), not as a conflict.
+        private async Task<Outcome<BenefitClaim>> StepAsync(Guid id, List<Failure> input, Func<Loaded, DateOnly, IReadOnlyList<RuleFailure>> step, CancellationToken ct, Func<BenefitClaim, bool>? repeat = null)
         {
             var loaded = await LoadAsync(db, id, ct);
-            return loaded is null ? Outcome<BenefitClaim>.NotFound() : await StepAsync(loaded, input, step, ct);
+            if (loaded is null)
+            {
+                return Outcome<BenefitClaim>.NotFound();
+            }
+
+            if (input.Count == 0 && repeat?.Invoke(loaded.Claim) == true)
+            {
+                return Outcome<BenefitClaim>.Ok(loaded.Claim);
+            }
+
+            var outcome = await StepAsync(loaded, input, step, ct);
+            if (outcome.Status == OutcomeStatus.Conflict && repeat is not null)
+            {
+                db.ChangeTracker.Clear();
+                if (await LoadAsync(db, id, ct) is { } again && repeat(again.Claim))
+                {
+                    return Outcome<BenefitClaim>.Ok(again.Claim);
+                }
+            }
+
+            return outcome;
         }
 
         // One step: the input (400), the domain's guard (400/409), one save (409 when someone saved first).
