@@ -244,6 +244,10 @@ public static partial class RuleText
         ["province"] = ("Provinsi", "province"),
         ["office"] = ("Kantor", "office"),
         ["relationship"] = ("Hubungan", "relationship"),
+        ["reminderChannels"] = ("Saluran pengingat", "reminder channels"),
+        ["remindersConsent"] = ("Persetujuan pengingat", "reminder consent"),
+        ["consentOn"] = ("Tanggal persetujuan pengingat", "reminder consent date"),
+        ["preferredLanguage"] = ("Bahasa pesan", "message language"),
         ["endReason"] = ("Alasan tidak lagi tercatat", "reason no longer recorded"),
 
         // Purposes (R-CAT-2).

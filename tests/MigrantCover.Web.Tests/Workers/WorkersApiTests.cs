@@ -325,6 +325,24 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     }
 
     [Fact]
+    public async Task TheHistoryDescribesTheReminderConsentGivenAtRegistrationInWords()
+    {
+        var api = await ApiAsync();
+        var id = (await api.RegisterAsync(new() { ["email"] = $"consent.{UniqueWord().ToLowerInvariant()}@example.id", ["phone"] = "+6281234567890", ["remindersConsent"] = true, ["reminderChannels"] = new[] { "email", "sms" }, ["preferredLanguage"] = "en", ["registeredOn"] = "2026-01-06" }))
+            .GetProperty("id").GetString();
+        async Task<string> ConsentAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{id}/history");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var history = await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK);
+            return history.EnumerateArray().Single(h => h.GetProperty("action").GetString() == "consent").GetProperty("description").GetString()!;
+        }
+
+        Assert.Matches(@"^Persetujuan pengingat diberikan: e-mail, SMS; bahasa pesan Inggris; sejak \d{1,2} \w+ \d{4}$", await ConsentAsync("id"));
+        Assert.Matches(@"^Reminder consent given: e-mail, SMS; message language English; from \d{1,2} \w+ \d{4}$", await ConsentAsync("en"));
+    }
+
+    [Fact]
     [Trait("Rule", "R-COV-6")]
     public async Task ARefusedReturnDateSaysTheEarliestDateAccepted()
     {

@@ -49,6 +49,11 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
                 return heirField == "endedOn" && h.NewValue is not null
                     ? Format("History_heir_ended", name, Date(h.NewValue))
                     : Format("History_heir_updated", name, Label(heirField, lang), HeirValue(heirField, h.OldValue, lang), HeirValue(heirField, h.NewValue, lang));
+            case "consent" when parts.Length >= 2:
+                // "<channel> <channel>… <consent date> <language>", as AppDbContext writes it at registration (UU 27/2022).
+                var dated = Input.Date(parts[^2]) is not null;
+                var channels = string.Join(", ", parts[..^(dated ? 2 : 1)].Select(c => Word("channel", c)));
+                return Format("History_consent", channels, Word("language", parts[^1]), dated ? Date(parts[^2]) : "—");
             case "updated" when h.Field is { } field:
                 return Format("History_updated", Label(field, lang), h.OldValue ?? "—", h.NewValue ?? "—");
             default:
@@ -65,6 +70,9 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
         "dateOfBirth" or "endedOn" when Input.Date(value) is { } d => RuleText.Date(d, lang),
         _ => value,
     };
+
+    // A channel or language code in words (History_channel_sms, History_language_en), or the code itself.
+    private string Word(string kind, string code) => text[$"History_{kind}_{code}"] is { ResourceNotFound: false } w ? w.Value : code;
 
     private static string Lower(string s) => s.Length == 0 ? s : char.ToLower(s[0], CultureInfo.CurrentCulture) + s[1..];
 
