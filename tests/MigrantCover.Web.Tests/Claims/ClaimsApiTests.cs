@@ -295,6 +295,21 @@ public abstract class ClaimsApiTests(AppFactory factory) : ProviderTests(factory
         Assert.Equal(claims + 1, await CountAsync<BenefitClaim>());
     }
 
+    // One claim step sent 8 times at once by one account: every copy 200 with the claim in <paramref name="state"/>
+    // at one version, and the move to that state audited once.
+    private async Task<JsonElement> BurstAsync(HttpClient who, string cid, string step, object body, string state)
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => who.PostAsJsonAsync($"/api/v1/claims/{cid}/{step}", body)));
+        var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.True(answers.All(a => a.StatusCode == HttpStatusCode.OK), step + ": " + string.Join(Environment.NewLine, answers.Select((a, i) => $"{(int)a.StatusCode} {texts[i]}")));
+        var claims = await Task.WhenAll(answers.Select(a => a.JsonAsync(HttpStatusCode.OK)));
+        Assert.All(claims, c => Assert.Equal(state, c.GetProperty("state").GetString()));
+        Assert.Single(claims.Select(c => c.GetProperty("version").GetInt64()).Distinct());
+        var field = AppDbContext.ClaimField(Guid.Parse(cid), "state");
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<AuditEntry>().CountAsync(a => a.Field == field && a.NewValue == state)));
+        return claims[0];
+    }
+
     [Fact]
     [Trait("Rule", "R-PAY-2")]
     public async Task TheSamePaymentOfAClaimSentManyTimesAtOnceIsRecordedOnceAndEveryAnswerIsThePaidClaim()
@@ -314,13 +329,8 @@ public abstract class ClaimsApiTests(AppFactory factory) : ProviderTests(factory
 
         // A retrying client (or an officer's double tap) sends the same payment 8 times at once: the losers of
         // the race see the winner's payment and answer as a repeat does (R-PAY-2), never "someone else changed it".
-        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.PostAsJsonAsync($"/api/v1/claims/{cid}/pay", body)));
-        var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
-        Assert.True(answers.All(a => a.StatusCode == HttpStatusCode.OK), string.Join(Environment.NewLine, answers.Select((a, i) => $"{(int)a.StatusCode} {texts[i]}")));
-        var paid = await Task.WhenAll(answers.Select(a => a.JsonAsync(HttpStatusCode.OK)));
-        Assert.All(paid, p => Assert.Equal("paid", p.GetProperty("state").GetString()));
-        Assert.Single(paid.Select(p => p.GetProperty("version").GetInt64()).Distinct());
-        Assert.All(paid, p => Assert.Equal(body.reference, p.GetProperty("paymentReference").GetString()));
+        var paid = await BurstAsync(api, cid, "pay", body, "paid");
+        Assert.Equal(body.reference, paid.GetProperty("paymentReference").GetString());
 
         // Recorded once: the audit has the one payment's entries, not eight.
         var once = await Factory.WithDbAsync(db => db.Set<AuditEntry>().Where(a => a.NewValue == body.reference).CountAsync());
@@ -337,29 +347,16 @@ public abstract class ClaimsApiTests(AppFactory factory) : ProviderTests(factory
         var claim = await api.ReportAsync(ClaimBody(await api.PlacedAsync(D("2024-09-01")), "medical-care", "2025-02-10", claimedAmount: 1_500_000));
         var cid = claim.GetProperty("id").GetString()!;
 
-        async Task<JsonElement> BurstAsync(HttpClient who, string step, object body, string state)
-        {
-            var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => who.PostAsJsonAsync($"/api/v1/claims/{cid}/{step}", body)));
-            var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
-            Assert.True(answers.All(a => a.StatusCode == HttpStatusCode.OK), step + ": " + string.Join(Environment.NewLine, answers.Select((a, i) => $"{(int)a.StatusCode} {texts[i]}")));
-            var claims = await Task.WhenAll(answers.Select(a => a.JsonAsync(HttpStatusCode.OK)));
-            Assert.All(claims, c => Assert.Equal(state, c.GetProperty("state").GetString()));
-            Assert.Single(claims.Select(c => c.GetProperty("version").GetInt64()).Distinct());
-            var moved = await Factory.WithDbAsync(db => db.Set<AuditEntry>().CountAsync(a => a.Field == AppDbContext.ClaimField(Guid.Parse(cid), "state") && a.NewValue == state));
-            Assert.Equal(1, moved);
-            return claims[0];
-        }
-
-        await BurstAsync(api, "outcome", new { outcome = "healed", outcomeOn = "2025-02-10" }, "submitted");
+        await BurstAsync(api, cid, "outcome", new { outcome = "healed", outcomeOn = "2025-02-10" }, "submitted");
         await api.VerifyDocumentsAsync(await (await api.GetAsync($"/api/v1/claims/{cid}")).JsonAsync(HttpStatusCode.OK));
-        await BurstAsync(api, "verify", new { }, "verified");
-        await BurstAsync(approver, "approve", new { }, "approved");
+        await BurstAsync(api, cid, "verify", new { }, "verified");
+        await BurstAsync(approver, cid, "approve", new { }, "approved");
 
         // Another step of another officer, or the same step with other input, is still refused.
         Assert.Contains("R-CLM-9", (await api.StepAsync(cid, "approve", null, HttpStatusCode.Conflict)).RuleIds("state"));
         var other = await api.ReportAsync(ClaimBody(await api.PlacedAsync(D("2024-09-01")), "medical-care", "2025-02-11", claimedAmount: 1_500_000));
         cid = other.GetProperty("id").GetString()!;
-        await BurstAsync(api, "reject", new { reason = "duplicate", text = "Sudah dilaporkan lewat kantor lain." }, "rejected");
+        await BurstAsync(api, cid, "reject", new { reason = "duplicate", text = "Sudah dilaporkan lewat kantor lain." }, "rejected");
         await api.StepAsync(cid, "reject", new { reason = "duplicate", text = "Teks lain" }, HttpStatusCode.Conflict);
     }
 

@@ -29,6 +29,13 @@ public abstract class EdgeTests(AppFactory factory) : ProviderTests(factory)
         Assert.Equal("/Coverage?x=1", response.Headers.Location!.OriginalString);
     }
 
+    private async Task<HttpClient> OfficerAsync(string language)
+    {
+        var officer = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
+        officer.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return officer;
+    }
+
     [Fact]
     public async Task TheLookupReadsAFewKilobytesAt413Beyond()
     {
@@ -52,16 +59,12 @@ public abstract class EdgeTests(AppFactory factory) : ProviderTests(factory)
     [InlineData("/api/v1/auth/token", "en")]
     public async Task AnApiBodyOverTheLimitIs413InTheCallersLanguageNotReadWhole(string path, string language)
     {
-        var officer = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
-        officer.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var officer = await OfficerAsync(language);
         var body = "{\"fullName\":\"" + new string('x', (int)Api.ApiSetup.MaxJsonBodyBytes) + "\"}";
         var response = await officer.PostAsync(path.Replace("CLAIM", Guid.NewGuid().ToString(), StringComparison.Ordinal), new StringContent(body, Encoding.UTF8, "application/json"));
         var problem = await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
-        var english = await (await SurfaceSetup.Client(Factory).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            Headers = { AcceptLanguage = { new("en") } },
-        })).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var english = await (await (await OfficerAsync("en")).PostAsync("/api/v1/auth/token", new StringContent(body, Encoding.UTF8, "application/json")))
+            .AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(language == "en", problem.GetProperty("detail").GetString() == english.GetProperty("detail").GetString());
     }
 
@@ -73,8 +76,7 @@ public abstract class EdgeTests(AppFactory factory) : ProviderTests(factory)
     [InlineData("reject", "en")]
     public async Task AClaimStepWithABodyThatIsNotJsonIs415NotA500(string step, string language)
     {
-        var officer = await SurfaceSetup.Client(Factory).AuthorizeAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword);
-        officer.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var officer = await OfficerAsync(language);
         var response = await officer.PostAsync($"/api/v1/claims/{Guid.NewGuid()}/{step}", new StringContent("{\"outcome\":\"healed\"}", Encoding.UTF8, "text/plain"));
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
         Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
