@@ -325,6 +325,44 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
     }
 
     [Fact]
+    public async Task TheHistoryDescribesAConsentWithdrawnAndADateCorrectedInWords()
+    {
+        var api = await ApiAsync();
+        var worker = await api.RegisterAsync(new() { ["email"] = $"consent.{UniqueWord().ToLowerInvariant()}@example.id", ["remindersConsent"] = true, ["reminderChannels"] = new[] { "email" }, ["registeredOn"] = "2026-01-06" });
+        var id = worker.GetProperty("id").GetString()!;
+        var body = Body(new()
+        {
+            ["nik"] = worker.GetProperty("nik").GetString(),
+            ["fullName"] = worker.GetProperty("fullName").GetString(),
+            ["email"] = worker.GetProperty("email").GetString(),
+            ["registeredOn"] = "2026-01-05",
+            ["reason"] = "Salah tanggal",
+            ["version"] = worker.GetProperty("version").GetInt64(),
+        });
+        await (await api.PutAsJsonAsync($"/api/v1/workers/{id}", body)).JsonAsync(HttpStatusCode.OK);
+        await Factory.WithDbAsync(async db =>
+        {
+            var w = await db.Workers.SingleAsync(x => x.Id == Guid.Parse(id));
+            Features.Workers.ReminderConsent.Withdraw(w, new DateOnly(2026, 1, 7));
+            await db.SaveChangesAsync();
+        });
+        async Task<List<string>> DescriptionsAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{id}/history");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var history = await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK);
+            return [.. history.EnumerateArray().Select(h => h.GetProperty("description").GetString()!)];
+        }
+
+        var id_ = await DescriptionsAsync("id");
+        Assert.Contains("Persetujuan pengingat: diberikan → ditarik", id_);
+        Assert.Contains("Tanggal pendaftaran: 6 Januari 2026 → 5 Januari 2026", id_);
+        var en = await DescriptionsAsync("en");
+        Assert.Contains("Reminder consent: given → withdrawn", en);
+        Assert.Contains("Registration date: 6 January 2026 → 5 January 2026", en);
+    }
+
+    [Fact]
     public async Task TheHistoryDescribesTheReminderConsentGivenAtRegistrationInWords()
     {
         var api = await ApiAsync();

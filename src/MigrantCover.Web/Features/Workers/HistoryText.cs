@@ -55,7 +55,7 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
                 var channels = string.Join(", ", parts[..^(dated ? 2 : 1)].Select(c => Word("channel", c)));
                 return Format("History_consent", channels, Word("language", parts[^1]), dated ? Date(parts[^2]) : "—");
             case "updated" when h.Field is { } field:
-                return Format("History_updated", Label(field, lang), h.OldValue ?? "—", h.NewValue ?? "—");
+                return Format("History_updated", Label(field, lang), WorkerValue(field, h.OldValue, lang), WorkerValue(field, h.NewValue, lang));
             default:
                 return string.Join(" ", new[] { h.Field, h.OldValue, h.NewValue }.Where(v => !string.IsNullOrEmpty(v)));
         }
@@ -68,6 +68,17 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
         "relationship" when Codes.TryParse<HeirRelationship>(value, out var r) => RuleText.Label(r, lang),
         "sex" when Codes.TryParse<Sex>(value, out var s) => RuleText.Label(s, lang),
         "dateOfBirth" or "endedOn" when Input.Date(value) is { } d => RuleText.Date(d, lang),
+        _ => value,
+    };
+
+    // A worker's value as the officer reads it: consent, channels, language and dates in words, codes as labels.
+    private string WorkerValue(string field, string? value, string lang) => value is null ? "—" : field switch
+    {
+        "remindersConsent" => Word("consent", value),
+        "reminderChannels" => string.Join(", ", value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(c => Word("channel", c))),
+        "preferredLanguage" => Word("language", value),
+        "category" or "purpose" or "scheme" => RuleText.Label(value, lang),
+        _ when Input.Date(value) is { } d => RuleText.Date(d, lang),
         _ => value,
     };
 
