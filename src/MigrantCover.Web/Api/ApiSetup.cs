@@ -74,16 +74,17 @@ public static class ApiSetup
     }
 
     /// <summary>
-    /// Every operation documents 400, 500 and 503 (database unreachable); those that need a token also
-    /// 401 and 403 (decided after the endpoint's own conventions, which may allow anonymous callers), and
-    /// those that take a body 413 (over the server's or the endpoint's limit) and 415 (not its content type).
-    /// </summary>
-    /// <summary>
     /// The largest body of an API request other than an import's file (4 MiB): far above any real body (a
     /// registration with 20 heirs is a few KB), so a body with over-long fields still gets its per-field 400.
     /// </summary>
     public const long MaxJsonBodyBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Every operation documents 400, 500 and 503 (database unreachable); those that need a token also
+    /// 401 and 403 (decided after the endpoint's own conventions, which may allow anonymous callers), and
+    /// those that take a body 413 (over the server's or the endpoint's limit) and 415 (not its content type).
+    /// Every operation without a body limit of its own gets <see cref="ApiBodyLimit"/>.
+    /// </summary>
     public static RouteGroupBuilder WithOpenApiDefaults(this RouteGroupBuilder group)
     {
         group.WithGroupName("v1")
@@ -104,7 +105,7 @@ public static class ApiSetup
 
             // A JSON body is small: over MaxJsonBodyBytes it is a 413 problem, not 30 MB read and parsed. The
             // imports set their own limit (RequestSizeLimit); ApiBodyLimits enforces this one.
-            if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>().Any() && !endpoint.Metadata.OfType<ApiBodyLimit>().Any())
+            if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>().Any())
             {
                 endpoint.Metadata.Add(new ApiBodyLimit(MaxJsonBodyBytes));
             }

@@ -80,8 +80,7 @@ public static class ImportsApi
     // Absent or empty: a real import (the contract's default); otherwise "true" or "false", nothing else.
     private static bool DryRun(string text, out bool dryRun)
     {
-        var t = text.Trim();
-        dryRun = t.Equals("true", StringComparison.OrdinalIgnoreCase);
-        return dryRun || t.Length == 0 || t.Equals("false", StringComparison.OrdinalIgnoreCase);
+        dryRun = false;
+        return string.IsNullOrWhiteSpace(text) || bool.TryParse(text, out dryRun);
     }
 }

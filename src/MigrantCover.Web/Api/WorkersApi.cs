@@ -47,8 +47,8 @@ public static class WorkersApi
 
         workers.MapGet("/{id:guid}/history", async (Guid id, AppDbContext db, HistoryText words, CancellationToken ct) =>
             {
-                var history = await WorkerQueries.HistoryAsync(db, id, ct);
-                return history.Count == 0 ? Problems.NotFound() : Results.Ok(words.Describe(history, await WorkerQueries.HeirNamesAsync(db, id, ct)));
+                var history = await words.OfWorkerAsync(db, id, ct);
+                return history.Count == 0 ? Problems.NotFound() : Results.Ok(history);
             })
             .WithSummary("Every change to the worker: when, who, what (field, old, new), why, and a description in the request's language.")
             .Produces<IReadOnlyList<HistoryView>>().ProducesProblem(StatusCodes.Status404NotFound);

@@ -375,13 +375,13 @@ public static class ClaimActions
             // loses the race at the database; a second look finds the winner's payment and answers as a repeat
             // does. Another reference or date still gets the conflict.
             var outcome = await PayOnceAsync(id, request, ct);
-            for (var attempt = 1; attempt < 3 && outcome.Status == OutcomeStatus.Conflict; attempt++)
+            if (outcome.Status != OutcomeStatus.Conflict)
             {
-                db.ChangeTracker.Clear();
-                outcome = await PayOnceAsync(id, request, ct);
+                return outcome;
             }
 
-            return outcome;
+            db.ChangeTracker.Clear();
+            return await PayOnceAsync(id, request, ct);
         }
 
         private async Task<Outcome<BenefitClaim>> PayOnceAsync(Guid id, PayRequest request, CancellationToken ct)

@@ -12,11 +12,20 @@ namespace MigrantCover.Web.Features.Workers;
 public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
 {
     /// <summary>
-    /// The worker's history in words; an heir's correction or ending names the heir (R-HEIR-6) from
-    /// <paramref name="heirNames"/> (<see cref="WorkerQueries.HeirNamesAsync"/>).
+    /// The worker's history in words (empty when the worker has none, i.e. does not exist); an heir's
+    /// correction or ending names the heir (R-HEIR-6) by the current names of the worker's heirs.
     /// </summary>
-    public IReadOnlyList<HistoryView> Describe(IEnumerable<HistoryView> history, IReadOnlyDictionary<string, string> heirNames) =>
-        [.. history.Select(h => h with { Description = Of(h, heirNames) })];
+    public async Task<IReadOnlyList<HistoryView>> OfWorkerAsync(AppDbContext db, Guid id, CancellationToken ct = default)
+    {
+        var history = await WorkerQueries.HistoryAsync(db, id, ct);
+        if (history.Count == 0)
+        {
+            return history;
+        }
+
+        var heirNames = await WorkerQueries.HeirNamesAsync(db, id, ct);
+        return [.. history.Select(h => h with { Description = Of(h, heirNames) })];
+    }
 
     public string Of(HistoryView h, IReadOnlyDictionary<string, string> heirNames)
     {
@@ -61,14 +70,13 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
         }
     }
 
-    // An heir's value as the officer reads it: the NIK masked (R-HEIR-6), codes and dates in words.
-    private static string HeirValue(string field, string? value, string lang) => value is null ? "—" : field switch
+    // An heir's value as the officer reads it: the NIK masked (R-HEIR-6), the codes in words, the rest as a worker's.
+    private string HeirValue(string field, string? value, string lang) => value is null ? "—" : field switch
     {
         "nik" => Heirs.MaskNik(value) ?? "—",
         "relationship" when Codes.TryParse<HeirRelationship>(value, out var r) => RuleText.Label(r, lang),
         "sex" when Codes.TryParse<Sex>(value, out var s) => RuleText.Label(s, lang),
-        "dateOfBirth" or "endedOn" when Input.Date(value) is { } d => RuleText.Date(d, lang),
-        _ => value,
+        _ => WorkerValue(field, value, lang),
     };
 
     // A worker's value as the officer reads it: consent, channels, language and dates in words, codes as labels.

@@ -121,7 +121,7 @@ public sealed class DetailsModel(AppDbContext db, VerifyDocument.Handler verify,
         Today = clock.Today();
         Status = WorkerCoverage.On(worker, Today);
         Periods = MigrantCover.Domain.Coverage.Periods(WorkerCoverage.HistoryOf(worker, worker.Payments));
-        History = words.Describe(await WorkerQueries.HistoryAsync(db, id, ct), await WorkerQueries.HeirNamesAsync(db, id, ct));
+        History = await words.OfWorkerAsync(db, id, ct);
         Line = Timeline.Of(Periods, worker.RegisteredOn, Today);
         return true;
     }
