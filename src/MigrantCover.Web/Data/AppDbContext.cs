@@ -307,10 +307,12 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
             case Heir h when entry.State == EntityState.Added:
                 // R-HEIR-6: every addition, change or ending of an heir, like a change to the worker.
                 h.Version = 1;
+                h.LiveNik = LiveNik(h);
                 entries.Add(Audit(h.WorkerId, made, "heir", HeirField(h.Id, null), null, $"{Codes.Of(h.Relationship)} {h.FullName}"));
                 break;
             case Heir h when entry.State == EntityState.Modified:
-                AuditModified(entry, entries, made, h.WorkerId, HeirField(h.Id, null) + ".", ["Version", "CreatedAt", "CreatedBy"], entry.Property(nameof(Heir.EndedOn)).IsModified ? "heir-ended" : "heir");
+                AuditModified(entry, entries, made, h.WorkerId, HeirField(h.Id, null) + ".", ["Version", "CreatedAt", "CreatedBy", nameof(Heir.LiveNik)], entry.Property(nameof(Heir.EndedOn)).IsModified ? "heir-ended" : "heir");
+                h.LiveNik = LiveNik(h);
                 h.Version++;
                 break;
             case BenefitClaim c when entry.State == EntityState.Added:
@@ -499,6 +501,9 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
             w.RegencyCode = w.Nik[..4];
         }
     }
+
+    // R-HEIR-3's guard (the unique index on worker and live NIK): the NIK of an heir who has not ended.
+    private static string? LiveNik(Heir h) => h.EndedOn is null ? h.Nik : null;
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 

@@ -1,3 +1,4 @@
+using MigrantCover.Web.Data.Sql;
 using static MigrantCover.Web.Tests.Claims.ClaimKit;
 using static MigrantCover.Web.Tests.Workers.WorkerKit;
 
@@ -197,6 +198,69 @@ public abstract class ClaimsInputTests(AppFactory factory) : ProviderTests(facto
         await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/heirs/{first}/end", new { reason = "Dicatat dengan hubungan yang salah" })).JsonAsync(HttpStatusCode.OK);
         await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/heirs", Heir("grandparent", "Nenek Sumiati", nik: nik))).JsonAsync(HttpStatusCode.Created);
         Assert.Equal(before + 2, (await CountsAsync()).Heirs);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-HEIR-3")]
+    public async Task R_HEIR_3_OneNikRecordedForEightHeirsAtTheSameMomentIsRecordedOnceAndTheOthersAreToldWhy()
+    {
+        var api = await ApiAsync();
+        var id = await api.RegisteredAsync(D("2026-01-06"), 24, "agency", Heir("sibling", "Adik Satu", "male", "2000-01-01"), Heir("sibling", "Adik Dua", "male", "2001-01-01"),
+            Heir("sibling", "Adik Tiga", "male", "2002-01-01"), Heir("sibling", "Adik Empat", "male", "2003-01-01"));
+        var siblings = (await (await api.GetAsync($"/api/v1/workers/{id}/heirs")).JsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Select(h => h.GetProperty("id").GetString()).ToList();
+        var nik = NewNik(D("1970-05-04"), Sex.Female);
+
+        // Four officers add the mother, four correct a sibling's NIK to hers, all at once: each passes the check
+        // before any has written; the unique live NIK lets exactly one through.
+        var corrected = Heir("sibling", "Adik", "female", "1970-05-04", nik);
+        corrected["reason"] = "Salah ketik";
+        var answers = await Task.WhenAll(siblings.Select((sibling, i) => new[]
+        {
+            api.PostAsJsonAsync($"/api/v1/workers/{id}/heirs", Heir("parent", $"Ibu Sumiati {i}", nik: nik)),
+            api.PutAsJsonAsync($"/api/v1/workers/{id}/heirs/{sibling}", corrected),
+        }).SelectMany(a => a));
+
+        Assert.Single(answers, a => a.IsSuccessStatusCode);
+        foreach (var refused in answers.Where(a => !a.IsSuccessStatusCode))
+        {
+            Assert.Contains("R-HEIR-3", (await refused.AssertProblemAsync(HttpStatusCode.BadRequest)).RuleIds("nik"));
+        }
+
+        var workerId = Guid.Parse(id);
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Heirs.CountAsync(h => h.WorkerId == workerId && h.Nik == nik && h.EndedOn == null)));
+    }
+
+    [Fact]
+    [Trait("Rule", "R-HEIR-3")]
+    public async Task R_HEIR_3_TheMigrationGuardsTheEarlierOfTwoLiveHeirsWithOneNikAndKeepsBoth()
+    {
+        var api = await ApiAsync();
+        var id = await api.RegisteredAsync(D("2026-01-06"), 24, "agency", Heir("parent", "Ibu Sumiati"), Heir("grandparent", "Nenek Sumiati"), Heir("sibling", "Adik", "male", "2000-01-01"));
+        var workerId = Guid.Parse(id);
+        var nik = NewNik(D("1970-05-04"), Sex.Female);
+        var at = new DateTimeOffset(2026, 1, 6, 3, 0, 0, TimeSpan.Zero);
+
+        // As the migration finds data written before the check: three heirs with one NIK (the grandparent
+        // recorded a minute after the parent, the sibling ended), and no guard yet.
+        await Factory.WithDbAsync(db => db.Heirs.Where(h => h.WorkerId == workerId)
+            .ExecuteUpdateAsync(u => u.SetProperty(h => h.Nik, nik).SetProperty(h => h.LiveNik, (string?)null).SetProperty(h => h.CreatedAt, at)));
+        await Factory.WithDbAsync(db => db.Heirs.Where(h => h.WorkerId == workerId && h.Relationship == HeirRelationship.Grandparent).ExecuteUpdateAsync(u => u.SetProperty(h => h.CreatedAt, at.AddMinutes(1))));
+        await Factory.WithDbAsync(db => db.Heirs.Where(h => h.WorkerId == workerId && h.Relationship == HeirRelationship.Sibling).ExecuteUpdateAsync(u => u.SetProperty(h => h.EndedOn, D("2026-01-07"))));
+
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(HeirSql.BackfillLiveNik));
+
+        var guards = await Factory.WithDbAsync(db => db.Heirs.Where(h => h.WorkerId == workerId).ToDictionaryAsync(h => h.Relationship, h => h.LiveNik));
+        Assert.Equal(nik, guards[HeirRelationship.Parent]);
+        Assert.Null(guards[HeirRelationship.Grandparent]);
+        Assert.Null(guards[HeirRelationship.Sibling]);
+
+        // Both live heirs stay listed; the later one is corrected only away from the NIK the earlier one holds.
+        var items = (await (await api.GetAsync($"/api/v1/workers/{id}/heirs")).JsonAsync(HttpStatusCode.OK)).GetProperty("items");
+        Assert.Equal(2, items.EnumerateArray().Count(h => h.GetProperty("endedOn").ValueKind == JsonValueKind.Null));
+        var later = items.EnumerateArray().Single(h => h.GetProperty("relationship").GetString() == "grandparent").GetProperty("id").GetString();
+        var same = Heir("grandparent", "Nenek Sumiati", nik: nik);
+        same["reason"] = "Nama lengkap";
+        Assert.Contains("R-HEIR-3", (await (await api.PutAsJsonAsync($"/api/v1/workers/{id}/heirs/{later}", same)).AssertProblemAsync(HttpStatusCode.BadRequest)).RuleIds("nik"));
     }
 
     [Theory]

@@ -9,13 +9,16 @@ public sealed class HeirConfiguration : IEntityTypeConfiguration<Heir>
         b.Property(h => h.Id).ValueGeneratedNever();
         b.Property(h => h.FullName).HasMaxLength(150);
         b.Property(h => h.Nik).HasMaxLength(16);
+        b.Property(h => h.LiveNik).HasMaxLength(16);
         b.Property(h => h.Phone).HasMaxLength(20);
         b.Property(h => h.EndReason).HasMaxLength(500);
         b.Property(h => h.CreatedBy).HasMaxLength(256);
         b.Property(h => h.Version).IsConcurrencyToken();
         b.Ignore(h => h.Class);
         b.HasOne<Worker>().WithMany().HasForeignKey(h => h.WorkerId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(h => h.WorkerId);
+        // R-HEIR-3: one live heir per NIK per worker (NULLs are distinct: no NIK, or ended). It also serves
+        // the worker's list of heirs.
+        b.HasIndex(h => new { h.WorkerId, h.LiveNik }).IsUnique();
     }
 }
 

@@ -26,6 +26,12 @@ public sealed class Heir
 
     public string? EndReason { get; set; }
 
+    /// <summary>
+    /// R-HEIR-3's guard: the NIK while the heir has not ended, else null (set on every save). Unique per
+    /// worker, so two officers recording one NIK at the same moment cannot both succeed.
+    /// </summary>
+    public string? LiveNik { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public string CreatedBy { get; set; } = "";

@@ -64,8 +64,7 @@ public static class HeirActions
 
             var heir = HeirInput.NewHeir(request, workerId, clock.GetUtcNow(), db.Actor.Name);
             db.Heirs.Add(heir);
-            await db.SaveChangesAsync(ct);
-            return Outcome<Heir>.Created(heir);
+            return await SaveAsync(heir, request.Nik, Outcome<Heir>.Created, ct);
         }
 
         /// <summary>R-HEIR-6: a correction says why; an ended heir is not corrected.</summary>
@@ -93,7 +92,7 @@ public static class HeirActions
 
             HeirInput.Apply(request.ToFacts(), heir);
             db.AuditReason = Input.Text(request.Reason);
-            return await SaveAsync(heir, ct);
+            return await SaveAsync(heir, request.Nik, Outcome<Heir>.Ok, ct);
         }
 
         /// <summary>R-HEIR-6: the end of an heir, with a reason and a date (today unless stated); nothing is deleted.</summary>
@@ -121,7 +120,7 @@ public static class HeirActions
             heir.EndedOn = endedOn ?? today;
             heir.EndReason = Input.Text(request.Reason);
             db.AuditReason = heir.EndReason;
-            return await SaveAsync(heir, ct);
+            return await SaveAsync(heir, null, Outcome<Heir>.Ok, ct);
         }
 
         // R-HEIR-3: the NIK against the worker's other heirs who have not ended (only when one is given).
@@ -144,7 +143,10 @@ public static class HeirActions
             return (heir, nik);
         }
 
-        private async Task<Outcome<Heir>> SaveAsync(Heir heir, CancellationToken ct)
+        // nik: the NIK the save records (null when it records none, as an ending). Two officers recording
+        // one NIK at the same moment both pass the check; the unique live NIK (R-HEIR-3) lets one through,
+        // and the other is answered as the check would have answered it a moment later.
+        private async Task<Outcome<Heir>> SaveAsync(Heir heir, string? nik, Func<Heir, Outcome<Heir>> saved, CancellationToken ct)
         {
             try
             {
@@ -155,8 +157,19 @@ public static class HeirActions
                 db.ChangeTracker.Clear();
                 return Outcome<Heir>.Conflict(Failure.Input("", "heir.stale"));
             }
+            catch (DbUpdateException ex) when (!DatabaseFailures.IsUnavailable(ex))
+            {
+                db.ChangeTracker.Clear();
+                var raced = await NikRecordedAsync(heir.WorkerId, heir.Id, nik, ct);
+                if (raced.Count == 0)
+                {
+                    throw;
+                }
 
-            return Outcome<Heir>.Ok(heir);
+                return Outcome<Heir>.Invalid([.. raced.Select(Failure.Of)]);
+            }
+
+            return saved(heir);
         }
     }
 }

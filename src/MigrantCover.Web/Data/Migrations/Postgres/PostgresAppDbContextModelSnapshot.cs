@@ -857,6 +857,11 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(150)")
                         .HasColumnName("full_name");
 
+                    b.Property<string>("LiveNik")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("live_nik");
+
                     b.Property<string>("Nik")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -891,8 +896,9 @@ namespace MigrantCover.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_heirs");
 
-                    b.HasIndex("WorkerId")
-                        .HasDatabaseName("ix_heirs_worker_id");
+                    b.HasIndex("WorkerId", "LiveNik")
+                        .IsUnique()
+                        .HasDatabaseName("ix_heirs_worker_id_live_nik");
 
                     b.ToTable("heirs", (string)null);
                 });

@@ -840,6 +840,11 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("full_name");
 
+                    b.Property<string>("LiveNik")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("live_nik");
+
                     b.Property<string>("Nik")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
@@ -874,8 +879,9 @@ namespace MigrantCover.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_heirs");
 
-                    b.HasIndex("WorkerId")
-                        .HasDatabaseName("ix_heirs_worker_id");
+                    b.HasIndex("WorkerId", "LiveNik")
+                        .IsUnique()
+                        .HasDatabaseName("ix_heirs_worker_id_live_nik");
 
                     b.ToTable("heirs", (string)null);
                 });
