@@ -322,6 +322,13 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
         Assert.Contains($"Heir Ibu Sumiati Darto: NIK: — → {masked}", en);
         Assert.Contains("Heir Ibu Sumiati Darto no longer recorded from 5 January 2026", en);
         Assert.DoesNotContain(id_.Concat(en), d => d.Contains(nik, StringComparison.Ordinal) || d.Contains("heir:", StringComparison.Ordinal));
+
+        // The raw values of the correction are masked as well; the audit itself keeps the whole NIK.
+        var raw = await (await api.GetAsync($"/api/v1/workers/{id}/history")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(nik, raw, StringComparison.Ordinal);
+        Assert.Contains($"\"newValue\":\"{masked}\"", raw, StringComparison.Ordinal);
+        var workerId = Guid.Parse(id);
+        Assert.Contains(await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.WorkerId == workerId).Select(a => a.NewValue).ToListAsync()), v => v == nik);
     }
 
     [Fact]

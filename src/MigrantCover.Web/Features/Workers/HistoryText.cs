@@ -13,7 +13,8 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
 {
     /// <summary>
     /// The worker's history in words (empty when the worker has none, i.e. does not exist); an heir's
-    /// correction or ending names the heir (R-HEIR-6) by the current names of the worker's heirs.
+    /// correction or ending names the heir (R-HEIR-6) by the current names of the worker's heirs. An heir's
+    /// NIK is masked in the raw old and new values too (R-HEIR-6: masked in lists); the audit keeps it whole.
     /// </summary>
     public async Task<IReadOnlyList<HistoryView>> OfWorkerAsync(AppDbContext db, Guid id, CancellationToken ct = default)
     {
@@ -24,8 +25,13 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
         }
 
         var heirNames = await WorkerQueries.HeirNamesAsync(db, id, ct);
-        return [.. history.Select(h => h with { Description = Of(h, heirNames) })];
+        return [.. history.Select(h => MaskHeirNik(h) with { Description = Of(h, heirNames) })];
     }
+
+    private static HistoryView MaskHeirNik(HistoryView h) =>
+        h.Field is { } f && f.StartsWith("heir:", StringComparison.Ordinal) && f.EndsWith(".nik", StringComparison.Ordinal)
+            ? h with { OldValue = Heirs.MaskNik(h.OldValue), NewValue = Heirs.MaskNik(h.NewValue) }
+            : h;
 
     public string Of(HistoryView h, IReadOnlyDictionary<string, string> heirNames)
     {
