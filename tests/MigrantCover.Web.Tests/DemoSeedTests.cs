@@ -70,6 +70,21 @@ public abstract class DemoSeedTests(AppFactory factory) : ProviderTests(factory)
         Assert.All(messages.Where(m => m.State == MessageState.Failed), m => Assert.False(string.IsNullOrEmpty(m.LastError)));
         Assert.All(messages.Where(m => m.State == MessageState.Sent), m => Assert.Equal("local", m.Via));
         Assert.Equal(messages.Count, messages.Select(m => (m.WorkerId, m.Kind, m.PeriodKey, m.Channel)).Distinct().Count());
+
+        // Every action the demo's audit holds (heirs, claims and consent among them) is one the admin's audit
+        // search offers, and is named in both languages, never by its resource key.
+        var actions = await Factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).Distinct().ToListAsync());
+        Assert.Subset(Pages.Admin.AuditModel.Actions.ToHashSet(), actions.ToHashSet());
+        Assert.Superset(new HashSet<string> { "consent", "heir", "claim", "claim-document" }, actions.ToHashSet());
+        foreach (var language in new[] { "id", "en" })
+        {
+            var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+            admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+            var page = await admin.GetDocumentAsync("/Admin/Audit");
+            var named = page.QuerySelectorAll("select[name=action] option").Where(o => o.GetAttribute("value") is { Length: > 0 }).Select(o => o.TextContent.Trim()).ToList();
+            Assert.Equal(Pages.Admin.AuditModel.Actions.Count, named.Count);
+            Assert.DoesNotContain(named.Concat(page.QuerySelectorAll("#audit tbody td").Select(td => td.TextContent)), t => t.Contains("Action_", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -329,6 +329,12 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
         Assert.Contains($"\"newValue\":\"{masked}\"", raw, StringComparison.Ordinal);
         var workerId = Guid.Parse(id);
         Assert.Contains(await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.WorkerId == workerId).Select(a => a.NewValue).ToListAsync()), v => v == nik);
+
+        // So is the admin's audit search, which lists the raw values.
+        var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var audit = (await admin.GetDocumentAsync("/Admin/Audit?action=heir")).QuerySelector("#audit")!.TextContent;
+        Assert.Contains(masked!, audit, StringComparison.Ordinal);
+        Assert.DoesNotContain(nik, audit, StringComparison.Ordinal);
     }
 
     [Fact]

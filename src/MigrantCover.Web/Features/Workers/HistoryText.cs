@@ -28,10 +28,11 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
         return [.. history.Select(h => MaskHeirNik(h) with { Description = Of(h, heirNames) })];
     }
 
-    private static HistoryView MaskHeirNik(HistoryView h) =>
-        h.Field is { } f && f.StartsWith("heir:", StringComparison.Ordinal) && f.EndsWith(".nik", StringComparison.Ordinal)
-            ? h with { OldValue = Heirs.MaskNik(h.OldValue), NewValue = Heirs.MaskNik(h.NewValue) }
-            : h;
+    /// <summary>A raw audit value as a list shows it: an heir's NIK (<c>heir:&lt;id&gt;.nik</c>) masked (R-HEIR-6), any other as it is.</summary>
+    public static string? Listed(string? field, string? value) =>
+        field is not null && field.StartsWith("heir:", StringComparison.Ordinal) && field.EndsWith(".nik", StringComparison.Ordinal) ? Heirs.MaskNik(value) : value;
+
+    private static HistoryView MaskHeirNik(HistoryView h) => h with { OldValue = Listed(h.Field, h.OldValue), NewValue = Listed(h.Field, h.NewValue) };
 
     public string Of(HistoryView h, IReadOnlyDictionary<string, string> heirNames)
     {

@@ -11,7 +11,9 @@ public sealed class AuditModel(AppDbContext db, StatsRange.Reader ranges, IStrin
 {
     public const int PageSize = 50;
 
-    public static readonly string[] Actions = ["registered", "updated", "payment", "document", "stage", "account", "restriction", "office"];
+    /// <summary>Every action the audit writes (AppDbContext and the admin pages), each named in AdminResource as <c>Action_{action}</c>.</summary>
+    public static readonly IReadOnlyList<string> Actions =
+        ["registered", "updated", "consent", "payment", "document", "stage", "heir", "heir-ended", "claim", "claim-document", "account", "restriction", "office"];
 
     [BindProperty(SupportsGet = true, Name = "actor")]
     public string? Actor { get; set; }
