@@ -50,10 +50,11 @@ public sealed class DemoPopulation(DateOnly today, int seed = 2026)
         };
         var occupation = category switch
         {
-            Category.Domestic => female ? (_random.Next(2) == 0 ? "domestic worker" : "caregiver") : "gardener",
-            Category.Seafarer => "ship crew",
-            Category.Fisher => "fisher",
-            _ => new[] { "factory operator", "plantation worker", "construction worker", "caregiver", "welder" }[_random.Next(5)],
+            // As an officer types them: in Indonesian (the dashboard counts by this text).
+            Category.Domestic => female ? (_random.Next(2) == 0 ? "pekerja rumah tangga" : "pengasuh lansia") : "tukang kebun",
+            Category.Seafarer => "anak buah kapal",
+            Category.Fisher => "nelayan",
+            _ => new[] { "operator pabrik", "pekerja perkebunan", "pekerja konstruksi", "perawat", "tukang las" }[_random.Next(5)],
         };
         var contract = _random.Next(100) switch { < 60 => 24, < 80 => 12, < 92 => 18, _ => 36 };
         var names = female ? WomenNames : MenNames;

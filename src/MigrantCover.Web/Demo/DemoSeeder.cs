@@ -288,7 +288,7 @@ public static class DemoSeeder
         string NewNik(DateOnly dob, Sex sex, int serial) => Nik.Build("52", "03", "98", dob, sex, serial);
         var csv = new StringBuilder("nik,familyCardNumber,fullName,sex,dateOfBirth,placeOfBirth,address,purpose,category,scheme,agencyName,agencyLicence,destinationCountry,occupation,contractMonths,placementAgreementSignedOn\n");
         void Row(string nik, string name, Sex sex, DateOnly dob, string destination = "TW", string? agency = "PT Sinar Jaya Abadi", string months = "24") =>
-            csv.Append(CultureInfo.InvariantCulture, $"{nik},{nik[..6]}2001980001,{name},{Codes.Of(sex)},{Iso(dob)},Selong,Jl. Pahlawan 12 Selong,work,domestic,agency,{agency},KEP.123/2024,{destination},caregiver,{months},{Iso(today.AddDays(-7))}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{nik},{nik[..6]}2001980001,{name},{Codes.Of(sex)},{Iso(dob)},Selong,Jl. Pahlawan 12 Selong,work,domestic,agency,{agency},KEP.123/2024,{destination},pengasuh lansia,{months},{Iso(today.AddDays(-7))}\n");
 
         var twin = NewNik(new DateOnly(1999, 2, 14), Sex.Female, 10);
         Row(NewNik(new DateOnly(1998, 4, 12), Sex.Female, 1), "Sri Wahyuni", Sex.Female, new DateOnly(1998, 4, 12));
