@@ -51,6 +51,12 @@ public static class Localization
         messages.SetMissingRequestBodyRequiredValueAccessor(Unreadable);
     }
 
+    /// <summary>
+    /// A label as it starts a heading, a table cell or a list item: with a capital ("Kematian (bukan karena
+    /// kecelakaan kerja)"). The rule book's labels are lower-case so that they read inside a sentence.
+    /// </summary>
+    public static string Standalone(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
+
     /// <summary>"id" or "en": the language code the domain renders rule failures in.</summary>
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "id";
 

@@ -82,6 +82,12 @@ public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(facto
 
         // The claim's page: the checklist in one form, verify with the parent as payee, approve by the other officer, pay.
         var page = await officer.GetDocumentAsync(claimUrl);
+
+        // Labels that stand alone start with a capital; what the claim waits for is said once, not "Menunggu: menunggu …".
+        Assert.Equal("Kartu peserta BPJS Ketenagakerjaan", page.QuerySelector("label[for=doc_membership-card]")!.TextContent.Trim());
+        Assert.Contains("Kartu peserta BPJS Ketenagakerjaan", page.QuerySelectorAll("#assessment li").Select(li => li.TextContent.Trim()));
+        Assert.StartsWith("Kematian", page.QuerySelector("main h1 + p strong")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Keterangan: menunggu dokumen", page.QuerySelector("#claim-waits")!.ParentElement!.TextContent, StringComparison.Ordinal);
         var checks = page.QuerySelectorAll("input[type=checkbox][name^='Verified[']").Cast<IHtmlInputElement>().ToList();
         var all = checks.ToDictionary(c => c.Name!, _ => (string?)"true");
         Redirected(await officer.SubmitFormAsync(page, claimUrl + "?handler=Checklist", all, "form[action*='Checklist']"), "/Claims/");

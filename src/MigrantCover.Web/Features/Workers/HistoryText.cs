@@ -103,5 +103,5 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
     private static string Lower(string s) => s.Length == 0 ? s : char.ToLower(s[0], CultureInfo.CurrentCulture) + s[1..];
 
     private static string Label(string field, string lang) =>
-        RuleText.Label(field, lang) is { Length: > 0 } l ? char.ToUpper(l[0], CultureInfo.CurrentCulture) + l[1..] : field;
+        RuleText.Label(field, lang) is { Length: > 0 } l ? Infrastructure.Localization.Standalone(l) : field;
 }

@@ -36,7 +36,7 @@ public static class WorkerForms
             .Select(c => new KeyValuePair<string, string>(c.Key, c.Value)));
 
     /// <summary>A field's label in the page's language, as a label starts: with a capital ("Date of birth").</summary>
-    public static string Label(string field) => RuleText.Label(field, Localization.Language) is { Length: > 0 } l ? char.ToUpper(l[0], CultureInfo.CurrentCulture) + l[1..] : field;
+    public static string Label(string field) => RuleText.Label(field, Localization.Language) is { Length: > 0 } l ? Localization.Standalone(l) : field;
 
     /// <summary>A country's name in the page's language.</summary>
     public static string Country(string? code) => Domain.Countries.Name(code, Localization.Language);
