@@ -68,45 +68,42 @@ public static class HeirActions
         }
 
         /// <summary>R-HEIR-6: a correction says why; an ended heir is not corrected.</summary>
-        public async Task<Outcome<Heir>> CorrectAsync(Guid workerId, Guid heirId, HeirInput request, CancellationToken ct = default)
-        {
-            var (heir, nik) = await FindAsync(workerId, heirId, ct);
-            if (heir is null)
+        public Task<Outcome<Heir>> CorrectAsync(Guid workerId, Guid heirId, HeirInput request, CancellationToken ct = default) =>
+            ChangeAsync(workerId, heirId, request.Nik, async (workerNik, today) =>
             {
-                return Outcome<Heir>.NotFound();
-            }
-
-            var today = clock.Today();
-            var failures = HeirInput.Check(request, nik, today, validator);
-            failures = RuleBook.After(failures, Heirs.CheckChange(request.Reason, today));
-            failures = RuleBook.After(failures, await NikRecordedAsync(workerId, heirId, request.Nik, ct));
-            if (heir.EndedOn is { } ended)
+                var failures = HeirInput.Check(request, workerNik, today, validator);
+                failures = RuleBook.After(failures, Heirs.CheckChange(request.Reason, today));
+                return RuleBook.After(failures, await NikRecordedAsync(workerId, heirId, request.Nik, ct));
+            }, (heir, _) =>
             {
-                return Outcome<Heir>.Conflict(Failure.Input("", "heir.ended", ("endedOn", Input.Iso(ended))));
-            }
-
-            if (failures.Count > 0)
-            {
-                return Outcome<Heir>.Invalid(failures);
-            }
-
-            HeirInput.Apply(request.ToFacts(), heir);
-            db.AuditReason = Input.Text(request.Reason);
-            return await SaveAsync(heir, request.Nik, Outcome<Heir>.Ok, ct);
-        }
+                HeirInput.Apply(request.ToFacts(), heir);
+                db.AuditReason = Input.Text(request.Reason);
+            }, ct);
 
         /// <summary>R-HEIR-6: the end of an heir, with a reason and a date (today unless stated); nothing is deleted.</summary>
-        public async Task<Outcome<Heir>> EndAsync(Guid workerId, Guid heirId, EndRequest request, CancellationToken ct = default)
+        public Task<Outcome<Heir>> EndAsync(Guid workerId, Guid heirId, EndRequest request, CancellationToken ct = default)
         {
-            var (heir, _) = await FindAsync(workerId, heirId, ct);
+            var endedOn = Input.Date(request.EndedOn);
+            return ChangeAsync(workerId, heirId, null, (_, today) => Task.FromResult(RuleBook.After(endValidator.Check(request), Heirs.CheckChange(request.Reason, today, endedOn))), (heir, today) =>
+            {
+                heir.EndedOn = endedOn ?? today;
+                heir.EndReason = Input.Text(request.Reason);
+                db.AuditReason = heir.EndReason;
+            }, ct);
+        }
+
+        // A change to a recorded heir: one of this worker's (404), not ended (409), its input checked against
+        // the worker's NIK and today (400), then made and saved; nik is the NIK the change records, if any.
+        private async Task<Outcome<Heir>> ChangeAsync(Guid workerId, Guid heirId, string? nik, Func<string?, DateOnly, Task<List<Failure>>> check, Action<Heir, DateOnly> change, CancellationToken ct)
+        {
+            var (heir, workerNik) = await FindAsync(workerId, heirId, ct);
             if (heir is null)
             {
                 return Outcome<Heir>.NotFound();
             }
 
             var today = clock.Today();
-            var endedOn = Input.Date(request.EndedOn);
-            var failures = RuleBook.After(endValidator.Check(request), Heirs.CheckChange(request.Reason, today, endedOn));
+            var failures = await check(workerNik, today);
             if (heir.EndedOn is { } ended)
             {
                 return Outcome<Heir>.Conflict(Failure.Input("", "heir.ended", ("endedOn", Input.Iso(ended))));
@@ -117,10 +114,8 @@ public static class HeirActions
                 return Outcome<Heir>.Invalid(failures);
             }
 
-            heir.EndedOn = endedOn ?? today;
-            heir.EndReason = Input.Text(request.Reason);
-            db.AuditReason = heir.EndReason;
-            return await SaveAsync(heir, null, Outcome<Heir>.Ok, ct);
+            change(heir, today);
+            return await SaveAsync(heir, nik, Outcome<Heir>.Ok, ct);
         }
 
         // R-HEIR-3: the NIK against the worker's other heirs who have not ended (only when one is given).
