@@ -249,6 +249,11 @@ public static partial class RuleText
         ["consentOn"] = ("Tanggal persetujuan pengingat", "reminder consent date"),
         ["preferredLanguage"] = ("Bahasa pesan", "message language"),
         ["endReason"] = ("Alasan tidak lagi tercatat", "reason no longer recorded"),
+        ["membershipNumber"] = ("Nomor kepesertaan (KPJ)", "membership number (KPJ)"),
+        ["officeCode"] = ("Kantor", "office"),
+        ["failedDepartureOn"] = ("Tanggal gagal berangkat", "failed departure date"),
+        ["withdrawnOn"] = ("Tanggal pembatalan", "withdrawal date"),
+        ["extensionMonths"] = ("Perpanjangan kontrak (bulan)", "contract extension (months)"),
 
         // Purposes (R-CAT-2).
         ["work"] = ("bekerja", "work"),
@@ -290,6 +295,9 @@ public static partial class RuleText
         ["placement-agreement"] = ("perjanjian penempatan", "placement agreement"),
         ["work-agreement"] = ("perjanjian kerja", "work agreement"),
     };
+
+    /// <summary>Whether <paramref name="key"/> (a field, a code) has a label of its own in both languages.</summary>
+    public static bool HasLabel(string key) => Labels.ContainsKey(key);
 
     /// <summary>Renders the failure; any language other than "en" gives Indonesian.</summary>
     public static string Format(RuleFailure failure, string? language)

@@ -13,12 +13,13 @@ namespace MigrantCover.Web.Data;
 public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
     // Fields whose changes are bookkeeping, not facts about the worker.
-    private static readonly HashSet<string> UnauditedWorkerFields =
-    [
+    /// <summary>The worker's bookkeeping, derived on every save: not audited (every other field's change is).</summary>
+    public static readonly IReadOnlySet<string> UnauditedWorkerFields = new HashSet<string>
+    {
         nameof(Worker.Version), nameof(Worker.UpdatedAt), nameof(Worker.CreatedAt), nameof(Worker.NameKey),
         nameof(Worker.RegisteredMonth), nameof(Worker.DepartedMonth), nameof(Worker.ProvinceCode),
         nameof(Worker.RegencyCode), nameof(Worker.CoverPhase), nameof(Worker.CoveredFrom), nameof(Worker.CoveredUntil),
-    ];
+    };
 
     // Claim fields that are bookkeeping (the audit of a claim is its history, R-CLM-9).
     private static readonly HashSet<string> UnauditedClaimFields =

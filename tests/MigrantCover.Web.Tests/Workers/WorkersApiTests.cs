@@ -282,6 +282,9 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
 
         var id_ = await DescriptionsAsync("id");
         Assert.Contains("Tahap: calon pekerja → ditempatkan (berangkat 1 Februari 2026)", id_);
+        Assert.Contains("Tahap: calon pekerja → ditempatkan", id_);
+        Assert.Contains(id_, d => d.StartsWith("Nomor kepesertaan (KPJ): — → ", StringComparison.Ordinal));
+        Assert.DoesNotContain(id_, d => d.Contains("candidate", StringComparison.Ordinal) || d.Contains("MembershipNumber", StringComparison.Ordinal));
         Assert.Contains("Dokumen: surat keterangan status perkawinan diverifikasi (ref. DOC-marital-status)", id_);
         Assert.Contains(id_, d => d.StartsWith("Pembayaran penempatan Rp332.500, 20 Januari 2026, PL-", StringComparison.Ordinal));
         var en = await DescriptionsAsync("en");

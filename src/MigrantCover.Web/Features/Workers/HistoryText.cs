@@ -82,7 +82,6 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
     {
         "nik" => Heirs.MaskNik(value) ?? "—",
         "relationship" when Codes.TryParse<HeirRelationship>(value, out var r) => RuleText.Label(r, lang),
-        "sex" when Codes.TryParse<Sex>(value, out var s) => RuleText.Label(s, lang),
         _ => WorkerValue(field, value, lang),
     };
 
@@ -92,7 +91,9 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
         "remindersConsent" => Word("consent", value),
         "reminderChannels" => string.Join(", ", value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(c => Word("channel", c))),
         "preferredLanguage" => Word("language", value),
-        "category" or "purpose" or "scheme" => RuleText.Label(value, lang),
+        "sex" when Codes.TryParse<Sex>(value, out var s) => RuleText.Label(s, lang),
+        "destinationCountry" => Countries.Name(value, lang),
+        "category" or "purpose" or "scheme" or "stage" => RuleText.Label(value, lang),
         _ when Input.Date(value) is { } d => RuleText.Date(d, lang),
         _ => value,
     };
