@@ -249,6 +249,7 @@ public static partial class RuleText
         ["consentOn"] = ("Tanggal persetujuan pengingat", "reminder consent date"),
         ["preferredLanguage"] = ("Bahasa pesan", "message language"),
         ["endReason"] = ("Alasan tidak lagi tercatat", "reason no longer recorded"),
+        ["endedOn"] = ("Tidak lagi tercatat sejak", "no longer recorded from"),
         ["membershipNumber"] = ("Nomor kepesertaan (KPJ)", "membership number (KPJ)"),
         ["officeCode"] = ("Kantor", "office"),
         ["failedDepartureOn"] = ("Tanggal gagal berangkat", "failed departure date"),

@@ -13,6 +13,12 @@ namespace MigrantCover.Web.Data;
 public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
     // Fields whose changes are bookkeeping, not facts about the worker.
+    /// <summary>An heir's bookkeeping: not audited (every other field's change is, R-HEIR-6).</summary>
+    public static readonly IReadOnlySet<string> UnauditedHeirFields = new HashSet<string>
+    {
+        nameof(Heir.Version), nameof(Heir.CreatedAt), nameof(Heir.CreatedBy), nameof(Heir.LiveNik),
+    };
+
     /// <summary>The worker's bookkeeping, derived on every save: not audited (every other field's change is).</summary>
     public static readonly IReadOnlySet<string> UnauditedWorkerFields = new HashSet<string>
     {
@@ -312,7 +318,7 @@ public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtecti
                 entries.Add(Audit(h.WorkerId, made, "heir", HeirField(h.Id, null), null, $"{Codes.Of(h.Relationship)} {h.FullName}"));
                 break;
             case Heir h when entry.State == EntityState.Modified:
-                AuditModified(entry, entries, made, h.WorkerId, HeirField(h.Id, null) + ".", ["Version", "CreatedAt", "CreatedBy", nameof(Heir.LiveNik)], entry.Property(nameof(Heir.EndedOn)).IsModified ? "heir-ended" : "heir");
+                AuditModified(entry, entries, made, h.WorkerId, HeirField(h.Id, null) + ".", UnauditedHeirFields, entry.Property(nameof(Heir.EndedOn)).IsModified ? "heir-ended" : "heir");
                 h.LiveNik = LiveNik(h);
                 h.Version++;
                 break;
