@@ -182,6 +182,7 @@ public abstract class AdminPagesTests(AppFactory factory) : ProviderTests(factor
         var all = await admin.GetDocumentAsync("/Admin/Audit?actor=auditor.uji%40bp2mi.go.id");
         Assert.Equal(2, all.QuerySelectorAll("#audit tbody tr").Length);
         Assert.Equal("/Workers/" + worker.Id, all.QuerySelector("#audit tbody a")!.GetAttribute("href"));
+        Assert.Equal(worker.FullName, all.QuerySelector("#audit tbody a")!.TextContent.Trim());
 
         var payments = await admin.GetDocumentAsync("/Admin/Audit?actor=auditor.uji%40bp2mi.go.id&action=payment");
         Assert.Single(payments.QuerySelectorAll("#audit tbody tr"));

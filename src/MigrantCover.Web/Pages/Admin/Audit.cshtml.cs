@@ -92,5 +92,13 @@ public sealed class AuditModel(AppDbContext db, StatsRange.Reader ranges, IStrin
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Entries = await q.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+
+        // The page's workers by name: their ids are time-ordered, so workers registered together share the
+        // first characters and an id's start says nothing to the reader.
+        var workers = Entries.Select(e => e.WorkerId).OfType<Guid>().Distinct().ToList();
+        WorkerNames = await db.Workers.AsNoTracking().Where(w => workers.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.FullName, ct);
     }
+
+    /// <summary>The full name of each worker on this page.</summary>
+    public IReadOnlyDictionary<Guid, string> WorkerNames { get; private set; } = new Dictionary<Guid, string>();
 }
