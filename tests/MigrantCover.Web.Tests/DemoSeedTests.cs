@@ -84,6 +84,12 @@ public abstract class DemoSeedTests(AppFactory factory) : ProviderTests(factory)
             var named = page.QuerySelectorAll("select[name=action] option").Where(o => o.GetAttribute("value") is { Length: > 0 }).Select(o => o.TextContent.Trim()).ToList();
             Assert.Equal(Pages.Admin.AuditModel.Actions.Count, named.Count);
             Assert.DoesNotContain(named.Concat(page.QuerySelectorAll("#audit tbody td").Select(td => td.TextContent)), t => t.Contains("Action_", StringComparison.Ordinal));
+
+            // The outbox names each message's worker.
+            var names = workers.ToDictionary(w => "/Workers/" + w.Id, w => w.FullName);
+            var links = (await admin.GetDocumentAsync("/Admin/Messages")).QuerySelectorAll("tr[data-message] a[href^='/Workers/']").ToList();
+            Assert.NotEmpty(links);
+            Assert.All(links, a => Assert.Equal(names[a.GetAttribute("href")!], a.TextContent.Trim()));
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class MessagesModel(AppDbContext db, MessageDispatcher dispatcher,
 
     public string? Notice { get; private set; }
 
-    public sealed record Row(long Id, Guid WorkerId, MessageKind Kind, MessageChannel Channel, string Language, MessageState State, int Tries, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, string? LastError, string? Subject, string? Body);
+    public sealed record Row(long Id, Guid WorkerId, string? WorkerName, MessageKind Kind, MessageChannel Channel, string Language, MessageState State, int Tries, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, string? LastError, string? Subject, string? Body);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -66,7 +66,7 @@ public sealed class MessagesModel(AppDbContext db, MessageDispatcher dispatcher,
         }
 
         Rows = await query.OrderByDescending(m => m.Id).Take(Shown)
-            .Select(m => new Row(m.Id, m.WorkerId, m.Kind, m.Channel, m.Language, m.State, m.Tries, m.CreatedAt, m.NextAttemptAt, m.LastError, m.Subject, m.Body))
+            .Select(m => new Row(m.Id, m.WorkerId, db.Workers.Where(w => w.Id == m.WorkerId).Select(w => w.FullName).FirstOrDefault(), m.Kind, m.Channel, m.Language, m.State, m.Tries, m.CreatedAt, m.NextAttemptAt, m.LastError, m.Subject, m.Body))
             .ToListAsync(ct);
         try
         {
