@@ -401,6 +401,40 @@ public abstract class ClaimsApiTests(AppFactory factory) : ProviderTests(factory
     }
 
     [Fact]
+    [Trait("Rule", "R-CLM-9")]
+    public async Task TheWorkersHistorySaysEachClaimsReportStatesAndDocumentsInWordsAndLeavesItsDetailsToTheClaimsPage()
+    {
+        var api = await ApiAsync();
+        var approver = await Factory.SecondOfficerAsync();
+        var wid = await api.PlacedAsync(D("2024-09-01"));
+        var claim = await api.ReportAsync(ClaimBody(wid, "medical-care", "2025-02-10", claimedAmount: 1_500_000));
+        var number = claim.GetProperty("number").GetString();
+        await api.CarryToPaidAsync(approver, claim);
+
+        async Task<List<string>> DescriptionsAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{wid}/history");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            return [.. (await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK)).EnumerateArray().Select(h => h.GetProperty("description").GetString()!)];
+        }
+
+        var id_ = await DescriptionsAsync("id");
+        Assert.Contains(id_, d => d.StartsWith($"Klaim {number} dilaporkan: perawatan medis kecelakaan kerja, kejadian 10 Februari 2025; status: ", StringComparison.Ordinal));
+        Assert.Contains($"Klaim {number}: status disetujui → dibayar", id_);
+        Assert.Contains(id_, d => d.StartsWith($"Klaim {number}: dokumen ", StringComparison.Ordinal) && d.Contains(" diverifikasi (ref. DOC-", StringComparison.Ordinal));
+        Assert.Contains($"Klaim {number}: rincian dicatat (lihat halaman klaim)", id_);
+        var en = await DescriptionsAsync("en");
+        Assert.Contains($"Claim {number}: state approved → paid", en);
+        Assert.DoesNotContain(id_.Concat(en), d => d.Contains("claim:", StringComparison.Ordinal));
+
+        // The worker's page keeps the report, the states and the documents; the claim's page has the rest.
+        var page = await (await Factory.SignedInBrowserAsync(AppFactory.OfficerEmail, AppFactory.OfficerPassword)).GetDocumentAsync($"/Workers/{wid}");
+        var lines = page.QuerySelectorAll("#history .history-what").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Contains($"Klaim {number}: status disetujui → dibayar", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("rincian dicatat", StringComparison.Ordinal) || l.Contains("claim:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     [Trait("Rule", "R-HEIR-3")]
     [Trait("Rule", "R-HEIR-6")]
     public async Task HeirsAreAddedCorrectedAndEndedWithReasonsInTheHistoryAndTheirNikMasked()

@@ -24,9 +24,22 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
             return history;
         }
 
-        var heirNames = await WorkerQueries.HeirNamesAsync(db, id, ct);
-        return [.. history.Select(h => MaskHeirNik(h) with { Description = Of(h, heirNames) })];
+        // The names of the heirs, and the number of each claim (from its report, the claim's first entry).
+        var names = new Dictionary<string, string>(await WorkerQueries.HeirNamesAsync(db, id, ct), StringComparer.Ordinal);
+        foreach (var h in history.Where(h => h.Action == "claim" && h.Field is { } f && !f.Contains('.', StringComparison.Ordinal) && h.NewValue is not null))
+        {
+            names[h.Field!] = h.NewValue!.Split(' ')[0];
+        }
+
+        return [.. history.Select(h => MaskHeirNik(h) with { Description = Of(h, names) })];
     }
+
+    /// <summary>
+    /// A claim's entry that its own page says in full (who verified, the amount's basis, …): the worker's
+    /// page leaves it out and keeps the claim's report, its state changes and its documents.
+    /// </summary>
+    public static bool IsClaimDetail(HistoryView h) =>
+        h.Action == "claim" && h.Field is { } f && f.Contains('.', StringComparison.Ordinal) && !f.EndsWith(".state", StringComparison.Ordinal);
 
     /// <summary>A raw audit value as a list shows it: an heir's NIK (<c>heir:&lt;id&gt;.nik</c>) masked (R-HEIR-6), any other as it is.</summary>
     public static string? Listed(string? field, string? value) =>
@@ -34,11 +47,13 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
 
     private static HistoryView MaskHeirNik(HistoryView h) => h with { OldValue = Listed(h.Field, h.OldValue), NewValue = Listed(h.Field, h.NewValue) };
 
-    public string Of(HistoryView h, IReadOnlyDictionary<string, string> heirNames)
+    /// <param name="names">The worker's heirs' names and claims' numbers by their audit field (<c>heir:&lt;id&gt;</c>, <c>claim:&lt;id&gt;</c>).</param>
+    public string Of(HistoryView h, IReadOnlyDictionary<string, string> names)
     {
         var lang = Infrastructure.Localization.Language;
         string Date(string? iso) => Input.Date(iso) is { } d ? RuleText.Date(d, lang) : iso ?? "";
         string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, text[key], args);
+        string Number(string claim) => names.TryGetValue(claim, out var number) ? number : "—";
         var parts = h.NewValue?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
         switch (h.Action)
         {
@@ -61,7 +76,7 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
             case "heir" when h.Field is { } added && !added.Contains('.', StringComparison.Ordinal) && parts.Length >= 2:
                 return Format("History_heir_added", string.Join(' ', parts[1..]), HeirValue("relationship", parts[0], lang));
             case "heir" or "heir-ended" when h.Field?.Split('.', 2) is [var heir, var heirField]:
-                var name = heirNames.TryGetValue(heir, out var n) ? n : "—";
+                var name = names.TryGetValue(heir, out var n) ? n : "—";
                 return heirField == "endedOn" && h.NewValue is not null
                     ? Format("History_heir_ended", name, Date(h.NewValue))
                     : Format("History_heir_updated", name, Label(heirField, lang), HeirValue(heirField, h.OldValue, lang), HeirValue(heirField, h.NewValue, lang));
@@ -70,12 +85,29 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
                 var dated = Input.Date(parts[^2]) is not null;
                 var channels = string.Join(", ", parts[..^(dated ? 2 : 1)].Select(c => Word("channel", c)));
                 return Format("History_consent", channels, Word("language", parts[^1]), dated ? Date(parts[^2]) : "—");
+            case "claim" when h.Field is { } reported && !reported.Contains('.', StringComparison.Ordinal) && parts.Length >= 4:
+                // "<number> <type> <incident day> <state>", as AppDbContext writes a claim's report.
+                return Format("History_claim_reported", parts[0], Claim<ClaimType>(parts[1]), Date(parts[2]), Claim<ClaimState>(parts[3]));
+            case "claim" when h.Field?.Split('.', 2) is [var claim, "state"]:
+                return Format("History_claim_state", Number(claim), Claim<ClaimState>(h.OldValue), Claim<ClaimState>(h.NewValue));
+            case "claim-document" when h.Field?.Split('.', 3) is [var claim, "doc", var code]:
+                var item = RuleText.ClaimDocumentLabel(code, lang);
+                return parts.FirstOrDefault() == "true"
+                    ? Format("History_claim_document_verified", Number(claim), item, parts.Length > 1 ? Format("History_reference", string.Join(' ', parts[1..])) : "")
+                    : Format("History_claim_document_withdrawn", Number(claim), item);
+            case "claim" when h.Field?.Split('.', 2) is [var claim, _]:
+                return Format("History_claim_details", Number(claim));
             case "updated" when h.Field is { } field:
                 return Format("History_updated", Label(field, lang), WorkerValue(field, h.OldValue, lang), WorkerValue(field, h.NewValue, lang));
             default:
                 return string.Join(" ", new[] { h.Field, h.OldValue, h.NewValue }.Where(v => !string.IsNullOrEmpty(v)));
         }
     }
+
+    // A claim's code (type, state) as its label.
+    private static string Claim<T>(string? code)
+        where T : struct, Enum =>
+        Codes.TryParse<T>(code, out var v) ? RuleText.Label(v, Infrastructure.Localization.Language) : code ?? "—";
 
     // An heir's value as the officer reads it: the NIK masked (R-HEIR-6), the codes in words, the rest as a worker's.
     private string HeirValue(string field, string? value, string lang) => value is null ? "—" : field switch
