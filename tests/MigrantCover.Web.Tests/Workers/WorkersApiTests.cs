@@ -337,6 +337,7 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
         var admin = await Factory.SignedInBrowserAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var audit = (await admin.GetDocumentAsync("/Admin/Audit?action=heir")).QuerySelector("#audit")!.TextContent;
         Assert.Contains(masked!, audit, StringComparison.Ordinal);
+        Assert.Contains($"Ahli waris Ibu Sumiati Darto: NIK: — → {masked}", audit, StringComparison.Ordinal);
         Assert.DoesNotContain(nik, audit, StringComparison.Ordinal);
     }
 

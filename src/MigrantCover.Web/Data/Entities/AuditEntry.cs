@@ -4,7 +4,7 @@ namespace MigrantCover.Web.Data.Entities;
 /// One change to a worker (<paramref name="WorkerId"/>), or an admin action on accounts, restrictions or
 /// offices (no worker; <paramref name="Action"/> account, restriction, office): who (<paramref name="ActorId"/>: staff account id or "system";
 /// <paramref name="ActorName"/>: their e-mail at the time), when, what (<paramref name="Action"/>:
-/// registered, updated, payment, document, stage, account, restriction, office; the field, its old and new value) and why. Written by
+/// registered, updated, consent, payment, document, stage, heir, heir-ended, claim, claim-document, account, restriction, office; the field, its old and new value) and why. Written by
 /// AppDbContext only.
 /// </summary>
 public sealed record AuditEntry(

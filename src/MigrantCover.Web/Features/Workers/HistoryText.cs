@@ -35,6 +35,30 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
     }
 
     /// <summary>
+    /// Entries of many workers (the admin's audit search) in words, by entry id; an entry of no worker (an
+    /// admin action) has none. The heirs and claims are named as in each worker's own history.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, string>> OfEntriesAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
+    {
+        var workers = entries.Select(e => e.WorkerId).OfType<Guid>().Distinct().ToList();
+        if (workers.Count == 0)
+        {
+            return new Dictionary<long, string>();
+        }
+
+        var names = (await db.Heirs.AsNoTracking().Where(h => workers.Contains(h.WorkerId)).Select(h => new { h.Id, h.FullName }).ToListAsync(ct))
+            .ToDictionary(h => AppDbContext.HeirField(h.Id, null), h => h.FullName, StringComparer.Ordinal);
+        foreach (var c in await db.Claims.AsNoTracking().Where(c => workers.Contains(c.WorkerId)).Select(c => new { c.Id, c.Number }).ToListAsync(ct))
+        {
+            names[AppDbContext.ClaimField(c.Id, null)] = c.Number;
+        }
+
+        return entries.Where(e => e.WorkerId is not null).ToDictionary(
+            e => e.Id,
+            e => Of(new HistoryView(e.At, e.ActorName, e.Action, e.Field, e.OldValue, e.NewValue, e.Reason), names));
+    }
+
+    /// <summary>
     /// A claim's entry that its own page says in full (who verified, the amount's basis, …): the worker's
     /// page leaves it out and keeps the claim's report, its state changes and its documents.
     /// </summary>

@@ -1,4 +1,5 @@
 using MigrantCover.Web.Features.Stats;
+using MigrantCover.Web.Features.Workers;
 using MigrantCover.Web.Infrastructure;
 
 namespace MigrantCover.Web.Pages.Admin;
@@ -7,7 +8,7 @@ namespace MigrantCover.Web.Pages.Admin;
 /// Searching the audit trail by staff member (part of an e-mail or a name, any case), date range (WIB days) and action. A GET form: its fields
 /// are staff e-mails, dates and action names, never a worker's personal data.
 /// </summary>
-public sealed class AuditModel(AppDbContext db, StatsRange.Reader ranges, IStringLocalizer<AdminResource> text) : FormPageModel
+public sealed class AuditModel(AppDbContext db, StatsRange.Reader ranges, HistoryText words, IStringLocalizer<AdminResource> text) : FormPageModel
 {
     public const int PageSize = 50;
 
@@ -97,7 +98,11 @@ public sealed class AuditModel(AppDbContext db, StatsRange.Reader ranges, IStrin
         // first characters and an id's start says nothing to the reader.
         var workers = Entries.Select(e => e.WorkerId).OfType<Guid>().Distinct().ToList();
         WorkerNames = await db.Workers.AsNoTracking().Where(w => workers.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.FullName, ct);
+        Descriptions = await words.OfEntriesAsync(db, Entries, ct);
     }
+
+    /// <summary>Each change to a worker on this page in words, as the worker's history says it.</summary>
+    public IReadOnlyDictionary<long, string> Descriptions { get; private set; } = new Dictionary<long, string>();
 
     /// <summary>The full name of each worker on this page.</summary>
     public IReadOnlyDictionary<Guid, string> WorkerNames { get; private set; } = new Dictionary<Guid, string>();
