@@ -226,6 +226,24 @@ public abstract class ClaimsApiTests(AppFactory factory) : ProviderTests(factory
     }
 
     [Fact]
+    public async Task AJhtPaymentInTheHistoryKeepsItsAcronym()
+    {
+        var api = await ApiAsync();
+        var id = await api.RegisteredAsync(D("2024-01-02"));
+        await api.PrePlacementAsync(id, D("2024-01-10"));
+        var reference = "JHT-" + UniqueWord();
+        await api.PayAsync(id, new { kind = "jht", amount = 1_200_000, monthlyAmount = 100_000, months = 12, paidOn = "2024-01-10", reference });
+
+        foreach (var (language, said) in new[] { ("id", "Pembayaran JHT (Jaminan Hari Tua) Rp1.200.000, 10 Januari 2024, "), ("en", "Payment JHT (old-age savings) Rp1.200.000, 10 January 2024, ") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{id}/history");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var history = (await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK)).EnumerateArray().Select(h => h.GetProperty("description").GetString()).ToList();
+            Assert.Contains(said + reference, history);
+        }
+    }
+
+    [Fact]
     [Trait("Rule", "R-CLM-11")]
     public async Task Example19JhtWithdrawalAfterAFailedDepartureIsTheBalance()
     {

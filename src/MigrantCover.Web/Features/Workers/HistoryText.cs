@@ -157,7 +157,9 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
     // A channel or language code in words (History_channel_sms, History_language_en), or the code itself.
     private string Word(string kind, string code) => text[$"History_{kind}_{code}"] is { ResourceNotFound: false } w ? w.Value : code;
 
-    private static string Lower(string s) => s.Length == 0 ? s : char.ToLower(s[0], CultureInfo.CurrentCulture) + s[1..];
+    // A label as it reads inside a sentence; an acronym ("JHT (Jaminan Hari Tua)") stays as it is.
+    private static string Lower(string s) =>
+        s.Length == 0 || (s.Length > 1 && char.IsUpper(s[1])) ? s : char.ToLower(s[0], CultureInfo.CurrentCulture) + s[1..];
 
     private static string Label(string field, string lang) =>
         RuleText.Label(field, lang) is { Length: > 0 } l ? Infrastructure.Localization.Standalone(l) : field;
