@@ -113,6 +113,11 @@ public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(facto
         Assert.Contains(whos, w => w.Contains("Petugas Uji", StringComparison.Ordinal) && w.Contains(AppFactory.OfficerEmail, StringComparison.Ordinal));
         Assert.Contains(whos, w => w.Contains("Petugas Kedua", StringComparison.Ordinal) && w.Contains(SecondOfficerEmail, StringComparison.Ordinal));
 
+        // Its recorded details are named in words (the amount's basis, rule set and phase, the certificate's heirs), not by field names.
+        var recorded = string.Join("\n", page.QuerySelectorAll("#claim-history details li, #claim-history details div").Select(d => d.TextContent));
+        Assert.Contains("Aturan untuk jumlah: — → permenaker-4-2023", recorded, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b[a-z]+[A-Z][A-Za-z]+\b", recorded);
+
         // The list, filtered by state and type.
         var list = await officer.GetDocumentAsync("/Claims?State=paid&Type=death");
         Assert.Contains(list.QuerySelectorAll("#claims-list a"), a => a.GetAttribute("href") == claimUrl);

@@ -63,7 +63,8 @@ public static class ClaimHistoryLines
                     case { } f when Said.Contains(f):
                         break;
                     default:
-                        details.Add($"{h.Field}: {h.OldValue ?? "—"} → {h.NewValue ?? "—"}");
+                        var named = text["HistoryField_" + h.Field] is { ResourceNotFound: false } l ? l.Value : h.Field;
+                        details.Add($"{named}: {h.OldValue ?? "—"} → {h.NewValue ?? "—"}");
                         break;
                 }
             }
