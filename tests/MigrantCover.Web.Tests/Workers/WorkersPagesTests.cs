@@ -88,6 +88,7 @@ public abstract class WorkersPagesTests(AppFactory factory) : ProviderTests(fact
         Assert.Contains("belum membayar iuran", page.QuerySelector("#coverage-status")!.TextContent);
         Assert.NotNull(page.QuerySelector("svg.timeline-svg line.tl-today"));
         Assert.Equal(8, page.QuerySelectorAll("#documents tbody tr").Length);
+        Assert.Equal("Surat keterangan status perkawinan", page.QuerySelector("#document-marital-status th")!.TextContent.Trim());
         Assert.Contains(page.QuerySelectorAll("#history td"), td => td.TextContent.Trim() == AppFactory.OfficerEmail);
     }
 
