@@ -113,6 +113,9 @@ public abstract class ClaimsPagesTests(AppFactory factory) : ProviderTests(facto
         Assert.Contains(whos, w => w.Contains("Petugas Uji", StringComparison.Ordinal) && w.Contains(AppFactory.OfficerEmail, StringComparison.Ordinal));
         Assert.Contains(whos, w => w.Contains("Petugas Kedua", StringComparison.Ordinal) && w.Contains(SecondOfficerEmail, StringComparison.Ordinal));
 
+        Assert.Equal($"Diverifikasi oleh Petugas Uji ({AppFactory.OfficerEmail})", page.QuerySelector("#claim-verified-by")!.TextContent.Trim());
+        Assert.Equal($"Disetujui oleh Petugas Kedua ({SecondOfficerEmail})", page.QuerySelector("#claim-approved-by")!.TextContent.Trim());
+
         // Its recorded details are named in words (the amount's basis, rule set and phase, the certificate's heirs), not by field names.
         var recorded = string.Join("\n", page.QuerySelectorAll("#claim-history details li, #claim-history details div").Select(d => d.TextContent));
         Assert.Contains("Aturan untuk jumlah: — → permenaker-4-2023", recorded, StringComparison.Ordinal);

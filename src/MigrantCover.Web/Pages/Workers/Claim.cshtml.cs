@@ -16,6 +16,9 @@ public sealed class ClaimModel(AppDbContext db, ClaimActions.Handler handler, Ti
     /// <summary>The display names of the staff in the claim's history, by the e-mail the audit recorded.</summary>
     public IReadOnlyDictionary<string, string> StaffNames { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>A staff member as the page names them: the account's display name, with the e-mail the claim recorded.</summary>
+    public string Staff(string email) => StaffNames.TryGetValue(email, out var name) ? $"{name} ({email})" : email;
+
     // Named, so that a form without checklist fields (verify, pay) does not bind its other fields
     // (PayeeHeirId, the antiforgery token) as checklist entries: MVC falls back to the empty prefix for an
     // unnamed top-level property whose prefix the form lacks.
@@ -139,7 +142,7 @@ public sealed class ClaimModel(AppDbContext db, ClaimActions.Handler handler, Ti
         Claim = view;
         Worker = await db.Workers.AsNoTracking().SingleAsync(w => w.Id == view.WorkerId, ct);
         Heirs = await ClaimForms.PayeeChoicesAsync(db, view.WorkerId, ct);
-        var actors = view.History.Select(h => h.ActorName).Distinct().ToList();
+        var actors = view.History.Select(h => h.ActorName).Append(view.VerifiedBy).Append(view.ApprovedBy).OfType<string>().Distinct().ToList();
         StaffNames = await db.Users.AsNoTracking()
             .Where(u => u.Email != null && actors.Contains(u.Email) && u.DisplayName != "")
             .ToDictionaryAsync(u => u.Email!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase, ct);
