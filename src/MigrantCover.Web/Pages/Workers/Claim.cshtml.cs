@@ -142,10 +142,7 @@ public sealed class ClaimModel(AppDbContext db, ClaimActions.Handler handler, Ti
         Claim = view;
         Worker = await db.Workers.AsNoTracking().SingleAsync(w => w.Id == view.WorkerId, ct);
         Heirs = await ClaimForms.PayeeChoicesAsync(db, view.WorkerId, ct);
-        var actors = view.History.Select(h => h.ActorName).Append(view.VerifiedBy).Append(view.ApprovedBy).OfType<string>().Distinct().ToList();
-        StaffNames = await db.Users.AsNoTracking()
-            .Where(u => u.Email != null && actors.Contains(u.Email) && u.DisplayName != "")
-            .ToDictionaryAsync(u => u.Email!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase, ct);
+        StaffNames = await WorkerForms.StaffNamesAsync(db, view.History.Select(h => h.ActorName).Append(view.VerifiedBy).Append(view.ApprovedBy), ct);
         PaidOn ??= WorkerForms.Iso(today);
         OutcomeOn ??= WorkerForms.Iso(view.IncidentOn);
         PayeeHeirId ??= view.PayeeHeirId;

@@ -38,6 +38,15 @@ public static class WorkerForms
     /// <summary>A field's label in the page's language, as a label starts: with a capital ("Date of birth").</summary>
     public static string Label(string field) => RuleText.Label(field, Localization.Language) is { Length: > 0 } l ? Localization.Standalone(l) : field;
 
+    /// <summary>The display names of the staff accounts with these e-mails (as the audit records them), by e-mail.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> StaffNamesAsync(AppDbContext db, IEnumerable<string?> emails, CancellationToken ct)
+    {
+        var wanted = emails.OfType<string>().Distinct().ToList();
+        return await db.Users.AsNoTracking()
+            .Where(u => u.Email != null && wanted.Contains(u.Email) && u.DisplayName != "")
+            .ToDictionaryAsync(u => u.Email!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase, ct);
+    }
+
     /// <summary>A country's name in the page's language.</summary>
     public static string Country(string? code) => Domain.Countries.Name(code, Localization.Language);
 
