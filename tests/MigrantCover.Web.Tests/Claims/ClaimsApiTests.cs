@@ -236,10 +236,7 @@ public abstract class ClaimsApiTests(AppFactory factory) : ProviderTests(factory
 
         foreach (var (language, said) in new[] { ("id", "Pembayaran JHT (Jaminan Hari Tua) Rp1.200.000, 10 Januari 2024, "), ("en", "Payment JHT (old-age savings) Rp1.200.000, 10 January 2024, ") })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{id}/history");
-            request.Headers.AcceptLanguage.ParseAdd(language);
-            var history = (await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK)).EnumerateArray().Select(h => h.GetProperty("description").GetString()).ToList();
-            Assert.Contains(said + reference, history);
+            Assert.Contains(said + reference, await api.HistoryDescriptionsAsync(id, language));
         }
     }
 
@@ -429,19 +426,12 @@ public abstract class ClaimsApiTests(AppFactory factory) : ProviderTests(factory
         var number = claim.GetProperty("number").GetString();
         await api.CarryToPaidAsync(approver, claim);
 
-        async Task<List<string>> DescriptionsAsync(string language)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{wid}/history");
-            request.Headers.AcceptLanguage.ParseAdd(language);
-            return [.. (await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK)).EnumerateArray().Select(h => h.GetProperty("description").GetString()!)];
-        }
-
-        var id_ = await DescriptionsAsync("id");
+        var id_ = await api.HistoryDescriptionsAsync(wid, "id");
         Assert.Contains(id_, d => d.StartsWith($"Klaim {number} dilaporkan: perawatan medis kecelakaan kerja, kejadian 10 Februari 2025; status: ", StringComparison.Ordinal));
         Assert.Contains($"Klaim {number}: status disetujui → dibayar", id_);
         Assert.Contains(id_, d => d.StartsWith($"Klaim {number}: dokumen ", StringComparison.Ordinal) && d.Contains(" diverifikasi (ref. DOC-", StringComparison.Ordinal));
         Assert.Contains($"Klaim {number}: rincian dicatat (lihat halaman klaim)", id_);
-        var en = await DescriptionsAsync("en");
+        var en = await api.HistoryDescriptionsAsync(wid, "en");
         Assert.Contains($"Claim {number}: state approved → paid", en);
         Assert.DoesNotContain(id_.Concat(en), d => d.Contains("claim:", StringComparison.Ordinal));
 

@@ -7,6 +7,18 @@ public static class WorkerKit
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The worker's history as <c>GET /api/v1/workers/{id}/history</c> answers it in <paramref name="language"/> (Accept-Language).</summary>
+    public static async Task<List<JsonElement>> HistoryAsync(this HttpClient api, string workerId, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{workerId}/history");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        return [.. (await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK)).EnumerateArray()];
+    }
+
+    /// <summary>Each entry's <c>description</c> of the worker's history in <paramref name="language"/>.</summary>
+    public static async Task<List<string>> HistoryDescriptionsAsync(this HttpClient api, string workerId, string language) =>
+        [.. (await api.HistoryAsync(workerId, language)).Select(h => h.GetProperty("description").GetString()!)];
+
     /// <summary>
     /// A NIK that matches the date of birth and sex (R-NIK-3), new on every call. The serial has four digits,
     /// so past 9999 calls (the bulk-import tests register thousands) the district code moves on.

@@ -306,21 +306,13 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
         await (await api.PutAsJsonAsync($"/api/v1/workers/{id}/heirs/{heir}", corrected)).JsonAsync(HttpStatusCode.OK);
         await (await api.PostAsJsonAsync($"/api/v1/workers/{id}/heirs/{heir}/end", new { reason = "Meninggal dunia", endedOn = "2026-01-05" })).JsonAsync(HttpStatusCode.OK);
 
-        async Task<List<string>> DescriptionsAsync(string language)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{id}/history");
-            request.Headers.AcceptLanguage.ParseAdd(language);
-            var history = await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK);
-            return [.. history.EnumerateArray().Select(h => h.GetProperty("description").GetString()!)];
-        }
-
         var masked = Heirs.MaskNik(nik);
-        var id_ = await DescriptionsAsync("id");
+        var id_ = await api.HistoryDescriptionsAsync(id!, "id");
         Assert.Contains("Ahli waris dicatat: Ibu Sumiati (orang tua)", id_);
         Assert.Contains("Ahli waris Ibu Sumiati Darto: Nama lengkap: Ibu Sumiati → Ibu Sumiati Darto", id_);
         Assert.Contains($"Ahli waris Ibu Sumiati Darto: NIK: — → {masked}", id_);
         Assert.Contains("Ahli waris Ibu Sumiati Darto tidak lagi tercatat sejak 5 Januari 2026", id_);
-        var en = await DescriptionsAsync("en");
+        var en = await api.HistoryDescriptionsAsync(id!, "en");
         Assert.Contains("Heir recorded: Ibu Sumiati (parent)", en);
         Assert.Contains($"Heir Ibu Sumiati Darto: NIK: — → {masked}", en);
         Assert.Contains("Heir Ibu Sumiati Darto no longer recorded from 5 January 2026", en);
@@ -363,18 +355,10 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
             Features.Workers.ReminderConsent.Withdraw(w, new DateOnly(2026, 1, 7));
             await db.SaveChangesAsync();
         });
-        async Task<List<string>> DescriptionsAsync(string language)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{id}/history");
-            request.Headers.AcceptLanguage.ParseAdd(language);
-            var history = await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK);
-            return [.. history.EnumerateArray().Select(h => h.GetProperty("description").GetString()!)];
-        }
-
-        var id_ = await DescriptionsAsync("id");
+        var id_ = await api.HistoryDescriptionsAsync(id!, "id");
         Assert.Contains("Persetujuan pengingat: diberikan → ditarik", id_);
         Assert.Contains("Tanggal pendaftaran: 6 Januari 2026 → 5 Januari 2026", id_);
-        var en = await DescriptionsAsync("en");
+        var en = await api.HistoryDescriptionsAsync(id!, "en");
         Assert.Contains("Reminder consent: given → withdrawn", en);
         Assert.Contains("Registration date: 6 January 2026 → 5 January 2026", en);
     }
@@ -385,13 +369,8 @@ public abstract class WorkersApiTests(AppFactory factory) : ProviderTests(factor
         var api = await ApiAsync();
         var id = (await api.RegisterAsync(new() { ["email"] = $"consent.{UniqueWord().ToLowerInvariant()}@example.id", ["phone"] = "+6281234567890", ["remindersConsent"] = true, ["reminderChannels"] = new[] { "email", "sms" }, ["preferredLanguage"] = "en", ["registeredOn"] = "2026-01-06" }))
             .GetProperty("id").GetString();
-        async Task<string> ConsentAsync(string language)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/workers/{id}/history");
-            request.Headers.AcceptLanguage.ParseAdd(language);
-            var history = await (await api.SendAsync(request)).JsonAsync(HttpStatusCode.OK);
-            return history.EnumerateArray().Single(h => h.GetProperty("action").GetString() == "consent").GetProperty("description").GetString()!;
-        }
+        async Task<string> ConsentAsync(string language) =>
+            (await api.HistoryAsync(id!, language)).Single(h => h.GetProperty("action").GetString() == "consent").GetProperty("description").GetString()!;
 
         Assert.Matches(@"^Persetujuan pengingat diberikan: e-mail, SMS; bahasa pesan Inggris; sejak \d{1,2} \w+ \d{4}$", await ConsentAsync("id"));
         Assert.Matches(@"^Reminder consent given: e-mail, SMS; message language English; from \d{1,2} \w+ \d{4}$", await ConsentAsync("en"));
