@@ -13,8 +13,9 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
 {
     /// <summary>
     /// The worker's history in words (empty when the worker has none, i.e. does not exist); an heir's
-    /// correction or ending names the heir (R-HEIR-6) by the current names of the worker's heirs. An heir's
-    /// NIK is masked in the raw old and new values too (R-HEIR-6: masked in lists); the audit keeps it whole.
+    /// correction or ending names the heir (R-HEIR-6) by the current names of the worker's heirs, a claim's
+    /// entries name the claim by its number. An heir's NIK is masked in the raw old and new values too
+    /// (R-HEIR-6: masked in lists); the audit keeps it whole.
     /// </summary>
     public async Task<IReadOnlyList<HistoryView>> OfWorkerAsync(AppDbContext db, Guid id, CancellationToken ct = default)
     {
@@ -24,13 +25,7 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
             return history;
         }
 
-        // The names of the heirs, and the number of each claim (from its report, the claim's first entry).
-        var names = new Dictionary<string, string>(await WorkerQueries.HeirNamesAsync(db, id, ct), StringComparer.Ordinal);
-        foreach (var h in history.Where(h => h.Action == "claim" && h.Field is { } f && !f.Contains('.', StringComparison.Ordinal) && h.NewValue is not null))
-        {
-            names[h.Field!] = h.NewValue!.Split(' ')[0];
-        }
-
+        var names = await WorkerQueries.HistoryNamesAsync(db, [id], ct);
         return [.. history.Select(h => MaskHeirNik(h) with { Description = Of(h, names) })];
     }
 
@@ -46,13 +41,7 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
             return new Dictionary<long, string>();
         }
 
-        var names = (await db.Heirs.AsNoTracking().Where(h => workers.Contains(h.WorkerId)).Select(h => new { h.Id, h.FullName }).ToListAsync(ct))
-            .ToDictionary(h => AppDbContext.HeirField(h.Id, null), h => h.FullName, StringComparer.Ordinal);
-        foreach (var c in await db.Claims.AsNoTracking().Where(c => workers.Contains(c.WorkerId)).Select(c => new { c.Id, c.Number }).ToListAsync(ct))
-        {
-            names[AppDbContext.ClaimField(c.Id, null)] = c.Number;
-        }
-
+        var names = await WorkerQueries.HistoryNamesAsync(db, workers, ct);
         return entries.Where(e => e.WorkerId is not null).ToDictionary(
             e => e.Id,
             e => Of(new HistoryView(e.At, e.ActorName, e.Action, e.Field, e.OldValue, e.NewValue, e.Reason), names));

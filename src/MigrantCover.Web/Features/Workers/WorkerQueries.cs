@@ -18,10 +18,21 @@ public static class WorkerQueries
             .Select(a => new HistoryView(a.At, a.ActorName, a.Action, a.Field, a.OldValue, a.NewValue, a.Reason, null))
             .ToListAsync(ct);
 
-    /// <summary>The worker's heirs' current names by their audit field (<c>heir:&lt;id&gt;</c>), for the history's words.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> HeirNamesAsync(AppDbContext db, Guid id, CancellationToken ct = default) =>
-        (await db.Heirs.AsNoTracking().Where(h => h.WorkerId == id).Select(h => new { h.Id, h.FullName }).ToListAsync(ct))
+    /// <summary>
+    /// What the history names its entries by: the current name of each heir and the number of each claim of
+    /// these workers, by their audit field (<c>heir:&lt;id&gt;</c>, <c>claim:&lt;id&gt;</c>).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> HistoryNamesAsync(AppDbContext db, IReadOnlyCollection<Guid> workers, CancellationToken ct = default)
+    {
+        var names = (await db.Heirs.AsNoTracking().Where(h => workers.Contains(h.WorkerId)).Select(h => new { h.Id, h.FullName }).ToListAsync(ct))
             .ToDictionary(h => AppDbContext.HeirField(h.Id, null), h => h.FullName, StringComparer.Ordinal);
+        foreach (var c in await db.Claims.AsNoTracking().Where(c => workers.Contains(c.WorkerId)).Select(c => new { c.Id, c.Number }).ToListAsync(ct))
+        {
+            names[AppDbContext.ClaimField(c.Id, null)] = c.Number;
+        }
+
+        return names;
+    }
 
     /// <summary>The office of the signed-in account (<see cref="AppDbContext.Actor"/>), or none.</summary>
     public static async Task<string?> OfficeOfAsync(AppDbContext db, CancellationToken ct = default)
