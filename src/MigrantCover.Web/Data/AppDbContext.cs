@@ -12,14 +12,13 @@ namespace MigrantCover.Web.Data;
 /// </summary>
 public abstract class AppDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
-    // Fields whose changes are bookkeeping, not facts about the worker.
     /// <summary>An heir's bookkeeping: not audited (every other field's change is, R-HEIR-6).</summary>
     public static readonly IReadOnlySet<string> UnauditedHeirFields = new HashSet<string>
     {
         nameof(Heir.Version), nameof(Heir.CreatedAt), nameof(Heir.CreatedBy), nameof(Heir.LiveNik),
     };
 
-    /// <summary>The worker's bookkeeping, derived on every save: not audited (every other field's change is).</summary>
+    /// <summary>The worker's bookkeeping, derived on every save, not facts about the worker: not audited (every other field's change is).</summary>
     public static readonly IReadOnlySet<string> UnauditedWorkerFields = new HashSet<string>
     {
         nameof(Worker.Version), nameof(Worker.UpdatedAt), nameof(Worker.CreatedAt), nameof(Worker.NameKey),

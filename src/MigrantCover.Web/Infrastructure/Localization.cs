@@ -57,6 +57,13 @@ public static class Localization
     /// </summary>
     public static string Standalone(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
 
+    /// <summary>
+    /// A label as it reads inside a sentence ("Pembayaran penempatan …"): its first letter lower-case, except
+    /// in an acronym ("JHT (Jaminan Hari Tua)"). The opposite of <see cref="Standalone"/>.
+    /// </summary>
+    public static string InSentence(string text) =>
+        text.Length == 0 || (text.Length > 1 && char.IsUpper(text[1])) ? text : char.ToLower(text[0], CultureInfo.CurrentCulture) + text[1..];
+
     /// <summary>"id" or "en": the language code the domain renders rule failures in.</summary>
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "id";
 

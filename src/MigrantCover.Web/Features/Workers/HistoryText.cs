@@ -73,7 +73,7 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
             case "registered":
                 return text["History_registered"];
             case "payment" when parts.Length >= 4 && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var amount):
-                return Format("History_payment", text["code." + parts[0]].ResourceNotFound ? parts[0] : Lower(text["code." + parts[0]].Value), RuleText.Rupiah(amount), Date(parts[2]), string.Join(' ', parts[3..]));
+                return Format("History_payment", text["code." + parts[0]].ResourceNotFound ? parts[0] : Infrastructure.Localization.InSentence(text["code." + parts[0]].Value), RuleText.Rupiah(amount), Date(parts[2]), string.Join(' ', parts[3..]));
             case "document" when h.Field?.StartsWith("documents.", StringComparison.Ordinal) == true:
                 var document = RuleText.Label(h.Field["documents.".Length..], lang);
                 return parts.FirstOrDefault() == "true"
@@ -145,10 +145,6 @@ public sealed class HistoryText(IStringLocalizer<WorkersResource> text)
 
     // A channel or language code in words (History_channel_sms, History_language_en), or the code itself.
     private string Word(string kind, string code) => text[$"History_{kind}_{code}"] is { ResourceNotFound: false } w ? w.Value : code;
-
-    // A label as it reads inside a sentence; an acronym ("JHT (Jaminan Hari Tua)") stays as it is.
-    private static string Lower(string s) =>
-        s.Length == 0 || (s.Length > 1 && char.IsUpper(s[1])) ? s : char.ToLower(s[0], CultureInfo.CurrentCulture) + s[1..];
 
     private static string Label(string field, string lang) =>
         RuleText.Label(field, lang) is { Length: > 0 } l ? Infrastructure.Localization.Standalone(l) : field;

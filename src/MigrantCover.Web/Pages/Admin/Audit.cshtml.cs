@@ -97,7 +97,7 @@ public sealed class AuditModel(AppDbContext db, StatsRange.Reader ranges, Histor
         // The page's workers by name: their ids are time-ordered, so workers registered together share the
         // first characters and an id's start says nothing to the reader.
         var workers = Entries.Select(e => e.WorkerId).OfType<Guid>().Distinct().ToList();
-        WorkerNames = await db.Workers.AsNoTracking().Where(w => workers.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.FullName, ct);
+        WorkerNames = await db.Workers.Where(w => workers.Contains(w.Id)).Select(w => new { w.Id, w.FullName }).ToDictionaryAsync(w => w.Id, w => w.FullName, ct);
         Descriptions = await words.OfEntriesAsync(db, Entries, ct);
     }
 
