@@ -16,6 +16,12 @@ public sealed class PhoneWidthTests(BrowserApp app) : JourneyTests(app), IClassF
         await AssertFitsAsync(officer, $"/Workers/{workerId}", $"/Workers/{workerId}/Heirs", "/Workers", "/Workers/Register", $"/Workers/{workerId}/Edit",
             $"/Workers/{workerId}/Consent", $"/Workers/{workerId}/Stage/departure", $"/Workers/{workerId}/Claims/New", "/Claims", "/Workers/Import");
 
+        // The coverage time line keeps its words readable (at least 10 px high) and scrolls in its own box.
+        await officer.GotoAsync($"/Workers/{workerId}");
+        var labelHeights = await officer.EvaluateAsync<double[]>("() => [...document.querySelectorAll('svg.timeline-svg .tl-label')].map(t => t.getBoundingClientRect().height)");
+        Assert.Equal(3, labelHeights.Length);
+        Assert.All(labelHeights, h => Assert.True(h >= 10, $"a time line label is {h} px high on a 360 px phone"));
+
         // The receipt the officer hands over (or sends to a phone), and the payment form before it.
         await StartPaymentAsync(officer, workerId, "pre-placement", App.Today);
         await AssertFitsAsync(officer, officer.Url[officer.Url.IndexOf("/Workers", StringComparison.Ordinal)..]);

@@ -280,10 +280,12 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Chan Family");
         await Assertions.Expect(page.Locator("main svg").First).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "officer-worker-timeline", forDocs: true);
+        await TimelineLabelsClearTheBarsAsync(page);
         await AssertAccessibleAsync(page, "worker after departure (id)");
 
         await page.ClickAsync("a[lang=en]");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await TimelineLabelsClearTheBarsAsync(page);
         await AssertAccessibleAsync(page, "worker (en)");
         await page.GotoAsync("/Workers");
         await AssertAccessibleAsync(page, "worker list (en)");
@@ -292,6 +294,19 @@ public sealed partial class PortalJourneyTests(BrowserApp app) : JourneyTests(ap
         await page.GotoAsync($"/Workers/{workerId}/Payment");
         await AssertAccessibleAsync(page, "payment (en)");
         return workerId;
+    }
+
+    /// <summary>
+    /// The time line's row names end left of where its bars begin (the bars' axis starts at x = 60 of the
+    /// drawing), so no name is drawn over a bar or cut off, in either language.
+    /// </summary>
+    private static async Task TimelineLabelsClearTheBarsAsync(IPage page)
+    {
+        var ends = await page.EvaluateAsync<double[]>(
+            "() => [...document.querySelectorAll('svg.timeline-svg .tl-label')].map(t => { const b = t.getBBox(); return b.x + b.width; })");
+        var axisStarts = await page.EvaluateAsync<double>("() => document.querySelector('svg.timeline-svg .tl-axis').x1.baseVal.value");
+        Assert.Equal(3, ends.Length);
+        Assert.All(ends, end => Assert.True(end < axisStarts, $"a time line label ends at {end}, past the bars' start at {axisStarts}"));
     }
 
     /// <summary>
